@@ -1,0 +1,48 @@
+# The two commands a person needs are `make run` and `make test`; both start with `make setup`,
+# which is idempotent (it only does work when something changed).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: setup run test lint check-migrations messages compilemessages clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+# Reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.installed
+	mkdir -p var/mail var/media
+	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+	$(BIN)/python manage.py migrate --no-input --verbosity 0
+
+# Serves the site, the background worker and the reminder scheduler; Ctrl-C stops all three.
+run: setup
+	$(BIN)/python manage.py load_demo
+	@echo "Mail sent by the demo is written to var/mail/ (one file per message)."
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python manage.py db_worker --verbosity 0 & \
+	$(BIN)/python manage.py run_scheduler & \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check-migrations: setup
+	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
+
+test: setup lint check-migrations
+	$(BIN)/pytest
+
+# Refresh the id and ja catalogues after changing user-facing strings.
+messages: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages -l id -l ja --ignore=.venv --ignore=var --no-obsolete
+
+clean:
+	rm -rf $(VENV) var db.sqlite3

@@ -1,0 +1,43 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from sistercity.accounts import services
+from sistercity.accounts.forms import ProfileForm
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def get_success_url(self):
+        url = self.get_redirect_url()
+        if url:
+            return url
+        # Without a "next", land on the dashboard in the person's own language.
+        with translation.override(self.request.user.preferred_language):
+            return reverse("partnerships:dashboard")
+
+
+@login_required
+def profile(request):
+    user = request.user
+    form = ProfileForm(
+        request.POST or None,
+        initial={
+            "full_name": user.full_name,
+            "name_reading": user.name_reading,
+            "preferred_language": user.preferred_language,
+            "time_zone": user.time_zone,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.user_update_profile(actor=user, **form.cleaned_data)
+        messages.success(request, _("Your settings were saved."))
+        with translation.override(user.preferred_language):
+            return redirect(reverse("accounts:profile"))
+    return render(request, "accounts/profile.html", {"form": form})

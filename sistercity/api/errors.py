@@ -1,0 +1,18 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from sistercity.core.errors import SisterCityError
+
+
+def exception_handler(exc, context):
+    """Service errors keep their translated message and their status; model validation errors
+    become 400s, like the UI shows them."""
+    if isinstance(exc, SisterCityError):
+        return Response({"detail": str(exc), "code": exc.code}, status=exc.status)
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        )
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,22 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from sistercity.accounts.api.views import MunicipalityViewSet
+from sistercity.partnerships.api.views import DocumentViewSet, PartnershipViewSet
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("partnerships", PartnershipViewSet, basename="partnership")
+router.register("documents", DocumentViewSet, basename="document")
+router.register("municipalities", MunicipalityViewSet, basename="municipality")
+
+urlpatterns = [
+    path("", include(router.urls)),
+    path("auth/token/", obtain_auth_token, name="token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+]

@@ -1,0 +1,23 @@
+import zoneinfo
+
+from django.utils import timezone, translation
+
+# A visitor without a chosen zone sees the zone of the language they read in.
+_ZONE_BY_LANGUAGE = {"ja": "Asia/Tokyo", "id": "Asia/Jakarta", "en": "Asia/Jakarta"}
+
+
+class UserTimezoneMiddleware:
+    """Show times in the viewer's zone (WIB, JST…): the user's choice, else by language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        zone = getattr(user, "time_zone", "") if user and user.is_authenticated else ""
+        zone = zone or _ZONE_BY_LANGUAGE.get(translation.get_language() or "", "Asia/Jakarta")
+        timezone.activate(zoneinfo.ZoneInfo(zone))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnershipsConfig(AppConfig):
+    name = "sistercity.partnerships"
+    label = "partnerships"
+    verbose_name = _("Partnerships")
+
+    def ready(self):
+        from sistercity.partnerships import audit  # noqa: F401 - registers models with auditlog

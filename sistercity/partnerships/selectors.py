@@ -1,0 +1,214 @@
+"""Reads. Every function takes the user and returns only what that user may see."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+
+from sistercity.core.permissions import Action
+from sistercity.partnerships.choices import RequirementKind
+from sistercity.partnerships.models import (
+    Approval,
+    Document,
+    DocumentVersion,
+    Partnership,
+    PartnershipTrack,
+    Stage,
+    StageRequirement,
+    StageTransition,
+)
+
+
+def partnership_list(*, user, action: str = Action.VIEW):
+    return (
+        Partnership.objects.for_user(user, action)
+        .prefetch_related(
+            "translations",
+            Prefetch("municipalities", queryset=_municipalities()),
+            Prefetch("pillars", queryset=_pillars()),
+            Prefetch(
+                "tracks",
+                queryset=PartnershipTrack.objects.select_related(
+                    "track", "current_stage"
+                ).prefetch_related("track__translations", "current_stage__translations"),
+            ),
+        )
+        .order_by("slug")
+    )
+
+
+def public_partnership_list():
+    return partnership_list_public_qs().order_by("slug")
+
+
+def partnership_list_public_qs():
+    return Partnership.objects.filter(is_public=True).prefetch_related(
+        "translations",
+        Prefetch("municipalities", queryset=_municipalities()),
+        Prefetch("pillars", queryset=_pillars()),
+        Prefetch(
+            "tracks",
+            queryset=PartnershipTrack.objects.select_related(
+                "track", "current_stage"
+            ).prefetch_related("track__translations", "current_stage__translations"),
+        ),
+    )
+
+
+def _municipalities():
+    from sistercity.accounts.models import Organisation
+
+    return Organisation.objects.prefetch_related("translations")
+
+
+def _pillars():
+    from sistercity.partnerships.models import Pillar
+
+    return Pillar.objects.prefetch_related("translations")
+
+
+def track_stages(track_ids):
+    """All stages of the given tracks with translations, grouped per track id."""
+    stages: dict[int, list[Stage]] = {}
+    for stage in (
+        Stage.objects.filter(track_id__in=track_ids)
+        .prefetch_related("translations")
+        .order_by("track_id", "position")
+    ):
+        stages.setdefault(stage.track_id, []).append(stage)
+    return stages
+
+
+def partnership_timeline(partnership):
+    return (
+        StageTransition.objects.filter(partnership_track__partnership=partnership)
+        .select_related("actor", "from_stage", "to_stage", "partnership_track__track")
+        .prefetch_related(
+            "from_stage__translations",
+            "to_stage__translations",
+            "partnership_track__track__translations",
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def document_list(*, user, partnership=None, action: str = Action.VIEW):
+    documents = Document.objects.for_user(user, action)
+    if partnership is not None:
+        documents = documents.filter(partnership=partnership)
+    return documents.select_related("document_type", "uploaded_by", "partnership").prefetch_related(
+        "translations",
+        "document_type__translations",
+        Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number")),
+    )
+
+
+@dataclass(frozen=True)
+class RequirementStatus:
+    requirement: StageRequirement
+    met: bool
+    detail: str = ""
+
+
+def requirement_statuses(partnership_track: PartnershipTrack) -> list[RequirementStatus]:
+    """What the current stage asks for, and whether each item is there."""
+    partnership = partnership_track.partnership
+    requirements = list(
+        partnership_track.current_stage.requirements.select_related("document_type")
+        .prefetch_related("translations", "document_type__translations")
+        .order_by("pk")
+    )
+    approved = set(
+        Approval.objects.filter(partnership=partnership, requirement__in=requirements).values_list(
+            "requirement_id", flat=True
+        )
+    )
+    statuses = []
+    for requirement in requirements:
+        if requirement.kind == RequirementKind.DOCUMENT:
+            documents = Document.objects.filter(
+                partnership=partnership,
+                document_type=requirement.document_type,
+                versions__isnull=False,
+            )
+            if requirement.must_be_signed:
+                documents = documents.filter(signed_on__isnull=False)
+            statuses.append(RequirementStatus(requirement, documents.exists()))
+        elif requirement.kind == RequirementKind.APPROVAL:
+            statuses.append(RequirementStatus(requirement, requirement.pk in approved))
+        else:
+            count = partnership.pillars.count()
+            statuses.append(
+                RequirementStatus(
+                    requirement,
+                    count >= (requirement.number or 0),
+                    str(_("{count} pillars in scope").format(count=count)),
+                )
+            )
+    return statuses
+
+
+def search(*, user, query: str):
+    """One search box over partnerships, municipalities and documents, in all languages.
+
+    ``icontains`` over the translation tables: a LIKE on both SQLite and PostgreSQL, which
+    matches Japanese substrings such as 富山 or ごみ without word segmentation.
+    """
+    from sistercity.accounts.choices import MUNICIPAL_KINDS
+    from sistercity.accounts.models import Organisation
+
+    query = query.strip()
+    if len(query) < 2:
+        return {"partnerships": [], "municipalities": [], "documents": []}
+    visible = (
+        Partnership.objects.for_user(user) if user.is_authenticated else Partnership.objects.none()
+    )
+    partnership_match = (
+        Q(translations__name__icontains=query)
+        | Q(translations__summary__icontains=query)
+        | Q(slug__icontains=query)
+    )
+    partnerships = (
+        Partnership.objects.filter(partnership_match)
+        .filter(Q(is_public=True) | Q(pk__in=visible.values("pk")))
+        .distinct()
+        .prefetch_related("translations")[:50]
+    )
+    municipalities = (
+        Organisation.objects.filter(kind__in=MUNICIPAL_KINDS)
+        .filter(
+            Q(translations__name__icontains=query)
+            | Q(translations__description__icontains=query)
+            | Q(slug__icontains=query)
+        )
+        .distinct()
+        .prefetch_related("translations")[:50]
+    )
+    documents = (
+        document_list(user=user)
+        .filter(
+            Q(translations__title__icontains=query)
+            | Q(parties__icontains=query)
+            | Q(document_type__translations__name__icontains=query)
+            | Q(versions__original_name__icontains=query)
+        )
+        .distinct()[:50]
+        if user.is_authenticated
+        else Document.objects.none()
+    )
+    return {
+        "partnerships": list(partnerships),
+        "municipalities": list(municipalities),
+        "documents": list(documents),
+    }
+
+
+def partnership_history(partnership):
+    """The change log of a partnership and everything tied to it, newest first."""
+    from auditlog.models import LogEntry
+
+    return (
+        LogEntry.objects.filter(additional_data__partnership=partnership.pk)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )

@@ -1,0 +1,59 @@
+"""Public pages: anyone can read them, in three languages."""
+
+from django.shortcuts import get_object_or_404, render
+
+from sistercity.accounts.choices import MUNICIPAL_KINDS
+from sistercity.accounts.models import Organisation
+from sistercity.partnerships import selectors
+
+
+def home(request):
+    return render(
+        request,
+        "portal/home.html",
+        {"partnerships": selectors.public_partnership_list()},
+    )
+
+
+def partnership_public(request, slug):
+    partnership = get_object_or_404(selectors.partnership_list_public_qs(), slug=slug)
+    tracks = list(partnership.tracks.all())
+    stages = selectors.track_stages([t.track_id for t in tracks])
+    return render(
+        request,
+        "portal/partnership_public.html",
+        {
+            "partnership": partnership,
+            "track_rows": [{"track": t, "stages": stages.get(t.track_id, [])} for t in tracks],
+            "timeline": selectors.partnership_timeline(partnership),
+        },
+    )
+
+
+def municipality_list(request):
+    municipalities = Organisation.objects.filter(kind__in=MUNICIPAL_KINDS).prefetch_related(
+        "translations", "strengths__translations", "needs__translations"
+    )
+    return render(request, "portal/municipality_list.html", {"municipalities": municipalities})
+
+
+def municipality_detail(request, slug):
+    municipality = get_object_or_404(
+        Organisation.objects.filter(kind__in=MUNICIPAL_KINDS).prefetch_related(
+            "translations", "strengths__translations", "needs__translations"
+        ),
+        slug=slug,
+    )
+    partnerships = selectors.public_partnership_list().filter(municipalities=municipality)
+    return render(
+        request,
+        "portal/municipality_detail.html",
+        {"municipality": municipality, "partnerships": partnerships},
+    )
+
+
+def search(request):
+    query = request.GET.get("q", "")
+    results = selectors.search(user=request.user, query=query)
+    template = "portal/_search_results.html" if request.htmx else "portal/search.html"
+    return render(request, template, {"query": query, **results})
