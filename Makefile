@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 setup: $(VENV)/.installed
-	mkdir -p var/mail var/media
+	mkdir -p var/mail var/media var/static
 	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
 	$(BIN)/python manage.py migrate --no-input --verbosity 0
 

@@ -226,19 +226,19 @@ def track_advance(
 def _describe_requirement(requirement: StageRequirement) -> str:
     if requirement.kind == RequirementKind.DOCUMENT:
         if requirement.must_be_signed:
-            return str(
-                _("a signed “{document}” document").format(document=requirement.document_type)
-            )
-        return str(_("a “{document}” document").format(document=requirement.document_type))
+            text = _("“{label}” (a signed “{document}” document)")
+        else:
+            text = _("“{label}” (a “{document}” document)")
+        return str(text.format(label=requirement, document=requirement.document_type))
     if requirement.kind == RequirementKind.APPROVAL:
         return str(
-            _("the approval “{approval}”, recorded by the {role}").format(
-                approval=requirement, role=Role(requirement.granted_by_role).label
+            _("“{label}” (an approval recorded by the {role})").format(
+                label=requirement, role=Role(requirement.granted_by_role).label
             )
         )
     return str(
-        _("exchange in at least {number} pillars (“{label}”)").format(
-            number=requirement.number, label=requirement
+        _("“{label}” (at least {number} pillars in scope)").format(
+            label=requirement, number=requirement.number
         )
     )
 

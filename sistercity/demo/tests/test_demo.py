@@ -1,0 +1,21 @@
+import pytest
+from django.core.management import call_command
+
+from sistercity.demo.data import load_demo
+from sistercity.testing import db_snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_is_idempotent(demo):
+    before = db_snapshot()
+    load_demo()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert db_snapshot() == before
+
+
+def test_demo_has_a_login_per_persona_and_the_seven_pillars(demo):
+    assert set(demo.users) == {"admin", "sari", "yamada", "budi", "rina", "dewi", "observer"}
+    assert demo.partnership.pillars.count() == 7
+    assert demo.partnership.is_sample and demo.batang.is_sample and demo.toyama.is_sample
+    assert demo.partnership.started_on.isoformat() == "2025-08-30"
