@@ -423,3 +423,18 @@ def test_other_invalid_inputs():
         Facility("x", "rdf", 10, 2030, overflow_to="open_burning", end_year=2029)
     assert raised.value.code == ErrorCode.INVALID_PARAMETER
     assert error_of(population_growth=-1.0).code == ErrorCode.INVALID_PARAMETER
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"population": "many"},
+        {"horizon_years": 10.5},
+        {"start_year": "2025"},
+        {"shares": {"open_burning": "half"}},
+        {"composition": {"food": "half", "plastic": 0.5}},
+        {"discount_rate": None},
+    ],
+)
+def test_values_of_the_wrong_type_raise_the_model_error(overrides):
+    assert error_of(**overrides).code == ErrorCode.INVALID_PARAMETER
