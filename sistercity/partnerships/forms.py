@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.accounts.choices import MUNICIPAL_KINDS
 from sistercity.accounts.models import Organisation
+from sistercity.core.models import TranslationStatus
 from sistercity.core.validators import validate_no_markup
 from sistercity.partnerships.choices import DeadlineKind, DocumentLanguage, PartnershipKind
 from sistercity.partnerships.models import DocumentType, Pillar
@@ -100,3 +101,22 @@ class DeadlineForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), max_length=300, required=False, validators=[validate_no_markup]
     )
+
+
+class TranslationForm(forms.Form):
+    """One language's text of a partnership or document."""
+
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    status = forms.ChoiceField(label=_("Translation status"), choices=TranslationStatus.choices)
+
+
+class PartnershipTranslationForm(TranslationForm):
+    name = forms.CharField(label=_("Name"), max_length=200, validators=[validate_no_markup])
+    summary = forms.CharField(
+        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_no_markup],
+    )
+
+
+class DocumentTranslationForm(TranslationForm):
+    title = forms.CharField(label=_("Title"), max_length=300, validators=[validate_no_markup])

@@ -473,3 +473,23 @@ def _reminder_recipients(partnership: Partnership):
         .distinct()
         .order_by("pk")
     )
+
+
+def content_translate(*, actor, obj, partnership: Partnership, language: str, status: str, **fields):
+    """Add or correct one language's text of a partnership's content (its name and summary, a
+    document's title), with whether it is original, machine-translated or reviewed."""
+    from sistercity.core.models import TranslationStatus
+
+    _require(actor, partnership, Action.CHANGE)
+    if language not in dict(settings.LANGUAGES):
+        raise SisterCityError(_("Unknown language."), code="language")
+    if status not in TranslationStatus.values:
+        raise SisterCityError(_("Unknown translation status."), code="status")
+    with transaction.atomic(), set_actor(actor):
+        obj.set_current_language(language)
+        for field, value in fields.items():
+            setattr(obj, field, value)
+        obj.translation_status = status
+        _full_clean(obj)
+        obj.save()
+    return obj

@@ -20,5 +20,15 @@ urlpatterns = [
         name="deadline_done",
     ),
     path("partnerships/<slug:slug>/history/", views.history, name="history"),
+    path(
+        "partnerships/<slug:slug>/translations/",
+        views.partnership_translations,
+        name="translations",
+    ),
+    path(
+        "partnerships/<slug:slug>/documents/<int:pk>/translations/",
+        views.document_translations,
+        name="document_translations",
+    ),
     path("files/<int:pk>/", views.version_download, name="download"),
 ]

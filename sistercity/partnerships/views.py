@@ -1,5 +1,6 @@
 """Thin views: validate with a form, call a service or selector, render."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -14,8 +15,10 @@ from sistercity.partnerships.forms import (
     AdvanceForm,
     ApprovalForm,
     DeadlineForm,
+    DocumentTranslationForm,
     DocumentUploadForm,
     PartnershipForm,
+    PartnershipTranslationForm,
     SendBackForm,
     VersionForm,
 )
@@ -303,4 +306,69 @@ def history(request, slug):
         request,
         "partnerships/history.html",
         {"partnership": partnership, "entries": entries, "can_audit": True, "tab": "history"},
+    )
+
+
+def _translate(request, *, obj, partnership, form_class, fields, redirect_to):
+    """Shared by the partnership and document translation pages: one form per language."""
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.content_translate(
+                    actor=request.user, obj=obj, partnership=partnership,
+                    language=data["language"], status=data["status"],
+                    **{field: data[field] for field in fields},
+                )
+            except SisterCityError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("The translation was saved."))
+                return redirect_to
+        else:
+            _form_errors(request, form)
+    rows = {row.language_code: row for row in obj.translations.all()}
+    forms_by_language = []
+    for code, name in settings.LANGUAGES:
+        row = rows.get(code)
+        initial = {"language": code, "status": getattr(row, "translation_status", "reviewed")}
+        initial |= {field: getattr(row, field, "") for field in fields}
+        forms_by_language.append((code, name, row, form_class(initial=initial, prefix=None)))
+    return forms_by_language
+
+
+@login_required
+def partnership_translations(request, slug):
+    partnership = _partnership(request, slug, Action.CHANGE)
+    result = _translate(
+        request, obj=partnership, partnership=partnership, form_class=PartnershipTranslationForm,
+        fields=["name", "summary"], redirect_to=redirect("partnerships:translations", slug=slug),
+    )
+    if not isinstance(result, list):
+        return result
+    return render(
+        request,
+        "partnerships/translations.html",
+        {"partnership": partnership, "object": partnership, "forms": result,
+         "can_audit": _can(request.user, partnership, Action.AUDIT), "tab": "overview"},
+    )
+
+
+@login_required
+def document_translations(request, slug, pk):
+    partnership = _partnership(request, slug, Action.CHANGE)
+    document = get_object_or_404(Document.objects.filter(partnership=partnership), pk=pk)
+    result = _translate(
+        request, obj=document, partnership=partnership, form_class=DocumentTranslationForm,
+        fields=["title"],
+        redirect_to=redirect("partnerships:document_translations", slug=slug, pk=pk),
+    )
+    if not isinstance(result, list):
+        return result
+    return render(
+        request,
+        "partnerships/translations.html",
+        {"partnership": partnership, "object": document, "forms": result,
+         "can_audit": _can(request.user, partnership, Action.AUDIT), "tab": "documents"},
     )
