@@ -16,12 +16,14 @@ from sistercity.accounts.choices import Country, OrganisationKind, Role
 from sistercity.accounts.models import Membership, Organisation, ProfileTag, User
 from sistercity.demo.pdf import simple_pdf
 from sistercity.partnerships import services
+from sistercity.partnerships.catalogue import seed_catalogue
 from sistercity.partnerships.choices import DocumentLanguage, PartnershipKind
 from sistercity.partnerships.models import (
     DocumentType,
     Partnership,
     Pillar,
     StageTransition,
+    Track,
 )
 
 DEMO_PASSWORD = "sistercity-demo"  # noqa: S105 - printed on purpose: demo logins only
@@ -104,6 +106,10 @@ def _translate(obj, names, **extra):
 
 @transaction.atomic
 def load_demo() -> Demo:
+    if not Track.objects.exists():
+        # The seeding migration's rows are gone (a flushed test database): seed again. An
+        # installation that has them keeps the platform admin's edits untouched.
+        seed_catalogue()
     tags = {}
     for code, names in TAGS.items():
         tag, created = ProfileTag.objects.get_or_create(code=code)

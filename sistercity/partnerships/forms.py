@@ -113,7 +113,9 @@ class TranslationForm(forms.Form):
 class PartnershipTranslationForm(TranslationForm):
     name = forms.CharField(label=_("Name"), max_length=200, validators=[validate_no_markup])
     summary = forms.CharField(
-        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Summary"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         validators=[validate_no_markup],
     )
 

@@ -475,7 +475,9 @@ def _reminder_recipients(partnership: Partnership):
     )
 
 
-def content_translate(*, actor, obj, partnership: Partnership, language: str, status: str, **fields):
+def content_translate(
+    *, actor, obj, partnership: Partnership, language: str, status: str, **fields
+):
     """Add or correct one language's text of a partnership's content (its name and summary, a
     document's title), with whether it is original, machine-translated or reviewed."""
     from sistercity.core.models import TranslationStatus

@@ -317,8 +317,11 @@ def _translate(request, *, obj, partnership, form_class, fields, redirect_to):
             data = form.cleaned_data
             try:
                 services.content_translate(
-                    actor=request.user, obj=obj, partnership=partnership,
-                    language=data["language"], status=data["status"],
+                    actor=request.user,
+                    obj=obj,
+                    partnership=partnership,
+                    language=data["language"],
+                    status=data["status"],
                     **{field: data[field] for field in fields},
                 )
             except SisterCityError as error:
@@ -342,16 +345,25 @@ def _translate(request, *, obj, partnership, form_class, fields, redirect_to):
 def partnership_translations(request, slug):
     partnership = _partnership(request, slug, Action.CHANGE)
     result = _translate(
-        request, obj=partnership, partnership=partnership, form_class=PartnershipTranslationForm,
-        fields=["name", "summary"], redirect_to=redirect("partnerships:translations", slug=slug),
+        request,
+        obj=partnership,
+        partnership=partnership,
+        form_class=PartnershipTranslationForm,
+        fields=["name", "summary"],
+        redirect_to=redirect("partnerships:translations", slug=slug),
     )
     if not isinstance(result, list):
         return result
     return render(
         request,
         "partnerships/translations.html",
-        {"partnership": partnership, "object": partnership, "forms": result,
-         "can_audit": _can(request.user, partnership, Action.AUDIT), "tab": "overview"},
+        {
+            "partnership": partnership,
+            "object": partnership,
+            "forms": result,
+            "can_audit": _can(request.user, partnership, Action.AUDIT),
+            "tab": "overview",
+        },
     )
 
 
@@ -360,7 +372,10 @@ def document_translations(request, slug, pk):
     partnership = _partnership(request, slug, Action.CHANGE)
     document = get_object_or_404(Document.objects.filter(partnership=partnership), pk=pk)
     result = _translate(
-        request, obj=document, partnership=partnership, form_class=DocumentTranslationForm,
+        request,
+        obj=document,
+        partnership=partnership,
+        form_class=DocumentTranslationForm,
         fields=["title"],
         redirect_to=redirect("partnerships:document_translations", slug=slug, pk=pk),
     )
@@ -369,6 +384,11 @@ def document_translations(request, slug, pk):
     return render(
         request,
         "partnerships/translations.html",
-        {"partnership": partnership, "object": document, "forms": result,
-         "can_audit": _can(request.user, partnership, Action.AUDIT), "tab": "documents"},
+        {
+            "partnership": partnership,
+            "object": document,
+            "forms": result,
+            "can_audit": _can(request.user, partnership, Action.AUDIT),
+            "tab": "documents",
+        },
     )

@@ -2,66 +2,11 @@
 
 from django.db import migrations
 
-from sistercity.partnerships.lifecycle_data import DOCUMENT_TYPES, PILLARS, TRACKS
-
-LANGS = ("id", "ja", "en")
-
-
-def _translate(apps, model_name, master, **fields_by_language):
-    translation = apps.get_model("partnerships", f"{model_name}Translation")
-    for index, code in enumerate(LANGS):
-        values = {field: texts[index] for field, texts in fields_by_language.items()}
-        translation.objects.update_or_create(
-            master=master, language_code=code, defaults=values
-        )
+from sistercity.partnerships.catalogue import seed_catalogue
 
 
 def seed(apps, schema_editor):
-    Pillar = apps.get_model("partnerships", "Pillar")
-    DocumentType = apps.get_model("partnerships", "DocumentType")
-    Track = apps.get_model("partnerships", "Track")
-    Stage = apps.get_model("partnerships", "Stage")
-    Requirement = apps.get_model("partnerships", "StageRequirement")
-
-    for position, (code, dac, names) in enumerate(PILLARS, start=1):
-        pillar, _ = Pillar.objects.update_or_create(
-            code=code, defaults={"position": position, "dac_sector_code": dac}
-        )
-        _translate(apps, "Pillar", pillar, name=names)
-
-    doc_types = {}
-    for position, (code, names) in enumerate(DOCUMENT_TYPES, start=1):
-        doc_type, _ = DocumentType.objects.update_or_create(
-            code=code, defaults={"position": position}
-        )
-        _translate(apps, "DocumentType", doc_type, name=names)
-        doc_types[code] = doc_type
-
-    for track_position, spec in enumerate(TRACKS, start=1):
-        track, _ = Track.objects.update_or_create(
-            code=spec["code"], defaults={"country": spec["country"], "position": track_position}
-        )
-        _translate(apps, "Track", track, name=spec["name"])
-        for position, (code, names, requirements) in enumerate(spec["stages"], start=1):
-            stage, _ = Stage.objects.update_or_create(
-                track=track, code=code, defaults={"position": position}
-            )
-            _translate(apps, "Stage", stage, name=names)
-            for requirement in requirements:
-                kind, req_code = requirement[0], requirement[1]
-                defaults = {"kind": kind}
-                if kind == "document":
-                    defaults.update(
-                        document_type=doc_types[requirement[2]], must_be_signed=requirement[3]
-                    )
-                elif kind == "approval":
-                    defaults.update(granted_by_role=requirement[2])
-                else:
-                    defaults.update(number=requirement[2])
-                req, _ = Requirement.objects.update_or_create(
-                    stage=stage, code=req_code, defaults=defaults
-                )
-                _translate(apps, "StageRequirement", req, label=requirement[-1])
+    seed_catalogue(apps)
 
 
 class Migration(migrations.Migration):

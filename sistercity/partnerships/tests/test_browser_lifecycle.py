@@ -6,11 +6,11 @@ from sistercity.conftest import log_in
 from sistercity.demo.data import load_demo
 from sistercity.demo.pdf import simple_pdf
 
-# serialized_rollback: the live server needs committed data, and the catalogue seeded by
-# migrations must come back after each flush.
+# transaction=True: the live server runs in another thread and needs committed data. The flush
+# after each test empties the seeded catalogue too; load_demo() seeds it again.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -73,6 +73,9 @@ def test_done_and_past_deadlines_send_nothing(partnership, sari, renewal):
     assert mail.outbox == []
 
 
+# The worker closes its database connection after each task, as in production; so this test
+# commits for real instead of running inside the test's transaction.
+@pytest.mark.django_db(transaction=True)
 def test_the_background_worker_sends_them(partnership, sari):
     services.deadline_create(
         actor=sari,
