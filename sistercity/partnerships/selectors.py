@@ -19,40 +19,26 @@ from sistercity.partnerships.models import (
 )
 
 
-def partnership_list(*, user, action: str = Action.VIEW):
-    return (
-        Partnership.objects.for_user(user, action)
-        .prefetch_related(
-            "translations",
-            Prefetch("municipalities", queryset=_municipalities()),
-            Prefetch("pillars", queryset=_pillars()),
-            Prefetch(
-                "tracks",
-                queryset=PartnershipTrack.objects.select_related(
-                    "track", "current_stage"
-                ).prefetch_related("track__translations", "current_stage__translations"),
-            ),
-        )
-        .order_by("slug")
-    )
-
-
-def public_partnership_list():
-    return partnership_list_public_qs().order_by("slug")
-
-
-def partnership_list_public_qs():
-    return Partnership.objects.filter(is_public=True).prefetch_related(
+def _with_overview(partnerships):
+    """What a list or card of partnerships shows, prefetched so rows cost no extra queries."""
+    return partnerships.prefetch_related(
         "translations",
         Prefetch("municipalities", queryset=_municipalities()),
         Prefetch("pillars", queryset=_pillars()),
         Prefetch(
             "tracks",
-            queryset=PartnershipTrack.objects.select_related(
-                "track", "current_stage"
-            ).prefetch_related("track__translations", "current_stage__translations"),
+            queryset=PartnershipTrack.objects.select_related("track", "current_stage")
+            .prefetch_related("track__translations", "current_stage__translations"),
         ),
-    )
+    ).order_by("slug")
+
+
+def partnership_list(*, user, action: str = Action.VIEW):
+    return _with_overview(Partnership.objects.for_user(user, action))
+
+
+def public_partnership_list():
+    return _with_overview(Partnership.objects.filter(is_public=True))
 
 
 def _municipalities():

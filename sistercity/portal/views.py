@@ -16,7 +16,7 @@ def home(request):
 
 
 def partnership_public(request, slug):
-    partnership = get_object_or_404(selectors.partnership_list_public_qs(), slug=slug)
+    partnership = get_object_or_404(selectors.public_partnership_list(), slug=slug)
     tracks = list(partnership.tracks.all())
     stages = selectors.track_stages([t.track_id for t in tracks])
     return render(
