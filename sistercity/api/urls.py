@@ -15,6 +15,9 @@ router.register("municipalities", MunicipalityViewSet, basename="municipality")
 
 urlpatterns = [
     path("", include(router.urls)),
+    path("", include("sistercity.programs.api.urls")),
+    path("", include("sistercity.exchange.api.urls")),
+    path("", include("sistercity.environment.api.urls")),
     path("auth/token/", obtain_auth_token, name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),

@@ -11,5 +11,8 @@ urlpatterns += i18n_patterns(
     path("", include("sistercity.portal.urls")),
     path("accounts/", include("sistercity.accounts.urls")),
     path("", include("sistercity.partnerships.urls")),
+    path("", include("sistercity.programs.urls")),
+    path("", include("sistercity.exchange.urls")),
+    path("", include("sistercity.environment.urls")),
     path("admin/", admin.site.urls),
 )

@@ -7,6 +7,7 @@ sources are named on each profile. The talks were reported on 30 August 2025.
 
 import datetime as dt
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -28,6 +29,8 @@ from sistercity.partnerships.models import (
 
 DEMO_PASSWORD = "sistercity-demo"  # noqa: S105 - printed on purpose: demo logins only
 PARTNERSHIP_SLUG = "batang-toyama"
+# Each app adds its part of the demo (programmes, calls, waste data) in its demo.py.
+DEMO_PARTS = ["sistercity.programs.demo", "sistercity.exchange.demo", "sistercity.environment.demo"]
 
 TAGS = {
     "waste-to-energy": ("Sampah menjadi energi", "ごみ発電", "Waste-to-energy"),
@@ -248,7 +251,10 @@ def load_demo() -> Demo:
     partnership = Partnership.objects.filter(slug=PARTNERSHIP_SLUG).first()
     if partnership is None:
         partnership = _create_partnership(users["sari"], batang, toyama)
-    return Demo(partnership=partnership, batang=batang, toyama=toyama, users=users)
+    demo = Demo(partnership=partnership, batang=batang, toyama=toyama, users=users)
+    for part in DEMO_PARTS:
+        import_module(part).load(demo)
+    return demo
 
 
 def _at(year, month, day):

@@ -27,8 +27,9 @@ def _with_overview(partnerships):
         Prefetch("pillars", queryset=_pillars()),
         Prefetch(
             "tracks",
-            queryset=PartnershipTrack.objects.select_related("track", "current_stage")
-            .prefetch_related("track__translations", "current_stage__translations"),
+            queryset=PartnershipTrack.objects.select_related(
+                "track", "current_stage"
+            ).prefetch_related("track__translations", "current_stage__translations"),
         ),
     ).order_by("slug")
 
