@@ -208,3 +208,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# IATI: the reporting organisation's identifier prefix (an IATI organisation identifier, e.g.
+# the one Pemkab Batang registers); activities are "<prefix>-<partnership slug>-<code>".
+IATI_REPORTING_ORG = env_str("IATI_REPORTING_ORG", "XI-IATI-SISTERCITY")

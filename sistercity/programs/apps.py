@@ -6,3 +6,6 @@ class ProgramsConfig(AppConfig):
     name = "sistercity.programs"
     label = "programs"
     verbose_name = _("Programmes and results")
+
+    def ready(self):
+        from sistercity.programs import audit, health  # noqa: F401 - auditlog; health sources

@@ -1,0 +1,38 @@
+"""Programme data feeds the partnership health (see partnerships/health.py, the seam):
+joint meetings and visits are joint activity; open action items past their date are overdue."""
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from sistercity.partnerships import health
+from sistercity.programs.choices import ActionItemStatus
+from sistercity.programs.models import ActionItem, Meeting
+
+
+def last_joint_meeting(today):
+    return Subquery(
+        Meeting.objects.filter(partnership=OuterRef("pk"), is_joint=True, held_on__lte=today)
+        .order_by("-held_on")
+        .values("held_on")[:1]
+    )
+
+
+def overdue_action_items(today):
+    return Coalesce(
+        Subquery(
+            ActionItem.objects.filter(
+                meeting__partnership=OuterRef("pk"), status=ActionItemStatus.OPEN, due_on__lt=today
+            )
+            .values("meeting__partnership")
+            .annotate(n=Count("pk"))
+            .values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+if last_joint_meeting not in health.LAST_ACTIVITY_SOURCES:
+    health.LAST_ACTIVITY_SOURCES.append(last_joint_meeting)
+if overdue_action_items not in health.OVERDUE_SOURCES:
+    health.OVERDUE_SOURCES.append(overdue_action_items)
