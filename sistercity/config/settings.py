@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "sistercity.programs",
     "sistercity.exchange",
     "sistercity.environment",
+    "sistercity.reports",
     "sistercity.portal",
     "sistercity.api",
     "sistercity.demo",

@@ -14,5 +14,6 @@ urlpatterns += i18n_patterns(
     path("", include("sistercity.programs.urls")),
     path("", include("sistercity.exchange.urls")),
     path("", include("sistercity.environment.urls")),
+    path("", include("sistercity.reports.urls")),
     path("admin/", admin.site.urls),
 )

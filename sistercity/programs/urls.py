@@ -1,5 +1,8 @@
-from django.urls import path  # noqa: F401 - pages are added here
+from django.urls import include, path
 
 app_name = "programs"
 
-urlpatterns: list = []
+urlpatterns = [
+    # Exports, imports and reports live in export_urls.py.
+    path("", include("sistercity.programs.export_urls")),
+]
