@@ -85,3 +85,9 @@ def model_label(content_type) -> str:
     """The translated verbose name of a content type's model (for change-log rows)."""
     model = content_type.model_class() if content_type else None
     return str(model._meta.verbose_name) if model else ""
+
+
+@register.filter
+def get_item(mapping, key):
+    """``{{ mapping|get_item:key }}`` for dictionaries built by views."""
+    return mapping.get(key, []) if mapping else []
