@@ -6,3 +6,6 @@ class ExchangeConfig(AppConfig):
     name = "sistercity.exchange"
     label = "exchange"
     verbose_name = _("Open calls and exchange")
+
+    def ready(self):
+        from sistercity.exchange import audit  # noqa: F401 - registers models with auditlog

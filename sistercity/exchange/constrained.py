@@ -1,0 +1,120 @@
+"""Second allocation pass with side constraints, as a mixed-integer programme (HiGHS).
+
+Deferred acceptance cannot honour rules such as "at most N participants from one school" or
+"no gender above a share of the places". This pass finds, among all matchings that respect
+capacities, mutual acceptability and the side constraints, one with the fewest blocking pairs;
+among those, the one that places applicants highest on their own lists. Any blocking pair it
+had to accept is reported by the caller (re-checked with :func:`allocation.blocking_pairs`).
+
+Formulation: ``x[a,p]`` = 1 if a is placed at p (acceptable pairs only); ``y[a,p]`` = 1 marks
+an accepted blocking pair. For every acceptable pair (the capacitated stability constraint)::
+
+    c_p · (1 − Σ_{q ⪰_a p} x[a,q])  ≤  Σ_{b ≻_p a} x[b,p] + c_p · y[a,p]
+
+The left side is c_p exactly when a would rather have p than what she holds; the right side
+then reaches c_p only if p is full with applicants it ranks above a, i.e. (a, p) does not block.
+With the side constraints slack the optimum has no blocking pair and is the applicant-optimal
+stable matching (it minimises the sum of ranks among stable matchings, which all place the
+same applicants).
+
+Pure: standard library and highspy only, no Django.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+
+import highspy
+
+
+@dataclass(frozen=True)
+class SideConstraints:
+    max_per_institution: int | None = None
+    max_gender_share: float | None = None  # e.g. 0.6: no gender above 60 % of those placed
+
+
+@dataclass(frozen=True)
+class ConstrainedResult:
+    matching: dict[Hashable, Hashable | None]
+    status: str  # "optimal" or the solver's words for why not
+
+
+def constrained_allocate(
+    applicant_prefs: Mapping[Hashable, Sequence[Hashable]],
+    placement_prefs: Mapping[Hashable, Sequence[Hashable]],
+    capacities: Mapping[Hashable, int],
+    *,
+    institution: Mapping[Hashable, str],
+    gender: Mapping[Hashable, str],
+    constraints: SideConstraints,
+    time_limit: float = 60.0,
+) -> ConstrainedResult:
+    applicants = list(applicant_prefs)
+    placements = list(placement_prefs)
+    rank_p = {p: {a: r for r, a in enumerate(placement_prefs[p])} for p in placements}
+    pairs = [
+        (a, p)
+        for a in applicants
+        for p in applicant_prefs[a]
+        if p in rank_p and a in rank_p[p] and capacities.get(p, 0) > 0
+    ]
+    highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    highs.setOptionValue("time_limit", float(time_limit))
+    longest = max((len(v) for v in applicant_prefs.values()), default=0)
+    # Every placement is worth more than none, a higher choice more than a lower one; a
+    # blocking pair costs more than all placements together can earn.
+    penalty = float(len(applicants) * (longest + 2) + 1)
+    x = {}
+    for a, p in pairs:
+        position = list(applicant_prefs[a]).index(p)
+        x[a, p] = highs.addBinary(obj=float(position + 1 - (longest + 2)))
+    y = {pair: highs.addBinary(obj=penalty) for pair in pairs}
+
+    by_applicant: dict[Hashable, list] = {a: [] for a in applicants}
+    by_placement: dict[Hashable, list] = {p: [] for p in placements}
+    for a, p in pairs:
+        by_applicant[a].append((p, x[a, p]))
+        by_placement[p].append((a, x[a, p]))
+    for a in applicants:
+        if by_applicant[a]:
+            highs.addConstr(sum((v for _, v in by_applicant[a]), start=0) <= 1)
+    for p in placements:
+        if by_placement[p]:
+            highs.addConstr(sum((v for _, v in by_placement[p]), start=0) <= capacities[p])
+
+    for a, p in pairs:
+        c = capacities[p]
+        mine = list(applicant_prefs[a])
+        at_least_as_good = [x[a, q] for q in mine[: mine.index(p) + 1] if (a, q) in x]
+        better_held = [v for b, v in by_placement[p] if rank_p[p][b] < rank_p[p][a]]
+        lhs = c - c * sum(at_least_as_good, start=0)
+        highs.addConstr(lhs - sum(better_held, start=0) - c * y[a, p] <= 0)
+
+    if constraints.max_per_institution is not None:
+        schools: dict[str, list] = {}
+        for a, p in pairs:
+            key = (institution.get(a) or "").strip().casefold()
+            if key:
+                schools.setdefault(key, []).append(x[a, p])
+        for members in schools.values():
+            highs.addConstr(sum(members, start=0) <= constraints.max_per_institution)
+    if constraints.max_gender_share is not None and pairs:
+        share = constraints.max_gender_share
+        total = sum(x.values(), start=0)
+        for group in ("female", "male"):
+            members = [x[a, p] for a, p in pairs if gender.get(a) == group]
+            if members:
+                highs.addConstr(sum(members, start=0) - share * total <= 0)
+
+    highs.minimize()
+    status = highs.getModelStatus()
+    words = highs.modelStatusToString(status)
+    matching: dict[Hashable, Hashable | None] = dict.fromkeys(applicants)
+    if status != highspy.HighsModelStatus.kOptimal:
+        return ConstrainedResult(matching, words)
+    for (a, p), var in x.items():
+        if highs.val(var) > 0.5:
+            matching[a] = p
+    return ConstrainedResult(matching, "optimal")

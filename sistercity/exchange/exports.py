@@ -1,0 +1,163 @@
+"""Applications and allocation results as XLSX or CSV for the panel."""
+
+import csv
+import io
+
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from sistercity.core.templatetags.sistercity import tr
+from sistercity.exchange import selectors
+from sistercity.exchange.choices import Status
+from sistercity.exchange.models import Application
+
+
+def applications_table(call) -> tuple[list[str], list[list]]:
+    """One row per submitted application, in panel-ranking order."""
+    header = [
+        _("Position"),
+        _("Reference"),
+        _("Name"),
+        _("E-mail address"),
+        _("Status"),
+        _("Panel score"),
+        _("Reviews"),
+        _("School, university or employer"),
+        _("Field of study"),
+        _("Japanese level"),
+        _("Placement choices"),
+        _("Submitted"),
+    ]
+    rows = []
+    ranking = selectors.panel_ranking(call)
+    preferences = {}
+    for application in Application.objects.filter(
+        pk__in=[r.application.pk for r in ranking]
+    ).prefetch_related("preferences__placement"):
+        preferences[application.pk] = ", ".join(
+            p.placement.code for p in sorted(application.preferences.all(), key=lambda p: p.rank)
+        )
+    for row in ranking:
+        a = row.application
+        rows.append(
+            [
+                row.position,
+                a.short_reference,
+                a.applicant.full_name,
+                a.applicant.email,
+                str(Status(a.status).label),
+                float(row.score) if row.score is not None else None,
+                row.reviews,
+                a.institution,
+                a.get_field_of_study_display(),
+                a.language_level,
+                preferences.get(a.pk, ""),
+                a.submitted_at.isoformat() if a.submitted_at else "",
+            ]
+        )
+    return header, rows
+
+
+def run_rows(run) -> list[dict]:
+    """The run's result joined with who the applicants and placements are."""
+    refs = list(run.result)
+    applications = {
+        a.reference.hex: a
+        for a in Application.objects.filter(call=run.call_id).select_related("applicant")
+        if a.reference.hex in run.result
+    }
+    placements = {
+        p.code: p
+        for p in run.call.placements.select_related("host").prefetch_related(
+            "translations", "host__translations"
+        )
+    }
+    blocking = {}
+    for ref, code in run.blocking_pairs:
+        blocking.setdefault(ref, []).append(code)
+    tickets = run.inputs.get("tickets", {})
+    rows = []
+    for ref in refs:
+        code = run.result[ref]
+        prefs = run.inputs["applicant_prefs"].get(ref, [])
+        rows.append(
+            {
+                "reference": ref,
+                "application": applications.get(ref),
+                "placement": placements.get(code) if code else None,
+                "code": code,
+                "choice": prefs.index(code) + 1 if code in prefs else None,
+                "ticket": tickets.get(ref, ""),
+                "blocking": blocking.get(ref, []),
+            }
+        )
+    return rows
+
+
+def run_table(run) -> tuple[list[str], list[list]]:
+    header = [
+        _("Reference"),
+        _("Name"),
+        _("Placement"),
+        _("Host"),
+        _("Choice"),
+        _("Lottery ticket"),
+        _("Blocking pairs"),
+    ]
+    rows = []
+    for row in run_rows(run):
+        a, p = row["application"], row["placement"]
+        rows.append(
+            [
+                a.short_reference if a else row["reference"],
+                a.applicant.full_name if a else "",
+                tr(p, "title", plain=True) if p else "—",
+                tr(p.host, "name", plain=True) if p else "",
+                row["choice"],
+                row["ticket"],
+                ", ".join(row["blocking"]),
+            ]
+        )
+    rows.append([])
+    rows.append([_("Lottery seed"), run.seed])
+    rows.append([_("Stable"), _("yes") if run.is_stable else _("no")])
+    return header, rows
+
+
+def response(table: tuple[list[str], list[list]], name: str, fmt: str) -> HttpResponse:
+    header, rows = table
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([str(h) for h in header])
+        writer.writerows([[_safe(v) for v in row] for row in rows])
+        # A BOM so that spreadsheet programs read the Japanese names as UTF-8.
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+    elif fmt == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        sheet.title = name[:31]
+        sheet.append([str(h) for h in header])
+        for row in rows:
+            sheet.append([_safe(v) for v in row])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _safe(value):
+    """Text that a spreadsheet would run as a formula is neutralised (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value if value is None or isinstance(value, (int, float)) else str(value)
