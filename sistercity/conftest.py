@@ -14,6 +14,7 @@ import datetime as dt
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from django.utils import translation
 
 from sistercity.accounts.choices import Country, OrganisationKind, Role
@@ -22,11 +23,25 @@ from sistercity.demo.data import load_demo
 from sistercity.partnerships import services
 from sistercity.partnerships.models import Partnership, Pillar
 
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Load the demo once into the test database; each test rolls back to it.
+
+    Transactional tests (browser, worker) flush the database; they call ``load_demo()``
+    themselves, which rebuilds it.
+    """
+    override_settings(
+        PASSWORD_HASHERS=FAST_HASHER, MEDIA_ROOT=tmp_path_factory.mktemp("media")
+    ).enable()
+    with django_db_blocker.unblock():
+        load_demo()
+
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _test_settings(settings):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }

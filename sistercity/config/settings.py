@@ -187,6 +187,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a "status"; name each choice set after its domain meaning.
+    "ENUM_NAME_OVERRIDES": {
+        "ActivityStatusEnum": "sistercity.programs.choices.ActivityStatus",
+        "IndicatorUpdateStatusEnum": "sistercity.programs.choices.UpdateStatus",
+        "ActionItemStatusEnum": "sistercity.programs.choices.ActionItemStatus",
+        "ResultStatusEnum": "sistercity.programs.choices.ResultStatus",
+    },
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False

@@ -1,0 +1,149 @@
+"""Programme pages, dashboard, accountability: content, permissions, query counts."""
+
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from sistercity.partnerships.health import health_of
+from sistercity.partnerships.models import Pillar
+from sistercity.programs import services
+from sistercity.programs.models import Programme
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_shows_progress_spending_and_what_needs_attention(partnership, sari, client):
+    client.force_login(sari)
+    page = client.get(f"/en/partnerships/{partnership.slug}/results/").content.decode()
+    assert 'data-test="pillar-environment"' in page
+    assert "Send the LoI" not in page  # action items are shown as written
+    assert "Kirim draf LoI ke Toyama" in page  # overdue since 15 Nov 2026 in the demo
+    assert "Households sorting their waste" in page  # pending approval
+    assert "<svg" in page and "cdn" not in page.lower()
+
+
+def test_public_accountability_shows_only_public_programmes(partnership, client):
+    page = client.get(f"/ja/accountability/{partnership.slug}/").content.decode()
+    assert "ごみ分別・TPS3Rモデル事業" in page
+    assert "中小零細企業の日本市場対応研修" not in page  # not marked public
+
+
+def test_accountability_needs_a_public_partnership(other_partnership, client):
+    assert client.get("/en/accountability/kendal-kitakyushu/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "persona, status",
+    [("sari", 200), ("budi", 200), ("observer", 200), ("dewi", 404), ("rina", 404)],
+)
+def test_programme_pages_follow_the_partnership_permissions(demo, client, persona, status):
+    client.force_login(demo.users[persona])
+    for url in (
+        reverse("programs:dashboard", args=["batang-toyama"]),
+        reverse("programs:list", args=["batang-toyama"]),
+        reverse("programs:detail", args=["batang-toyama", "waste-sorting-pilot"]),
+        reverse("programs:meetings", args=["batang-toyama"]),
+        reverse("programs:clauses", args=["batang-toyama"]),
+    ):
+        assert client.get(url).status_code == status, url
+
+
+def test_outsider_gets_404_everywhere(demo, otto, client):
+    client.force_login(otto)
+    assert client.get(reverse("programs:dashboard", args=["batang-toyama"])).status_code == 404
+    assert client.get("/api/programmes/").json()["results"] == []
+    assert client.get("/api/results-dashboard/batang-toyama/").status_code == 404
+
+
+def test_clause_to_indicator_navigation(partnership, sari, client):
+    client.force_login(sari)
+    page = client.get(f"/en/partnerships/{partnership.slug}/clauses/").content.decode()
+    assert "Waste-sorting pilot with TPS3R units" in page
+    assert "Landfill diversion rate" in page
+    detail = client.get(
+        f"/en/partnerships/{partnership.slug}/programmes/waste-sorting-pilot/"
+    ).content.decode()
+    assert "Pasal 2" in detail  # and back from the programme to its clause
+
+
+def test_joint_meetings_and_overdue_action_items_feed_health(partnership, sari):
+    health = health_of(partnership, today=dt.date(2026, 11, 27))
+    assert health.last_activity == dt.date(2026, 10, 15)
+    assert health.overdue == 1  # "Kirim draf LoI ke Toyama", due 15 Nov
+    services.meeting_create(
+        actor=sari,
+        partnership=partnership,
+        kind="visit",
+        held_on=dt.date(2026, 11, 20),
+        title="Kunjungan",
+        language="id",
+    )
+    assert health_of(partnership, today=dt.date(2026, 11, 27)).last_activity == dt.date(
+        2026, 11, 20
+    )
+
+
+def test_spending_converts_to_idr_and_gives_cofunding(partnership):
+    from sistercity.programs.selectors import spending
+
+    total, per_programme = spending(partnership)
+    # 750M + 8M JPY×105.2 + 250M + 12M×105.2 + 3M×105.2 + 150M
+    assert total.budget_idr == D("750000000") + D("250000000") + D("150000000") + D("23000000") * D(
+        "105.2"
+    )
+    assert round(sum(total.cofunding.values())) == 100
+    assert total.cofunding["JP"] > 0
+
+
+def _grow(partnership, sari, count, start):
+    pillar = Pillar.objects.get(code="culture")
+    for i in range(start, start + count):
+        programme = services.programme_create(
+            actor=sari,
+            partnership=partnership,
+            pillar=pillar,
+            code=f"extra-{i}",
+            title=f"P{i}",
+            language="id",
+            is_public=True,
+        )
+        result = services.result_create(
+            actor=sari, programme=programme, result_type="1", title="R", language="id"
+        )
+        indicator = services.indicator_create(
+            actor=sari, result=result, code=f"ind-{i}", title="I", language="id", measure="1"
+        )
+        services.period_create(
+            actor=sari,
+            indicator=indicator,
+            start=dt.date(2026, 1, 1),
+            end=dt.date(2026, 12, 31),
+            target_value=D(10),
+        )
+        services.budget_line_add(
+            actor=sari,
+            programme=programme,
+            source="apbd",
+            side="ID",
+            year=2026,
+            amount=D(1000),
+            currency="JPY",
+        )
+
+
+@pytest.mark.parametrize("name", ["dashboard", "list", "accountability"])
+def test_query_count_does_not_grow_with_programmes(partnership, sari, client, name):
+    client.force_login(sari)
+    url = reverse(f"programs:{name}", args=[partnership.slug])
+    _grow(partnership, sari, 1, 0)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    _grow(partnership, sari, 12, 1)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(large.captured_queries) == len(small.captured_queries)
+    assert Programme.objects.filter(partnership=partnership).count() > 13
