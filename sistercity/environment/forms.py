@@ -329,7 +329,7 @@ class SourceForm(forms.Form):
     publisher = forms.CharField(
         label=_("Publisher"), max_length=200, required=False, validators=[validate_no_markup]
     )
-    url = forms.URLField(label=_("Link"), required=False, max_length=500)
+    url = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
     published_on = forms.DateField(
         label=_("Published on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -11,8 +11,15 @@ from typing import Any
 import numpy as np
 from django.utils.translation import gettext_lazy as _
 
+from sistercity.core.templatetags.sistercity import number
 from sistercity.environment import charts
-from sistercity.environment.choices import LANDFILL_PATHWAYS, IndicatorSeries, Pathway
+from sistercity.environment.choices import (
+    LANDFILL_PATHWAYS,
+    IndicatorSeries,
+    Pathway,
+    SiteType,
+    WasteType,
+)
 from sistercity.environment.wastemodel import (
     ScenarioResult,
     WasteModelError,
@@ -68,6 +75,9 @@ class Report:
     warnings: list[str]
     charts: dict[str, Any] = field(default_factory=dict)
     uncertainty: dict[str, Any] | None = None
+    settings: list[dict[str, Any]] = field(default_factory=list)
+    facilities: list[dict[str, Any]] = field(default_factory=list)
+    planned: list[tuple[int, float]] = field(default_factory=list)
 
     @property
     def inputs(self) -> dict:
@@ -214,9 +224,95 @@ def build(scenario, *, sankey_year: int | None = None, with_charts: bool = True)
         sankey_links=flows.sankey_links(sankey_year),
         warnings=warnings,
     )
+    report.settings = _settings(result.scenario)
+    report.facilities = [
+        {
+            "name": f.name,
+            "pathway": f.pathway,
+            "pathway_label": labels[f.pathway],
+            "capacity_t_per_day": f.capacity_t_per_year / 365.0,
+            "start_year": f.start_year,
+            "end_year": f.end_year,
+            "overflow_label": labels[f.overflow_to],
+            "capex_idr": idr(f.capex_idr),
+            "opex_idr_per_t": idr(f.opex_idr_per_t),
+        }
+        for f in result.scenario.facilities
+    ]
+    if getattr(scenario, "indicator_series", ""):
+        report.planned = list(zip(years, series(result, scenario.indicator_series), strict=True))
     if with_charts:
         report.charts = build_charts(report)
     return report
+
+
+def _pct(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return f"{number(value[0] * 100, 1)} → {number(value[-1] * 100, 1)} %"
+    return f"{number(float(value) * 100, 1)} %"
+
+
+def _settings(model) -> list[dict[str, Any]]:
+    """The scenario's inputs as a planner reads them."""
+    labels = pathway_labels()
+    items = [
+        (
+            "horizon",
+            _("Horizon"),
+            f"{model.start_year}–{model.start_year + model.horizon_years - 1}",
+        ),
+        ("population", _("Population in the first year"), number(model.population, 0)),
+        ("population_growth", _("Population growth per year"), _pct(model.population_growth)),
+        (
+            "generation",
+            _("Waste per person (kg/day)"),
+            number(model.generation_kg_per_capita_day, 3),
+        ),
+        ("generation_growth", _("Growth of waste per person"), _pct(model.generation_growth)),
+        ("separation", _("Source separation"), _pct(model.source_separation_rate)),
+    ]
+    for pathway, value in model.shares.items():
+        items.append((f"share-{pathway}", labels[pathway], _pct(value)))
+    items.append(("residual", _("Whatever is left goes to"), labels[model.residual_pathway]))
+    items.append(
+        (
+            "composition",
+            _("Composition"),
+            ", ".join(
+                f"{WasteType(w).label} {number(v * 100, 1)} %"
+                for w, v in model.composition.items()
+                if v
+            ),
+        )
+    )
+    if model.landfill_capacity_m3 is not None:
+        items.append(
+            (
+                "tpa",
+                _("TPA volume (m³)"),
+                "{} ({} {})".format(
+                    number(model.landfill_capacity_m3, 0),
+                    _("already used"),
+                    number(model.landfill_used_m3_at_start, 0),
+                ),
+            )
+        )
+    for site, value in model.landfill_gas_recovery.items():
+        items.append(
+            (
+                f"lfg-{site}",
+                _("Landfill gas captured ({site})").format(site=SiteType(site).label),
+                _pct(value),
+            )
+        )
+    items.append(
+        (
+            "climate",
+            _("Climate and decay rates"),
+            _("IPCC 2006 defaults for a tropical wet climate (Batang: north coast of Java)"),
+        )
+    )
+    return [{"key": k, "label": str(label), "value": str(value)} for k, label, value in items]
 
 
 def _first(years, values, target) -> int | None:
