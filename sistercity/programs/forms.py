@@ -138,3 +138,14 @@ class MeetingForm(forms.Form):
 class ActionItemForm(forms.Form):
     description = text(_("Action"))
     due_on = forms.DateField(label=_("Due on"), widget=DATE)
+
+
+class ClauseForm(forms.Form):
+    number = text(_("Number (e.g. Article 2)"), max_length=20)
+    text = text(_("Text"), area=True)
+
+
+class PlanItemForm(forms.Form):
+    clause = forms.IntegerField(widget=forms.HiddenInput)
+    code = forms.SlugField(label=_("Code"), max_length=50)
+    title = text(_("Action-plan item"))

@@ -553,3 +553,51 @@ def action_item_set_status(*, actor, item: ActionItem, status: str) -> ActionIte
         item.status = status
         item.save(update_fields=["status", "updated_at"])
     return item
+
+
+def clause_create(
+    *,
+    actor,
+    partnership: Partnership,
+    number: str,
+    text: str,
+    language: str,
+    pillar=None,
+    document=None,
+):
+    from sistercity.programs.models import Clause
+
+    _require_change(actor, partnership)
+    with transaction.atomic(), set_actor(actor):
+        clause = Clause(partnership=partnership, number=number, pillar=pillar, document=document)
+        _set_texts(clause, language, text=text)
+        _clean(clause)
+        clause.save()
+    return clause
+
+
+def plan_item_create(
+    *,
+    actor,
+    partnership: Partnership,
+    code: str,
+    title: str,
+    language: str,
+    clause=None,
+):
+    from sistercity.programs.models import ActionPlanItem
+
+    _require_change(actor, partnership)
+    if clause is not None and clause.partnership_id != partnership.pk:
+        raise Http404
+    if ActionPlanItem.objects.filter(partnership=partnership, code=code).exists():
+        raise SisterCityError(
+            _("An action-plan item with the code “{code}” already exists.").format(code=code),
+            code="duplicate",
+        )
+    with transaction.atomic(), set_actor(actor):
+        item = ActionPlanItem(partnership=partnership, code=code, clause=clause)
+        _set_texts(item, language, title=title)
+        _clean(item)
+        item.save()
+    return item

@@ -350,6 +350,38 @@ def meeting_action(request, slug, pk):
 def clauses(request, slug):
     """The agreement's clauses → action-plan items → programmes → activities and indicators."""
     partnership = _partnership(request, slug)
+    if request.method == "POST":
+        kind = request.POST.get("form")
+        form = (f.PlanItemForm if kind == "item" else f.ClauseForm)(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            if kind == "item":
+                clause = get_object_or_404(Clause, pk=data.pop("clause"), partnership=partnership)
+                _run(
+                    request,
+                    lambda: services.plan_item_create(
+                        actor=request.user,
+                        partnership=partnership,
+                        clause=clause,
+                        language=request.LANGUAGE_CODE,
+                        **data,
+                    ),
+                    _("The action-plan item was added."),
+                )
+            else:
+                _run(
+                    request,
+                    lambda: services.clause_create(
+                        actor=request.user,
+                        partnership=partnership,
+                        language=request.LANGUAGE_CODE,
+                        **data,
+                    ),
+                    _("The clause was added."),
+                )
+        else:
+            _form_errors(request, form)
+        return redirect("programs:clauses", slug=slug)
     clause_list = (
         Clause.objects.filter(partnership=partnership)
         .prefetch_related(

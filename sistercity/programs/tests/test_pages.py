@@ -147,3 +147,34 @@ def test_query_count_does_not_grow_with_programmes(partnership, sari, client, na
         assert client.get(url).status_code == 200
     assert len(large.captured_queries) == len(small.captured_queries)
     assert Programme.objects.filter(partnership=partnership).count() > 13
+
+
+def test_secretariat_adds_a_clause_and_an_item_through_the_page(partnership, sari, client):
+    from sistercity.programs.models import ActionPlanItem, Clause
+
+    client.force_login(sari)
+    url = reverse("programs:clauses", args=[partnership.slug])
+    client.post(url, {"form": "clause", "number": "Pasal 6", "text": "Budaya dan pariwisata"})
+    clause = Clause.objects.get(partnership=partnership, number="Pasal 6")
+    client.post(
+        url,
+        {
+            "form": "item",
+            "clause": clause.pk,
+            "code": "rap-6-festival",
+            "title": "Festival budaya bersama",
+        },
+    )
+    assert ActionPlanItem.objects.get(code="rap-6-festival").clause == clause
+
+
+def test_agency_officer_cannot_add_clauses(partnership, budi, client):
+    from sistercity.programs.models import Clause
+
+    client.force_login(budi)
+    before = Clause.objects.count()
+    client.post(
+        reverse("programs:clauses", args=[partnership.slug]),
+        {"form": "clause", "number": "Pasal 9", "text": "x"},
+    )
+    assert Clause.objects.count() == before
