@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_compact_decimal, format_currency, format_decimal
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
@@ -91,3 +91,11 @@ def model_label(content_type) -> str:
 def get_item(mapping, key):
     """``{{ mapping|get_item:key }}`` for dictionaries built by views."""
     return mapping.get(key, []) if mapping else []
+
+
+@register.filter
+def compact(value):
+    """A short number for chart labels: 1.6M / 1,6 M / 160万, per language."""
+    if value in (None, ""):
+        return ""
+    return format_compact_decimal(value, locale=_locale(), fraction_digits=1)
