@@ -42,7 +42,10 @@ def _first(value) -> float:
 
 
 def _round(value: float, places: int = PLACES) -> Decimal:
-    return Decimal(str(round(value, places)))
+    """A float as a Decimal with the form field's places; trailing zeros dropped, so that an
+    untouched field is not seen as changed."""
+    rounded = Decimal(str(round(value, places))).quantize(Decimal(1).scaleb(-places))
+    return Decimal(int(rounded)) if rounded == rounded.to_integral() else rounded.normalize()
 
 
 class ScenarioForm(forms.Form):
@@ -218,14 +221,22 @@ def inputs_from_form(inputs: dict, form: ScenarioForm) -> dict:
     # so raising the separation rate raises them; stored as shares of all waste.
     separation_changed = "source_separation_pct" in changed or bool(composition_fields & changed)
     composition = new.get("composition", {})
+    old_separation = _first(inputs.get("source_separation_rate", 0.0))
     for pathway, (field, types) in SEPARATED.items():
         if field in changed or separation_changed:
-            available = (
-                float(data["source_separation_pct"])
-                / 100.0
-                * sum(float(composition.get(t, 0.0)) for t in types)
+            available = _first(new.get("source_separation_rate", 0.0)) * sum(
+                float(composition.get(t, 0.0)) for t in types
             )
-            shares[pathway] = available * fraction(field)
+            if field in changed:
+                rate = fraction(field)
+            else:
+                # Unchanged rate: the exact stored one, not the rounded figure shown.
+                old_available = old_separation * sum(
+                    float(inputs.get("composition", {}).get(t, 0.0)) for t in types
+                )
+                old_share = _first(inputs.get("shares", {}).get(pathway, 0.0))
+                rate = old_share / old_available if old_available > 0 else fraction(field)
+            shares[pathway] = available * rate
     new["shares"] = {p: v for p, v in shares.items() if v != 0}
     return new
 

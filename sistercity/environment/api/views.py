@@ -1,0 +1,168 @@
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from sistercity.core.errors import SisterCityError
+from sistercity.core.permissions import Action
+from sistercity.environment import results, selectors, services
+from sistercity.environment.api import serializers as s
+from sistercity.environment.filters import FigureFilter, ScenarioFilter
+from sistercity.environment.models import DataSource
+from sistercity.partnerships.models import Partnership
+
+
+def _partnership(request, slug):
+    return get_object_or_404(Partnership.objects.for_user(request.user, Action.VIEW), slug=slug)
+
+
+def _municipality(partnership, slug):
+    municipality = partnership.municipalities.filter(slug=slug).first()
+    if municipality is None:
+        raise SisterCityError(
+            _("“{municipality}” is not a municipality of this partnership.").format(
+                municipality=slug
+            ),
+            code="municipality",
+        )
+    return municipality
+
+
+class ScenarioViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Waste scenarios of the caller's partnerships; their results and Monte Carlo bands.
+
+    Inputs are the waste model's plain data (fractions, tonnes per year); the engine checks
+    them and a bad input is refused with a translated message, nothing saved.
+    """
+
+    permission_classes = [permissions.IsAuthenticated]
+    filterset_class = ScenarioFilter
+    serializer_class = s.ScenarioSerializer
+
+    def get_queryset(self):
+        return selectors.scenario_list(user=self.request.user)
+
+    @extend_schema(request=s.ScenarioCreateSerializer, responses=s.ScenarioSerializer)
+    def create(self, request):
+        payload = s.ScenarioCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        partnership = _partnership(request, data.pop("partnership"))
+        municipality = _municipality(partnership, data.pop("municipality"))
+        scenario = services.scenario_create(
+            actor=request.user,
+            partnership=partnership,
+            municipality=municipality,
+            language=request.LANGUAGE_CODE,
+            **data,
+        )
+        scenario = self.get_queryset().get(pk=scenario.pk)
+        return Response(s.ScenarioSerializer(scenario).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.ScenarioUpdateSerializer, responses=s.ScenarioSerializer)
+    def partial_update(self, request, pk=None):
+        scenario = self.get_object()
+        payload = s.ScenarioUpdateSerializer(data=request.data, partial=True)
+        payload.is_valid(raise_exception=True)
+        services.scenario_update(
+            actor=request.user,
+            scenario=scenario,
+            language=request.LANGUAGE_CODE,
+            **payload.validated_data,
+        )
+        scenario = self.get_queryset().get(pk=scenario.pk)
+        return Response(s.ScenarioSerializer(scenario).data)
+
+    def perform_destroy(self, instance):
+        services.scenario_delete(actor=self.request.user, scenario=instance)
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @action(detail=True, methods=["get"])
+    def results(self, request, pk=None):
+        """Everything the engine computes per year, plus the summary the page shows."""
+        report = results.build(self.get_object(), with_charts=False)
+        data = report.result.to_dict()
+        data["summary"] = s.plain(report.summary)
+        return Response(data)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("draws", int, description="1..100000 (default 10000)"),
+            OpenApiParameter("seed", int),
+        ],
+        responses=OpenApiTypes.OBJECT,
+    )
+    @action(detail=True, methods=["get"], url_path="monte-carlo")
+    def monte_carlo(self, request, pk=None):
+        """Percentile bands (5, 50, 95) per year over the IPCC default parameter ranges."""
+        try:
+            draws = int(request.query_params.get("draws", results.MONTE_CARLO_DRAWS))
+            seed = int(request.query_params.get("seed", results.MONTE_CARLO_SEED))
+        except ValueError:
+            draws, seed = 0, 0
+        if not 1 <= draws <= 100_000:
+            raise SisterCityError(
+                _("The number of draws must be between 1 and 100,000."), code="draws"
+            )
+        report = results.build(self.get_object(), with_charts=False)
+        data = results.monte_carlo(report, draws=draws, seed=seed)
+        data.pop("rows", None)
+        return Response(data)
+
+
+class SourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.SourceSerializer
+
+    def get_queryset(self):
+        return selectors.source_list(user=self.request.user)
+
+
+class FacilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.FacilitySerializer
+
+    def get_queryset(self):
+        return selectors.facility_list(user=self.request.user)
+
+
+class FigureViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Waste figures with their source and date; record one with POST."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = s.FigureSerializer
+    filterset_class = FigureFilter
+
+    def get_queryset(self):
+        return selectors.figure_list(user=self.request.user)
+
+    @extend_schema(request=s.FigureCreateSerializer, responses=s.FigureSerializer)
+    def create(self, request):
+        payload = s.FigureCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        partnership = _partnership(request, data.pop("partnership"))
+        municipality = _municipality(partnership, data.pop("municipality"))
+        source = get_object_or_404(
+            DataSource.objects.filter(partnership=partnership), pk=data.pop("source")
+        )
+        figure = services.figure_record(
+            actor=request.user,
+            partnership=partnership,
+            municipality=municipality,
+            source=source,
+            **data,
+        )
+        return Response(s.FigureSerializer(figure).data, status=status.HTTP_201_CREATED)
