@@ -679,6 +679,8 @@ class AllocationRun(models.Model):
     created_at = models.DateTimeField(_("run at"), default=timezone.now)
     applied_at = models.DateTimeField(_("offers sent"), null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("allocation run")
         verbose_name_plural = _("allocation runs")

@@ -1232,10 +1232,18 @@ def _offer_next(placement: Placement, *, actor) -> Offer | None:
         .filter(call=call, status=Status.WAITLISTED, preferences__placement=placement)
         .select_related("applicant", "call")
     }
-    for ref in ranking:
-        application = candidates.get(ref)
-        if application is None:
-            continue
+    # The run's ranking first (lottery included); anyone waitlisted after the run follows in
+    # the panel's current order.
+    order = [ref for ref in ranking if ref in candidates]
+    later = {a.pk for a in candidates.values() if a.reference.hex not in set(ranking)}
+    if later:
+        order += [
+            row.application.reference.hex
+            for row in selectors.panel_ranking(call, statuses=[Status.WAITLISTED])
+            if row.application.pk in later
+        ]
+    for ref in order:
+        application = candidates[ref]
         offer = Offer.objects.create(
             application=application,
             placement=placement,

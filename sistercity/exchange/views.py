@@ -589,13 +589,14 @@ def manage_call(request, slug):
     assignments = {}
     for a in ReviewAssignment.objects.filter(application__call=call).select_related("reviewer"):
         assignments.setdefault(a.application_id, []).append(a)
+    for row in ranking:
+        row.assignments = assignments.get(row.application.pk, [])
     return render(
         request,
         "exchange/manage_call.html",
         {
             "call": call,
             "ranking": ranking,
-            "assignments": assignments,
             "panel": call.panel.select_related("user"),
             "placements": selectors.placements_with_counts(call),
             "can_manage": selectors.can_manage(request.user, call),

@@ -1,0 +1,351 @@
+"""The API: the same services and selectors as the pages, the same permissions."""
+
+import uuid
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from sistercity.accounts.models import Organisation
+from sistercity.core.errors import SisterCityError
+from sistercity.core.permissions import Action
+from sistercity.exchange import exports, selectors, services
+from sistercity.exchange.api import serializers as s
+from sistercity.exchange.models import AllocationRun, Application, Call, Placement
+
+
+class CallViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published calls for everyone; unpublished ones for those who run or review them."""
+
+    serializer_class = s.CallSerializer
+    permission_classes = [permissions.AllowAny]
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        visible = Call.objects.published().values("pk")
+        user = self.request.user
+        condition = Q(pk__in=visible)
+        if user.is_authenticated:
+            condition |= Q(pk__in=Call.objects.for_user(user).values("pk"))
+        return selectors.call_detail_queryset().filter(condition).order_by("-closes_at", "slug")
+
+    @extend_schema(request=None, responses=s.ApplicationSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def apply(self, request, slug=None):
+        call = self.get_object()
+        application = services.application_start(actor=request.user, call=call)
+        return Response(
+            s.ApplicationSerializer(application, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(request=None, responses=None)
+    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
+    def ranking(self, request, slug=None):
+        call = self.get_object()
+        if not (request.user.is_superuser or selectors.can_read_applications(request.user, call)):
+            raise NotFound
+        return Response(
+            [
+                {
+                    "position": row.position,
+                    "reference": str(row.application.reference),
+                    "status": row.application.status,
+                    "score": str(row.score) if row.score is not None else None,
+                    "reviews": row.reviews,
+                }
+                for row in selectors.panel_ranking(call)
+            ]
+        )
+
+    @extend_schema(request=s.RunRequestSerializer, responses=s.RunSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def allocate(self, request, slug=None):
+        call = self.get_object()
+        payload = s.RunRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        run = services.allocation_run(
+            actor=request.user,
+            call=call,
+            seed=data.get("seed") or None,
+            max_per_institution=data.get("max_per_institution"),
+            max_gender_share=data.get("max_gender_share"),
+        )
+        return Response(s.RunSerializer(run).data, status=status.HTTP_201_CREATED)
+
+
+def _reference(value: str):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise NotFound from None
+
+
+class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Own applications (applicants), assigned ones (reviewers), all of a call (secretariat)."""
+
+    serializer_class = s.ApplicationSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    lookup_field = "reference"
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def get_queryset(self):
+        applications = selectors.application_list(user=self.request.user).prefetch_related(
+            "preferences__placement", "offers__placement"
+        )
+        call = self.request.query_params.get("call")
+        if call:
+            applications = applications.filter(call__slug=call)
+        return applications.order_by("-created_at")
+
+    def get_object(self):
+        return get_object_or_404(
+            self.get_queryset(), reference=_reference(self.kwargs["reference"])
+        )
+
+    def _ok(self, application, code=status.HTTP_200_OK):
+        application = self.get_queryset().filter(pk=application.pk).first() or application
+        return Response(
+            s.ApplicationSerializer(application, context={"request": self.request}).data,
+            status=code,
+        )
+
+    @extend_schema(request=s.ApplicationUpdateSerializer, responses=s.ApplicationSerializer)
+    def partial_update(self, request, reference=None):
+        application = self.get_object()
+        payload = s.ApplicationUpdateSerializer(data=request.data, partial=True)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        if "residence" in data:
+            slug = data.pop("residence")
+            data["residence"] = Organisation.objects.filter(slug=slug).first() if slug else None
+            if slug and data["residence"] is None:
+                raise SisterCityError(_("Unknown place of residence."), code="residence")
+        if "preferences" in data:
+            codes = data["preferences"]
+            by_code = {p.code: p for p in application.call.placements.all()}
+            data["preferences"] = [by_code.get(code, code) for code in codes]
+        services.application_update(actor=request.user, application=application, **data)
+        return self._ok(application)
+
+    @extend_schema(request=None, responses=s.ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, reference=None):
+        application = services.application_submit(actor=request.user, application=self.get_object())
+        return self._ok(application)
+
+    @extend_schema(request=s.NoteSerializer, responses=s.ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, reference=None):
+        payload = s.NoteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        application = services.application_withdraw(
+            actor=request.user, application=self.get_object(), **payload.validated_data
+        )
+        return self._ok(application)
+
+    @extend_schema(request=s.UploadSerializer, responses=s.ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def upload(self, request, reference=None):
+        application = self.get_object()
+        payload = s.UploadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        document = None
+        if data.get("required_document"):
+            document = application.call.required_documents.filter(
+                code=data["required_document"]
+            ).first()
+            if document is None:
+                raise NotFound
+        services.application_upload(
+            actor=request.user,
+            application=application,
+            file=data["file"],
+            required_document=document,
+            evidence=data.get("evidence", ""),
+        )
+        return self._ok(application, status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=s.ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def accept(self, request, reference=None):
+        application = self.get_object()
+        services.offer_accept(actor=request.user, application=application)
+        return self._ok(application)
+
+    @extend_schema(request=s.NoteSerializer, responses=s.ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def decline(self, request, reference=None):
+        application = self.get_object()
+        payload = s.NoteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.offer_decline(
+            actor=request.user, application=application, **payload.validated_data
+        )
+        return self._ok(application)
+
+    @extend_schema(request=s.DecisionSerializer, responses=s.ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request, reference=None):
+        application = self.get_object()
+        payload = s.DecisionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.application_decide(
+            actor=request.user, application=application, **payload.validated_data
+        )
+        return self._ok(application)
+
+    @extend_schema(request=s.ScoreSerializer, responses=None)
+    @action(detail=True, methods=["post"])
+    def score(self, request, reference=None):
+        application = self.get_object()
+        payload = s.ScoreSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        assignment = services.review_submit(
+            actor=request.user, application=application, **payload.validated_data
+        )
+        return Response({"submitted_at": assignment.submitted_at}, status=status.HTTP_200_OK)
+
+    @extend_schema(request=s.ConflictSerializer, responses=None)
+    @action(detail=True, methods=["post"])
+    def conflict(self, request, reference=None):
+        application = self.get_object()
+        payload = s.ConflictSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.review_declare_conflict(
+            actor=request.user, application=application, **payload.validated_data
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=s.ReadinessSerializer, responses=None)
+    @action(detail=True, methods=["get", "patch"])
+    def readiness(self, request, reference=None):
+        application = self.get_object()
+        if request.method == "PATCH":
+            payload = s.ReadinessSerializer(data=request.data, partial=True)
+            payload.is_valid(raise_exception=True)
+            services.readiness_update(
+                actor=request.user, application=application, **payload.validated_data
+            )
+        elif application.applicant_id != request.user.pk and not (
+            request.user.is_superuser
+            or selectors.can_read_applications(request.user, application.call)
+        ):
+            raise NotFound
+        checklist = selectors.readiness_checklist(application)
+        return Response(
+            {
+                "ready": all(i.ok for i in checklist),
+                "items": [
+                    {"code": i.code, "label": i.label, "ok": i.ok, "detail": i.detail}
+                    for i in checklist
+                ],
+            }
+        )
+
+    @extend_schema(request=s.ReportSerializer, responses=None)
+    @action(detail=True, methods=["post"])
+    def report(self, request, reference=None):
+        application = self.get_object()
+        payload = s.ReportSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.report_submit(
+            actor=request.user, application=application, **payload.validated_data
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=s.AlumniSerializer, responses=s.ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def alumni(self, request, reference=None):
+        application = self.get_object()
+        payload = s.AlumniSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.alumni_opt_in(
+            actor=request.user, application=application, **payload.validated_data
+        )
+        return self._ok(application)
+
+
+class RunViewSet(viewsets.ReadOnlyModelViewSet):
+    """Stored allocation runs: inputs, seed, result and the blocking-pair check."""
+
+    serializer_class = s.RunSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        runs = AllocationRun.objects.for_user(self.request.user, Action.VIEW).select_related(
+            "call", "created_by"
+        )
+        call = self.request.query_params.get("call")
+        return runs.filter(call__slug=call) if call else runs
+
+    @extend_schema(request=None, responses=s.RunSerializer)
+    @action(detail=True, methods=["post"])
+    def apply(self, request, pk=None):
+        run = self.get_object()
+        services.allocation_apply(actor=request.user, run=run)
+        run.refresh_from_db()
+        return Response(s.RunSerializer(run).data)
+
+    @extend_schema(responses={(200, "text/csv"): bytes})
+    @action(detail=True, methods=["get"], url_path=r"export/(?P<fmt>csv|xlsx)")
+    def export(self, request, pk=None, fmt=None):
+        run = self.get_object()
+        return exports.response(exports.run_table(run), f"{run.call.slug}-allocation-{run.pk}", fmt)
+
+
+class PlacementViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.PlacementSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        return (
+            Placement.objects.for_user(self.request.user)
+            .select_related("host")
+            .prefetch_related("translations", "host__translations")
+        )
+
+    @extend_schema(request=s.RankingSerializer, responses=s.PlacementSerializer)
+    @action(detail=True, methods=["post"])
+    def ranking(self, request, pk=None):
+        placement = self.get_object()
+        payload = s.RankingSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        by_reference = {
+            str(a.reference): a for a in Application.objects.filter(call=placement.call)
+        }
+        tiers = []
+        for tier in payload.validated_data["tiers"]:
+            row = []
+            for reference in tier:
+                application = by_reference.get(str(_reference(reference)))
+                if application is None:
+                    raise SisterCityError(
+                        _("{reference} did not apply to this call.").format(reference=reference),
+                        code="unknown_applicant",
+                    )
+                row.append(application)
+            tiers.append(row)
+        services.placement_rank(actor=request.user, placement=placement, tiers=tiers)
+        placement.refresh_from_db()
+        return Response(s.PlacementSerializer(placement).data)
+
+    @extend_schema(request=s.CapacitySerializer, responses=s.PlacementSerializer)
+    @action(detail=True, methods=["post"])
+    def capacity(self, request, pk=None):
+        placement = self.get_object()
+        payload = s.CapacitySerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.placement_set_capacity(
+            actor=request.user, placement=placement, **payload.validated_data
+        )
+        placement.refresh_from_db()
+        return Response(s.PlacementSerializer(placement).data)
