@@ -1,0 +1,255 @@
+"""The annual monitoring & evaluation report of a partnership.
+
+What Batang sends to the Ministry of Home Affairs and its DPRD, and Toyama to its assembly:
+the partnership, its stage history, activities, indicator tables (baseline, target, actual from
+approved updates only, progress), spending in IDR and two charts. One set of data feeds the
+HTML (→ PDF with WeasyPrint, Japanese set in the embedded Noto Sans CJK font) and the XLSX.
+Everything is rendered in the language the reader chose.
+"""
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from sistercity.core.templatetags.sistercity import tr
+from sistercity.partnerships.selectors import partnership_timeline
+from sistercity.programs import selectors
+from sistercity.programs.charts import bar_chart
+from sistercity.programs.models import Activity
+
+
+@dataclass
+class ReportData:
+    partnership: object
+    year: int
+    generated_on: dt.date
+    municipalities: list
+    timeline: list
+    activities: list
+    tree: list
+    spending: object
+    per_programme: dict
+    progress_chart: object
+    spending_chart: object
+
+
+def collect(partnership, *, year: int) -> ReportData:
+    tree = selectors.results_tree(partnership)
+    total, per_programme = selectors.spending(partnership)
+    activities = list(
+        Activity.objects.filter(programme__partnership=partnership)
+        .select_related("programme")
+        .prefetch_related("translations", "programme__translations")
+        .order_by("programme__pillar__position", "programme__code", "code")
+    )
+    budgets = [float(per_programme.get(r.programme.pk, {}).get("budget", 0)) for r in tree]
+    return ReportData(
+        partnership=partnership,
+        year=year,
+        generated_on=timezone.localdate(),
+        municipalities=list(partnership.municipalities.prefetch_related("translations")),
+        timeline=list(partnership_timeline(partnership).order_by("created_at", "pk")),
+        activities=activities,
+        tree=tree,
+        spending=total,
+        per_programme=per_programme,
+        progress_chart=bar_chart(
+            [(tr(r.programme, "title", plain=True), r.progress or 0.0) for r in tree],
+            maximum=100,
+            unit="%",
+        ),
+        spending_chart=bar_chart(
+            [
+                (
+                    tr(r.programme, "title", plain=True),
+                    float(per_programme.get(r.programme.pk, {}).get("disbursed", 0)),
+                )
+                for r in tree
+            ],
+            maximum=max(budgets + [1.0]),
+            unit="IDR",
+            targets=budgets,
+        ),
+    )
+
+
+def render_html(partnership, *, language: str, year: int) -> str:
+    with translation.override(language):
+        data = collect(partnership, year=year)
+        return render_to_string("reports/me_report.html", {"report": data, "language": language})
+
+
+def render_pdf(partnership, *, language: str, year: int) -> bytes:
+    from weasyprint import HTML
+
+    html = render_html(partnership, language=language, year=year)
+    return HTML(string=html).write_pdf()
+
+
+def render_xlsx(partnership, *, language: str, year: int) -> bytes:
+    """Sheets: summary, stages, activities, indicators, spending."""
+    with translation.override(language):
+        data = collect(partnership, year=year)
+        workbook = Workbook()
+        summary = workbook.active
+        summary.title = "summary"
+        _rows(
+            summary,
+            [_("Monitoring & evaluation report {year}").format(year=year)],
+            [
+                [_("Partnership"), tr(partnership, "name", plain=True)],
+                [
+                    _("Municipalities"),
+                    ", ".join(tr(m, "name", plain=True) for m in data.municipalities),
+                ],
+                [_("Reporting year"), year],
+                [_("Generated on"), data.generated_on],
+                [_("Programmes"), len(data.tree)],
+                [_("Activities"), len(data.activities)],
+                [_("Budget (IDR)"), data.spending.budget_idr],
+                [_("Disbursed (IDR)"), data.spending.disbursed_idr],
+            ],
+        )
+        _rows(
+            workbook.create_sheet("stages"),
+            [_("Date"), _("Track"), _("From"), _("To"), _("By"), _("Note")],
+            [
+                [
+                    timezone.localtime(t.created_at).date(),
+                    tr(t.partnership_track.track, "name", plain=True),
+                    tr(t.from_stage, "name", plain=True) if t.from_stage else "",
+                    tr(t.to_stage, "name", plain=True),
+                    t.actor.full_name if t.actor else "",
+                    t.note,
+                ]
+                for t in data.timeline
+            ],
+        )
+        _rows(
+            workbook.create_sheet("activities"),
+            [
+                _("Programme"),
+                _("Code"),
+                _("Activity"),
+                _("Status"),
+                _("Planned start"),
+                _("Planned end"),
+                _("Actual start"),
+                _("Actual end"),
+            ],
+            [
+                [
+                    a.programme.code,
+                    a.code,
+                    tr(a, "title", plain=True),
+                    a.get_status_display(),
+                    a.planned_start,
+                    a.planned_end,
+                    a.actual_start,
+                    a.actual_end,
+                ]
+                for a in data.activities
+            ],
+        )
+        _rows(
+            workbook.create_sheet("indicators"),
+            [
+                _("Programme"),
+                _("Result"),
+                _("Indicator"),
+                _("Code"),
+                _("Unit"),
+                _("Baseline"),
+                _("Target"),
+                _("Actual"),
+                _("Progress (%)"),
+            ],
+            [
+                [
+                    tr(row.programme, "title", plain=True),
+                    tr(result_row.result, "title", plain=True),
+                    tr(item.indicator, "title", plain=True),
+                    item.indicator.code,
+                    item.indicator.unit,
+                    item.indicator.baseline_value,
+                    item.target,
+                    item.actual,
+                    None if item.progress is None else round(item.progress, 1),
+                ]
+                for row in data.tree
+                for result_row in row.results
+                for item in result_row.indicators
+            ],
+        )
+        _rows(
+            workbook.create_sheet("spending"),
+            [
+                _("Programme"),
+                _("Budget (IDR)"),
+                _("Committed (IDR)"),
+                _("Disbursed (IDR)"),
+            ],
+            [
+                [
+                    tr(row.programme, "title", plain=True),
+                    data.per_programme.get(row.programme.pk, {}).get("budget", 0),
+                    data.per_programme.get(row.programme.pk, {}).get("committed", 0),
+                    data.per_programme.get(row.programme.pk, {}).get("disbursed", 0),
+                ]
+                for row in data.tree
+            ]
+            + [
+                [
+                    _("Total"),
+                    data.spending.budget_idr,
+                    data.spending.committed_idr,
+                    data.spending.disbursed_idr,
+                ]
+            ],
+        )
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+
+def _rows(sheet, header, rows) -> None:
+    sheet.append([str(h) for h in header])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([str(v) if hasattr(v, "__html__") else v for v in row])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text, never a formula
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+
+
+FORMATS = {
+    "pdf": ("application/pdf", render_pdf),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", render_xlsx),
+}
+
+
+def generate(
+    partnership,
+    *,
+    language: str,
+    year: int,
+    fmt: str,
+    on_progress: Callable[[float], None] = lambda fraction: None,
+) -> tuple[bytes, str, str]:
+    """(content, file name, content type) of the report."""
+    content_type, render = FORMATS[fmt]
+    on_progress(0.1)
+    content = render(partnership, language=language, year=year)
+    on_progress(0.9)
+    name = f"me-report-{partnership.slug}-{year}-{language}.{fmt}"
+    return content, name, content_type
