@@ -95,24 +95,32 @@ class Partnership(TranslatableModel, TimeStampedModel):
 def visible_partnership_ids(user, action):
     """Ids of the partnerships ``user`` may act on: those of the municipalities they (or their
     agency) belong to with a role allowing ``action``; observers: those in their ministry's
-    country of oversight."""
-    from sistercity.accounts.models import Membership, Organisation
+    country of oversight.
 
-    roles = roles_allowed(action)
-    memberships = Membership.objects.filter(user=user, role__in=roles)
-    org_ids = memberships.exclude(role=Role.OBSERVER).values("organisation_id")
-    municipality_ids = Organisation.objects.filter(
-        models.Q(pk__in=org_ids) | models.Q(children__in=org_ids)
-    ).values("pk")
-    condition = models.Q(municipalities__in=municipality_ids)
-    if Role.OBSERVER in roles:
-        countries = (
-            memberships.filter(role=Role.OBSERVER)
-            .exclude(organisation__oversees_country="")
-            .values("organisation__oversees_country")
-        )
-        condition |= models.Q(municipalities__country__in=countries)
-    return Partnership.objects.filter(condition).values("pk")
+    The user's few memberships are read first, so that the query on partnerships is a plain
+    indexed lookup on the membership table of partnerships, whatever their number.
+    """
+    from sistercity.accounts.models import Membership
+
+    memberships = Membership.objects.filter(user=user, role__in=roles_allowed(action)).values_list(
+        "role", "organisation_id", "organisation__parent_id", "organisation__oversees_country"
+    )
+    municipality_ids: set[int] = set()
+    countries: set[str] = set()
+    for role, organisation_id, parent_id, oversees in memberships:
+        if role == Role.OBSERVER:
+            if oversees:
+                countries.add(oversees)
+        else:
+            # An agency officer belongs to the agency; its municipality is the partner.
+            municipality_ids.add(parent_id or organisation_id)
+    members = Partnership.municipalities.through.objects
+    condition = models.Q(organisation_id__in=municipality_ids)
+    if countries:
+        condition |= models.Q(organisation__country__in=countries)
+    if not municipality_ids and not countries:
+        return members.none().values("partnership_id")
+    return members.filter(condition).values("partnership_id")
 
 
 class Track(TranslatableModel):
