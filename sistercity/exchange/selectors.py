@@ -275,7 +275,9 @@ class ChecklistItem:
 
 def readiness_checklist(application) -> list[ChecklistItem]:
     """What the participant must have before departure, and whether each item is there."""
-    readiness = getattr(application, "readiness", None)
+    from sistercity.exchange.models import Readiness
+
+    readiness = Readiness.objects.filter(application_id=application.pk).first()
     files = {}
     for f in application.files.filter(evidence__gt="").order_by("-uploaded_at"):
         files.setdefault(f.evidence, []).append(f)
