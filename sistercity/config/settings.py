@@ -193,6 +193,7 @@ SPECTACULAR_SETTINGS = {
         "IndicatorUpdateStatusEnum": "sistercity.programs.choices.UpdateStatus",
         "ActionItemStatusEnum": "sistercity.programs.choices.ActionItemStatus",
         "ResultStatusEnum": "sistercity.programs.choices.ResultStatus",
+        "LanguageLevelEnum": "sistercity.exchange.choices.LanguageLevel",
     },
 }
 
