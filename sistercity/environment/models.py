@@ -224,7 +224,7 @@ class WasteFigure(TimeStampedModel):
     as_of = models.DateField(_("date of the figure"))
     note = models.CharField(_("note"), max_length=300, blank=True, validators=[validate_no_markup])
 
-    objects = EnvironmentQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("waste figure")

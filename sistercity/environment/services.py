@@ -421,7 +421,15 @@ def figures_import(*, actor, partnership: Partnership, municipality, file, langu
     _check_municipality(partnership, municipality)
     table = sipsn.read_table(file)
     facilities = {f.code: f for f in WasteFacility.objects.filter(partnership=partnership)}
+    towns = {m.slug: m for m in partnership.municipalities.all()}
     for row in table.figures:
+        if row.municipality and row.municipality not in towns:
+            raise SisterCityError(
+                _("Row {row}: “{municipality}” is not a municipality of this partnership.").format(
+                    row=row.line, municipality=row.municipality
+                ),
+                code="municipality",
+            )
         try:
             figure_check(
                 partnership=partnership,
@@ -449,7 +457,7 @@ def figures_import(*, actor, partnership: Partnership, municipality, file, langu
             source = sources[key]
             figure, made = WasteFigure.objects.get_or_create(
                 partnership=partnership,
-                municipality=municipality,
+                municipality=towns.get(row.municipality, municipality),
                 year=row.year,
                 area=row.area,
                 metric=row.metric,

@@ -4,12 +4,14 @@ SIPSN (Sistem Informasi Pengelolaan Sampah Nasional) publishes generation, compo
 type and composition by source per regency and year. This table puts them in one row, with
 the provenance every figure must carry::
 
-    Tahun | Kecamatan | Penduduk | Timbulan (ton/hari) | Sisa Makanan (%) … Lainnya (%) |
-    Rumah Tangga (%) … Sumber Lainnya (%) | Fasilitas <code> (ton/hari) … |
-    Sumber data | Tautan | Tanggal data | Catatan
+    Tahun | Kabupaten/Kota | Kecamatan | Penduduk | Timbulan (ton/hari) |
+    Sisa Makanan (%) … Lainnya (%) | Rumah Tangga (%) … Sumber Lainnya (%) |
+    Fasilitas <code> (ton/hari) … | Sumber data | Tautan | Tanggal data | Catatan
 
-An empty cell is "no figure". Facility columns name a facility by its code. The first sheet
-is read (or the one called ``SIPSN``); export writes the same layout, so a file round-trips.
+An empty cell is "no figure". Facility columns name a facility by its code. Kabupaten/Kota
+names the municipality (its short name, e.g. ``batang``); empty: the one chosen on import.
+The first sheet is read (or the one called ``SIPSN``); export writes the same layout, so a
+file round-trips.
 """
 
 import csv
@@ -49,6 +51,7 @@ SOURCE_HEADERS = {
     WasteSource.OTHER: "Sumber Lainnya (%)",
 }
 YEAR, AREA, POPULATION, GENERATION = "Tahun", "Kecamatan", "Penduduk", "Timbulan (ton/hari)"
+MUNICIPALITY = "Kabupaten/Kota"
 SOURCE, LINK, DATE, NOTE = "Sumber data", "Tautan", "Tanggal data", "Catatan"
 FACILITY_HEADER = re.compile(r"^fasilitas\s+([a-z0-9_-]+)\s*\(ton/hari\)$", re.IGNORECASE)
 
@@ -56,6 +59,7 @@ FACILITY_HEADER = re.compile(r"^fasilitas\s+([a-z0-9_-]+)\s*\(ton/hari\)$", re.I
 def headers(facility_codes=()) -> list[str]:
     return [
         YEAR,
+        MUNICIPALITY,
         AREA,
         POPULATION,
         GENERATION,
@@ -74,6 +78,7 @@ def _column_meaning(header: str):
     key = header.strip().lower()
     fixed = {
         YEAR.lower(): "year",
+        MUNICIPALITY.lower(): "municipality",
         AREA.lower(): "area",
         SOURCE.lower(): "source",
         LINK.lower(): "link",
@@ -101,6 +106,7 @@ class FigureRow:
     line: int
     column: str
     year: int
+    municipality: str
     area: str
     metric: str
     category: str
@@ -219,7 +225,7 @@ def read_table(file) -> Table:
             )
     figures: list[FigureRow] = []
     for index, raw in enumerate(rows[1:], start=2):
-        cells = dict.fromkeys(("area", "link", "note"), "")
+        cells = dict.fromkeys(("area", "link", "note", "municipality"), "")
         values: list[tuple[str, str, str, Decimal]] = []
         for name, meaning, cell in zip(header, meanings, raw, strict=False):
             if meaning is None or cell in (None, ""):
@@ -259,6 +265,7 @@ def read_table(file) -> Table:
                     line=index,
                     column=name,
                     year=year,
+                    municipality=str(cells["municipality"] or "").strip(),
                     area=str(cells["area"]).strip(),
                     metric=metric,
                     category=category,
@@ -279,14 +286,15 @@ def table_rows(figures) -> tuple[list[str], list[list]]:
     position = {name: i for i, name in enumerate(columns)}
     grouped: dict[tuple, list] = {}
     for figure in figures:
-        key = (figure.year, figure.area, figure.source_id, figure.as_of)
+        key = (figure.year, figure.municipality.slug, figure.area, figure.source_id, figure.as_of)
         grouped.setdefault(key, []).append(figure)
     rows = []
-    for (year, area, _source, as_of), items in sorted(
-        grouped.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][3], kv[0][2])
+    for (year, municipality, area, _source, as_of), items in sorted(
+        grouped.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2], kv[0][4], kv[0][3])
     ):
         row: list = [None] * len(columns)
         row[position[YEAR]] = year
+        row[position[MUNICIPALITY]] = municipality
         row[position[AREA]] = area
         source = items[0].source
         row[position[SOURCE]] = source.safe_translation_getter("title", any_language=True)
