@@ -1,0 +1,30 @@
+"""In a real browser: Sari uploads a workbook; the job page polls (htmx) and shows the result
+when the worker has run, without reloading the page."""
+
+import pytest
+from django.core.management import call_command
+
+from sistercity.conftest import log_in
+from sistercity.demo.data import load_demo
+from sistercity.programs import tabular
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_import_progress_page_updates_itself(live_server, page, tmp_path):
+    demo = load_demo()
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(tabular.export_xlsx(demo.partnership))
+    log_in(page, live_server, "sari@batang.example")
+    page.goto(f"{live_server.url}/id/partnerships/batang-toyama/exports/")
+    page.set_input_files("#import-form input[type=file]", str(path))
+    page.click("#import-form button[type=submit]")
+    page.wait_for_selector('#job-status[data-status="queued"]')
+    assert page.locator("#job-progress").get_attribute("value") == "0"
+
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+    # No reload: htmx polls every second and swaps the finished status in.
+    page.wait_for_selector('#job-status[data-status="done"]')
+    assert page.locator("#job-progress").get_attribute("value") == "100"
+    assert page.locator("#job-message").is_visible()
