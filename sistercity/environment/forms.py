@@ -245,10 +245,14 @@ class FacilityForm(forms.Form):
     name = forms.CharField(label=_("Facility"), max_length=100, validators=[validate_no_markup])
     pathway = forms.ChoiceField(
         label=_("Takes"),
+        # An empty first choice: the blank extra row then counts as untouched.
         choices=[
-            (p, Pathway(p).label)
-            for p in Pathway.values
-            if p not in ("open_burning", "uncollected")
+            ("", "—"),
+            *(
+                (p, Pathway(p).label)
+                for p in Pathway.values
+                if p not in ("open_burning", "uncollected")
+            ),
         ],
     )
     capacity_t_per_day = forms.DecimalField(
@@ -257,7 +261,8 @@ class FacilityForm(forms.Form):
     start_year = forms.IntegerField(label=_("Start year"))
     end_year = forms.IntegerField(label=_("Last year"), required=False)
     overflow_to = forms.ChoiceField(
-        label=_("Overflow goes to"), choices=[(p, Pathway(p).label) for p in Pathway.values]
+        label=_("Overflow goes to"),
+        choices=[("", "—"), *((p, Pathway(p).label) for p in Pathway.values)],
     )
     capex_idr = forms.DecimalField(
         label=_("Investment (IDR)"), max_digits=20, decimal_places=0, required=False
