@@ -14,6 +14,6 @@ urlpatterns = [
     path("partnerships/<slug:slug>/reports/me/", views.MeReportView.as_view(), name="me-report"),
     path("jobs/<int:pk>/", views.JobView.as_view(), name="job-detail"),
     path("jobs/<int:pk>/download/", views.JobDownloadView.as_view(), name="job-download"),
-    path("open-data/", views.OpenDataView.as_view(), name="open-data-all"),
+    path("open-data/", views.OpenDataAllView.as_view(), name="open-data-all"),
     path("open-data/<slug:slug>/", views.OpenDataView.as_view(), name="open-data"),
 ]

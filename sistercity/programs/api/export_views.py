@@ -19,6 +19,8 @@ from sistercity.reports.models import Job
 
 class JobSerializer(serializers.ModelSerializer):
     partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    # Plain strings: an enum here would collide with the documents' "language" in the schema.
+    language = serializers.CharField(read_only=True)
     download_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -56,7 +58,7 @@ class ImportSerializer(serializers.Serializer):
 
 
 class MeReportSerializer(serializers.Serializer):
-    language = serializers.ChoiceField(choices=["id", "ja", "en"])
+    language = serializers.CharField(max_length=5, help_text="id, ja or en")
     format = serializers.ChoiceField(choices=["pdf", "xlsx"], default="pdf")
     year = serializers.IntegerField(min_value=2000, max_value=2100, required=False)
 
@@ -192,16 +194,27 @@ class JobDownloadView(APIView):
         return response
 
 
-class OpenDataView(APIView):
-    """Public: everything public about a partnership (or all of them) as a ZIP of CSVs."""
+class OpenDataAllView(APIView):
+    """Public: everything public about every public partnership as a ZIP of CSVs."""
 
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []
 
-    @extend_schema(responses={(200, "application/zip"): bytes})
-    def get(self, request, slug=None):
-        if slug is None:
-            return download(opendata.all_zip(), "sistercity-open-data.zip", "application/zip")
+    @extend_schema(operation_id="open_data_all", responses={(200, "application/zip"): bytes})
+    def get(self, request):
+        return download(opendata.all_zip(), "sistercity-open-data.zip", "application/zip")
+
+
+class OpenDataView(APIView):
+    """Public: everything public about one partnership as a ZIP of CSVs."""
+
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(
+        operation_id="open_data_partnership", responses={(200, "application/zip"): bytes}
+    )
+    def get(self, request, slug):
         partnership = get_object_or_404(opendata.public_partnerships(), slug=slug)
         return download(
             opendata.partnership_zip(partnership),
