@@ -94,6 +94,26 @@ def figure_groups(*, user, partnership) -> list[FigureGroup]:
     return list(groups.values())
 
 
+def planned_values_by_indicator(*, user, partnership) -> dict[str, list[dict]]:
+    """All scenario plans linked to programme indicators of a partnership, by indicator code:
+    one query whatever the number of indicators (the programmes dashboard uses it)."""
+    from sistercity.environment import results
+
+    plans: dict[str, list[dict]] = {}
+    scenarios = scenario_list(user=user, partnership=partnership).exclude(indicator_code="")
+    for scenario in scenarios.exclude(indicator_series=""):
+        result = results.run(scenario)
+        values = results.series(result, scenario.indicator_series)
+        plans.setdefault(scenario.indicator_code, []).append(
+            {
+                "scenario": scenario,
+                "series": scenario.indicator_series,
+                "values": dict(zip((int(y) for y in result.years), values, strict=True)),
+            }
+        )
+    return plans
+
+
 def planned_indicator_values(*, user, indicator_code: str, partnership=None) -> list[dict]:
     """Planned values per year of the scenarios linked to a programme indicator code.
 

@@ -254,6 +254,18 @@ def dashboard_data(partnership, *, public_only: bool = False):
 def results_dashboard(request, slug):
     partnership = _partnership(request, slug)
     data = dashboard_data(partnership)
+    # Planned against actual: waste scenarios linked to indicators of this partnership.
+    from sistercity.environment.selectors import planned_values_by_indicator
+
+    year = timezone.localdate().year
+    plans = planned_values_by_indicator(user=request.user, partnership=partnership)
+    data["plans"] = [
+        (ind, plan, plan["values"].get(year), year)
+        for row in data["tree"]
+        for result in row.results
+        for ind in result.indicators
+        for plan in plans.get(ind.indicator.code, [])
+    ]
     return render(
         request,
         "programs/dashboard.html",

@@ -178,3 +178,13 @@ def test_agency_officer_cannot_add_clauses(partnership, budi, client):
         {"form": "clause", "number": "Pasal 9", "text": "x"},
     )
     assert Clause.objects.count() == before
+
+
+def test_dashboard_shows_the_waste_plan_against_the_actual(partnership, sari, client):
+    """The demo's Toyama-style scenario plans the landfill diversion rate indicator."""
+    client.force_login(sari)
+    page = client.get(f"/en/partnerships/{partnership.slug}/results/").content.decode()
+    assert 'id="planned-vs-actual"' in page
+    assert (
+        "Landfill diversion rate" in page.split('id="planned-vs-actual"')[1].split("</section>")[0]
+    )
