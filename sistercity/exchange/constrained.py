@@ -37,7 +37,7 @@ class SideConstraints:
 @dataclass(frozen=True)
 class ConstrainedResult:
     matching: dict[Hashable, Hashable | None]
-    status: str  # "optimal" or the solver's words for why not
+    status: str  # "optimal", "time_limit" (best found) or the solver's words for why not
 
 
 def constrained_allocate(
@@ -48,7 +48,7 @@ def constrained_allocate(
     institution: Mapping[Hashable, str],
     gender: Mapping[Hashable, str],
     constraints: SideConstraints,
-    time_limit: float = 60.0,
+    time_limit: float = 20.0,
 ) -> ConstrainedResult:
     applicants = list(applicant_prefs)
     placements = list(placement_prefs)
@@ -108,13 +108,86 @@ def constrained_allocate(
             if members:
                 highs.addConstr(sum(members, start=0) - share * total <= 0)
 
+    # A feasible start: the stable matching with the applicants that break a side constraint
+    # removed (lowest-ranked first). The solver improves on it; at its time limit it still
+    # returns the best matching found, never less than this one.
+    start = _feasible_start(
+        applicant_prefs,
+        placement_prefs,
+        capacities,
+        rank_p,
+        institution,
+        gender,
+        constraints,
+        set(x),
+    )
+    if start is not None:
+        from sistercity.exchange.allocation import blocking_pairs
+
+        blocked = set(blocking_pairs(start, applicant_prefs, placement_prefs, capacities))
+        values = [0.0] * highs.getNumCol()
+        for pair, var in x.items():
+            values[var.index] = 1.0 if start.get(pair[0]) == pair[1] else 0.0
+        for pair, var in y.items():
+            values[var.index] = 1.0 if pair in blocked else 0.0
+        solution = highspy.HighsSolution()
+        solution.col_value = values
+        solution.value_valid = True
+        highs.setSolution(solution)
+
     highs.minimize()
     status = highs.getModelStatus()
-    words = highs.modelStatusToString(status)
     matching: dict[Hashable, Hashable | None] = dict.fromkeys(applicants)
-    if status != highspy.HighsModelStatus.kOptimal:
-        return ConstrainedResult(matching, words)
+    feasible = highs.getInfo().primal_solution_status == 2
+    if status == highspy.HighsModelStatus.kOptimal:
+        words = "optimal"
+    elif status == highspy.HighsModelStatus.kTimeLimit and feasible:
+        words = "time_limit"
+    else:
+        return ConstrainedResult(matching, highs.modelStatusToString(status))
     for (a, p), var in x.items():
         if highs.val(var) > 0.5:
             matching[a] = p
-    return ConstrainedResult(matching, "optimal")
+    return ConstrainedResult(matching, words)
+
+
+def _feasible_start(
+    applicant_prefs, placement_prefs, capacities, rank_p, institution, gender, constraints, pairs
+):
+    from sistercity.exchange.allocation import allocate
+
+    try:
+        matching = dict(allocate(applicant_prefs, placement_prefs, capacities))
+    except ValueError:
+        return None
+
+    def weakest(members):
+        # The placed applicant its placement ranks lowest goes first.
+        return max(members, key=lambda a: rank_p[matching[a]][a])
+
+    if constraints.max_per_institution is not None:
+        schools: dict[str, list] = {}
+        for a, p in matching.items():
+            key = (institution.get(a) or "").strip().casefold()
+            if p is not None and key:
+                schools.setdefault(key, []).append(a)
+        for members in schools.values():
+            while len(members) > constraints.max_per_institution:
+                out = weakest(members)
+                members.remove(out)
+                matching[out] = None
+    if constraints.max_gender_share is not None:
+        while True:
+            placed = [a for a, p in matching.items() if p is not None]
+            over = [
+                g
+                for g in ("female", "male")
+                if sum(1 for a in placed if gender.get(a) == g)
+                > constraints.max_gender_share * len(placed)
+            ]
+            if not over or not placed:
+                break
+            matching[weakest([a for a in placed if gender.get(a) == over[0]])] = None
+    if any(p is not None and (a, p) not in pairs for a, p in matching.items()):
+        return None
+    return matching

@@ -1106,6 +1106,7 @@ def allocation_run(
     try:
         placement_prefs = break_all_ties(inputs["placement_tiers"], seed)
         constrained = max_per_institution is not None or max_gender_share is not None
+        outcome = None
         if constrained:
             from sistercity.exchange.constrained import SideConstraints, constrained_allocate
 
@@ -1120,7 +1121,7 @@ def allocation_run(
                     max_gender_share=float(max_gender_share) if max_gender_share else None,
                 ),
             )
-            if outcome.status != "optimal":
+            if outcome.status not in ("optimal", "time_limit"):
                 raise SisterCityError(
                     _("The side constraints cannot all be met ({status}).").format(
                         status=outcome.status
@@ -1164,7 +1165,7 @@ def allocation_run(
             result=matching,
             blocking_pairs=[list(pair) for pair in pairs],
             is_stable=not pairs,
-            solver_status="optimal" if constrained else "",
+            solver_status=outcome.status if constrained else "",
             created_by=actor,
         )
     return run

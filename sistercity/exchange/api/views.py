@@ -97,8 +97,10 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     def get_queryset(self):
-        applications = selectors.application_list(user=self.request.user).prefetch_related(
-            "preferences__placement", "offers__placement"
+        applications = (
+            selectors.application_list(user=self.request.user)
+            .select_related("residence")
+            .prefetch_related("preferences__placement", "offers__placement")
         )
         call = self.request.query_params.get("call")
         if call:
