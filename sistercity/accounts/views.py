@@ -18,9 +18,14 @@ class LoginView(auth_views.LoginView):
         url = self.get_redirect_url()
         if url:
             return url
-        # Without a "next", land on the dashboard in the person's own language.
-        with translation.override(self.request.user.preferred_language):
-            return reverse("partnerships:dashboard")
+        # Without a "next", land in the person's own language: on the dashboard, or, for an
+        # applicant without any organisation, on their applications.
+        user = self.request.user
+        target = "partnerships:dashboard"
+        if not user.is_superuser and not user.memberships.exists():
+            target = "exchange:my_applications"
+        with translation.override(user.preferred_language):
+            return reverse(target)
 
 
 @login_required

@@ -199,7 +199,7 @@ def _absolute(path: str, user) -> str:
         if path.startswith(prefix):
             path = f"/{language}/" + path[len(prefix) :]
             break
-    return f"{settings.SITE_URL.rstrip('/')}{path}" if hasattr(settings, "SITE_URL") else path
+    return f"{settings.SITE_URL}{path}"
 
 
 # --------------------------------------------------------------------------------------
