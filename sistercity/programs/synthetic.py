@@ -10,7 +10,7 @@ import datetime as dt
 import random
 from decimal import Decimal as D
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from sistercity.accounts.models import Organisation
@@ -209,4 +209,10 @@ def seed(count: int, *, seed: int = 1, progress=None) -> int:
         seed_partnership(index, rng=rng, pillars=pillars, tracks=tracks, author=author)
         if progress and (index + 1) % 50 == 0:
             progress(index + 1)
+    if count > existing:
+        # Bulk loads leave the planner's statistics stale until autovacuum passes; without
+        # them PostgreSQL picks sequential scans over the new rows (seen: 0.6 s instead of
+        # 1 ms for a dashboard query at 1,000 partnerships).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return max(0, count - existing)
