@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 
@@ -10,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_load_demo_is_idempotent(demo):
     before = db_snapshot()
     load_demo()
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=StringIO())
     assert db_snapshot() == before
 
 
