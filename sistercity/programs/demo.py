@@ -14,6 +14,7 @@ from sistercity.programs.choices import (
     ActivityStatus,
     Currency,
     FundingSource,
+    IndicatorFeed,
     IndicatorMeasure,
     MeetingKind,
     OrganisationRole,
@@ -341,6 +342,35 @@ def load(demo) -> None:
         is_public=True,
     )
     _texts(exchange, title=("2027年度 学生交流", "Student exchange 2027"), description=("", ""))
+    placed_result = services.result_create(
+        actor=sari,
+        programme=exchange,
+        result_type=ResultType.OUTPUT,
+        language="id",
+        title="Pelajar dan peserta magang di Toyama",
+        status=ResultStatus.IN_PROGRESS,
+    )
+    _texts(placed_result, title=("富山で学ぶ学生・実習生", "Students and interns placed in Toyama"))
+    placed = services.indicator_create(
+        actor=sari,
+        result=placed_result,
+        code="exchange-participants",
+        language="id",
+        title="Peserta pertukaran dan magang",
+        measure=IndicatorMeasure.UNIT,
+        unit="orang",
+        cumulative=False,
+        baseline_value=D(0),
+        feed=IndicatorFeed.EXCHANGE_PARTICIPANTS,
+    )
+    _texts(placed, title=("交流・実習の参加者数", "Exchange and internship participants"))
+    services.period_create(
+        actor=sari,
+        indicator=placed,
+        start=dt.date(2026, 7, 1),
+        end=dt.date(2027, 6, 30),
+        target_value=D(4),
+    )
     msme = services.programme_create(
         actor=sari,
         partnership=partnership,

@@ -149,3 +149,7 @@ class PlanItemForm(forms.Form):
     clause = forms.IntegerField(widget=forms.HiddenInput)
     code = forms.SlugField(label=_("Code"), max_length=50)
     title = text(_("Action-plan item"))
+
+
+class FeedForm(forms.Form):
+    indicator = forms.IntegerField(widget=forms.HiddenInput)

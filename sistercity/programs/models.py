@@ -374,6 +374,13 @@ class Indicator(TranslatableModel, TimeStampedModel):
         default=Decimal(1),
         validators=[MinValueValidator(Decimal(0))],
     )
+    feed = models.CharField(
+        _("counted from"),
+        max_length=40,
+        choices=c.IndicatorFeed.choices,
+        blank=True,
+        default=c.IndicatorFeed.NONE,
+    )
     disaggregations = models.JSONField(
         _("disaggregations"),
         default=list,

@@ -211,6 +211,7 @@ def indicator_create(
     baseline_value=None,
     weight: Decimal = Decimal(1),
     disaggregations=(),
+    feed: str = "",
 ) -> Indicator:
     partnership = result.programme.partnership
     _require_pillar(actor, partnership, result.programme.pillar_id)
@@ -237,6 +238,7 @@ def indicator_create(
             baseline_value=baseline_value,
             weight=weight,
             disaggregations=list(disaggregations),
+            feed=feed,
         )
         _set_texts(indicator, language, title=title)
         _clean(indicator)
@@ -601,3 +603,31 @@ def plan_item_create(
         _clean(item)
         item.save()
     return item
+
+
+def indicator_feed(*, actor, indicator: Indicator, today: dt.date | None = None) -> IndicatorUpdate:
+    """Count an indicator's value from the module it is fed by (e.g. exchange participants of
+    the partnership's calls in the indicator's pillar) and submit it for the current period.
+
+    A count is a level ("participants so far"), so it replaces rather than adds: the update is
+    an ordinary one and counts only once approved.
+    """
+    from sistercity.exchange.selectors import exchange_counts
+
+    today = today or timezone.localdate()
+    programme = indicator.result.programme
+    if not indicator.feed:
+        raise SisterCityError(
+            _("“{indicator}” is typed by hand, not counted.").format(indicator=indicator),
+            code="no_feed",
+        )
+    period = indicator.periods.filter(start__lte=today, end__gte=today).first()
+    if period is None:
+        raise SisterCityError(
+            _("“{indicator}” has no period covering today.").format(indicator=indicator),
+            code="no_period",
+        )
+    counts = exchange_counts(partnership=programme.partnership, pillar=programme.pillar)
+    value = Decimal(counts[indicator.feed.split(":", 1)[1]])
+    narrative = str(_("Counted from the exchange calls on {date}.").format(date=today.isoformat()))
+    return update_create(actor=actor, period=period, value=value, narrative=narrative, submit=True)

@@ -98,6 +98,7 @@ PROGRAMME_FORMS = {
     "review": f.ReviewForm,
     "budget": f.BudgetLineForm,
     "transaction": f.TransactionForm,
+    "feed": f.FeedForm,
 }
 
 
@@ -156,6 +157,12 @@ def _programme_action(request, programme, kind, data):
         return (
             lambda: services.update_return(actor=actor, update=update, comment=data["comment"]),
             _("The update was returned to its author."),
+        )
+    if kind == "feed":
+        indicator = get_object_or_404(Indicator, pk=data["indicator"], result__programme=programme)
+        return (
+            lambda: services.indicator_feed(actor=actor, indicator=indicator),
+            _("The count was submitted for approval."),
         )
     if kind == "budget":
         return (
