@@ -34,6 +34,7 @@ MESSAGES = {
         "horizon, or send no waste there."
     ),
     ErrorCode.INSUFFICIENT_SEPARATED: _(
+        # Translators: xgettext:no-python-format ("%" is a percent sign, not a placeholder)
         "In {year}, {pathway} takes {requested_pct} % of the waste, but only {available_pct} % "
         "is separated material of a suitable type: raise the source-separation rate or lower "
         "the share."

@@ -71,12 +71,16 @@ class ScenarioForm(forms.Form):
         _("Share of every waste type kept apart at source (households, waste banks, TPS3R)."),
     )
     recycling_of_separated_pct = _pct(
+        # Translators: xgettext:no-python-format ("%" is a percent sign)
         _("Recycled (% of separated recyclables)"),
         _("Paper, plastic, metal, glass, textile and rubber that were separated."),
     )
     composting_of_separated_pct = _pct(
-        _("Composted (% of separated organics)"), _("Food and garden waste that was separated.")
+        # Translators: xgettext:no-python-format ("%" is a percent sign)
+        _("Composted (% of separated organics)"),
+        _("Food and garden waste that was separated."),
     )
+    # Translators: xgettext:no-python-format ("%" is a percent sign)
     digestion_of_separated_pct = _pct(_("Anaerobic digestion (% of separated organics)"))
     residual_pathway = forms.ChoiceField(
         label=_("Whatever is left goes to"),
@@ -105,10 +109,12 @@ class ScenarioForm(forms.Form):
         super().__init__(*args, **kwargs)
         for waste_type, label in WasteType.choices:
             self.fields[f"composition_{waste_type}"] = _pct(
+                # Translators: xgettext:no-python-format ("%" is a percent sign)
                 _("{waste_type} (% of weight)").format(waste_type=label)
             )
         for pathway in MIXED_PATHWAYS:
             self.fields[f"share_{pathway}"] = _pct(
+                # Translators: xgettext:no-python-format ("%" is a percent sign)
                 _("{pathway} (% of generated)").format(pathway=Pathway(pathway).label)
             )
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sistercity.accounts.choices import MUNICIPAL_KINDS
 from sistercity.accounts.models import Organisation
@@ -231,7 +232,9 @@ class ReadinessForm(forms.Form):
         validators=[validate_no_markup],
     )
     departure_on = forms.DateField(label=_("Departure"), required=False, widget=DATE)
-    return_on = forms.DateField(label=_("Return"), required=False, widget=DATE)
+    return_on = forms.DateField(
+        label=pgettext_lazy("travel date", "Return"), required=False, widget=DATE
+    )
 
 
 class OrientationForm(forms.Form):
