@@ -24,3 +24,18 @@ def test_wrong_password_is_refused_with_a_message(demo, client):
     )
     assert response.status_code == 200
     assert "correct" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "persona, shown, hidden",
+    [
+        ("sari", ["/id/dashboard/", "/id/waste/"], ["/id/applications/", "/id/reviews/"]),
+        ("rina", ["/id/reviews/"], ["/id/applications/"]),
+        ("dewi", ["/id/applications/"], ["/id/dashboard/", "/id/reviews/", "/id/waste/"]),
+    ],
+)
+def test_navigation_shows_each_persona_what_they_use(demo, client, persona, shown, hidden):
+    client.force_login(demo.users[persona])
+    nav = client.get("/id/").content.decode().split("</nav>")[0]
+    assert all(f'href="{url}"' in nav for url in shown)
+    assert not any(f'href="{url}"' in nav for url in hidden)
