@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.accounts.models import Organisation
@@ -126,6 +127,12 @@ class TransactionForm(forms.Form):
 
 class MeetingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=c.MeetingKind.choices)
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Participants"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     held_on = forms.DateField(label=_("Date"), widget=DATE)
     title = text(_("Title"))
     place = text(_("Place"), required=False, max_length=200)
@@ -133,6 +140,21 @@ class MeetingForm(forms.Form):
     other_participants = text(_("Other participants"), required=False, area=True)
     minutes = text(_("Minutes"), required=False, area=True)
     decisions = text(_("Decisions"), required=False, area=True)
+
+    def __init__(self, *args, partnership, **kwargs):
+        from sistercity.accounts.models import User
+
+        super().__init__(*args, **kwargs)
+        municipalities = partnership.municipalities.values("pk")
+        self.fields["participants"].queryset = (
+            User.objects.filter(is_active=True)
+            .filter(
+                models.Q(memberships__organisation__in=municipalities)
+                | models.Q(memberships__organisation__parent__in=municipalities)
+            )
+            .distinct()
+            .order_by("full_name")
+        )
 
 
 class ActionItemForm(forms.Form):
@@ -153,3 +175,43 @@ class PlanItemForm(forms.Form):
 
 class FeedForm(forms.Form):
     indicator = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ParticipantForm(forms.Form):
+    activity = forms.IntegerField(widget=forms.HiddenInput)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.prefetch_related("translations")
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=c.OrganisationRole.choices)
+
+
+class LocationForm(forms.Form):
+    activity = forms.IntegerField(widget=forms.HiddenInput)
+    name = text(_("Place"), max_length=200)
+    admin_level = text(
+        _("Administrative level (kecamatan, desa, district)"), required=False, max_length=40
+    )
+    latitude = forms.DecimalField(
+        label=_("Latitude"), required=False, max_digits=9, decimal_places=6
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"), required=False, max_digits=9, decimal_places=6
+    )
+
+
+def parse_disaggregation(dimensions, data) -> dict:
+    """Read ``dis_<dimension>`` fields written as "female=2; male=6" into
+    ``{dimension: {category: value}}``; the service checks the numbers."""
+    result = {}
+    for dimension in dimensions:
+        raw = (data.get(f"dis_{dimension}") or "").strip()
+        if not raw:
+            continue
+        pairs = {}
+        for part in raw.replace(",", ";").split(";"):
+            if not part.strip():
+                continue
+            category, _sep, value = part.partition("=")
+            pairs[category.strip()] = value.strip()
+        result[dimension] = pairs
+    return result

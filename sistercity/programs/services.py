@@ -22,7 +22,9 @@ from sistercity.programs.models import (
     BudgetLine,
     Indicator,
     IndicatorUpdate,
+    Location,
     Meeting,
+    ParticipatingOrganisation,
     Period,
     Programme,
     Result,
@@ -631,3 +633,56 @@ def indicator_feed(*, actor, indicator: Indicator, today: dt.date | None = None)
     value = Decimal(counts[indicator.feed.split(":", 1)[1]])
     narrative = str(_("Counted from the exchange calls on {date}.").format(date=today.isoformat()))
     return update_create(actor=actor, period=period, value=value, narrative=narrative, submit=True)
+
+
+def activity_add_participant(
+    *, actor, activity: Activity, organisation, role: str
+) -> ParticipatingOrganisation:
+    """An organisation's IATI role in an activity (funding, accountable, extending,
+    implementing)."""
+    programme = activity.programme
+    _require_pillar(actor, programme.partnership, programme.pillar_id)
+    if role not in c.OrganisationRole.values:
+        raise SisterCityError(_("Unknown role."), code="role")
+    if activity.participants.filter(organisation=organisation, role=role).exists():
+        raise SisterCityError(
+            _("“{organisation}” already has this role in the activity.").format(
+                organisation=organisation
+            ),
+            code="duplicate",
+        )
+    with transaction.atomic(), set_actor(actor):
+        participant = ParticipatingOrganisation(
+            activity=activity, organisation=organisation, role=role
+        )
+        _clean(participant)
+        participant.save()
+    return participant
+
+
+def activity_add_location(
+    *, actor, activity: Activity, name: str, admin_level: str = "", latitude=None, longitude=None
+) -> Location:
+    """Where an activity happens; coordinates are optional but come as a pair."""
+    programme = activity.programme
+    _require_pillar(actor, programme.partnership, programme.pillar_id)
+    if (latitude is None) != (longitude is None):
+        raise SisterCityError(
+            _("Give both latitude and longitude, or neither."), code="coordinates"
+        )
+    if latitude is not None and not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise SisterCityError(
+            _("Latitude must lie between −90 and 90 and longitude between −180 and 180."),
+            code="coordinates",
+        )
+    with transaction.atomic(), set_actor(actor):
+        location = Location(
+            activity=activity,
+            name=name,
+            admin_level=admin_level,
+            latitude=latitude,
+            longitude=longitude,
+        )
+        _clean(location)
+        location.save()
+    return location

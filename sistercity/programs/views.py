@@ -17,6 +17,7 @@ from sistercity.programs import selectors, services
 from sistercity.programs.charts import bar_chart
 from sistercity.programs.models import (
     ActionItem,
+    Activity,
     Clause,
     Indicator,
     IndicatorUpdate,
@@ -99,6 +100,8 @@ PROGRAMME_FORMS = {
     "budget": f.BudgetLineForm,
     "transaction": f.TransactionForm,
     "feed": f.FeedForm,
+    "participant": f.ParticipantForm,
+    "location": f.LocationForm,
 }
 
 
@@ -139,6 +142,9 @@ def _programme_action(request, programme, kind, data):
         period = get_object_or_404(
             Period, pk=data.pop("period"), indicator__result__programme=programme
         )
+        data["disaggregation"] = f.parse_disaggregation(
+            period.indicator.disaggregations, request.POST
+        )
         return (
             lambda: services.update_create(actor=actor, period=period, **data),
             _("The update was saved."),
@@ -157,6 +163,17 @@ def _programme_action(request, programme, kind, data):
         return (
             lambda: services.update_return(actor=actor, update=update, comment=data["comment"]),
             _("The update was returned to its author."),
+        )
+    if kind in ("participant", "location"):
+        activity = get_object_or_404(Activity, pk=data.pop("activity"), programme=programme)
+        if kind == "participant":
+            return (
+                lambda: services.activity_add_participant(actor=actor, activity=activity, **data),
+                _("The organisation was added to the activity."),
+            )
+        return (
+            lambda: services.activity_add_location(actor=actor, activity=activity, **data),
+            _("The location was added."),
         )
     if kind == "feed":
         indicator = get_object_or_404(Indicator, pk=data["indicator"], result__programme=programme)
@@ -302,7 +319,7 @@ def accountability(request, slug):
 @login_required
 def meeting_list(request, slug):
     partnership = _partnership(request, slug)
-    form = f.MeetingForm(request.POST or None)
+    form = f.MeetingForm(request.POST or None, partnership=partnership)
     if request.method == "POST":
         if form.is_valid():
             if _run(

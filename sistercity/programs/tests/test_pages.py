@@ -188,3 +188,96 @@ def test_dashboard_shows_the_waste_plan_against_the_actual(partnership, sari, cl
     assert (
         "Landfill diversion rate" in page.split('id="planned-vs-actual"')[1].split("</section>")[0]
     )
+
+
+def test_budi_adds_a_participant_a_location_and_a_disaggregated_update(partnership, budi, client):
+    from sistercity.programs.models import Activity, Indicator, IndicatorUpdate
+
+    client.force_login(budi)
+    url = f"/en/partnerships/{partnership.slug}/programmes/waste-sorting-pilot/"
+    activity = Activity.objects.get(code="waste-bank-training")
+    toyama = partnership.municipalities.get(country="JP")
+    client.post(
+        url,
+        {"form": "participant", "activity": activity.pk, "organisation": toyama.pk, "role": "4"},
+    )
+    client.post(
+        url,
+        {
+            "form": "location",
+            "activity": activity.pk,
+            "name": "Desa Kalisalak",
+            "admin_level": "desa",
+            "latitude": "-6.95",
+            "longitude": "109.75",
+        },
+    )
+    assert activity.participants.get().organisation == toyama
+    assert activity.locations.get().name == "Desa Kalisalak"
+    period = Indicator.objects.get(code="households-sorting").periods.last()
+    client.post(
+        url,
+        {
+            "form": "update",
+            "period": period.pk,
+            "value": "60",
+            "submit": "on",
+            "dis_kecamatan": "Batang=40; Kandeman=20",
+        },
+    )
+    update = IndicatorUpdate.objects.get(period=period)
+    assert update.disaggregation == {"kecamatan": {"Batang": "40", "Kandeman": "20"}}
+
+
+def test_bad_coordinates_and_bad_disaggregation_change_nothing(partnership, budi, client):
+    from sistercity.programs.models import Activity, Indicator
+    from sistercity.testing import db_snapshot
+
+    client.force_login(budi)
+    url = f"/en/partnerships/{partnership.slug}/programmes/waste-sorting-pilot/"
+    activity = Activity.objects.get(code="waste-bank-training")
+    period = Indicator.objects.get(code="households-sorting").periods.last()
+    before = db_snapshot("programs", "auditlog")
+    page = client.post(
+        url,
+        {
+            "form": "location",
+            "activity": activity.pk,
+            "name": "X",
+            "latitude": "-120",
+            "longitude": "109",
+        },
+        follow=True,
+    )
+    assert "Latitude must lie between" in page.content.decode()
+    page = client.post(
+        url,
+        {
+            "form": "update",
+            "period": period.pk,
+            "value": "60",
+            "submit": "on",
+            "dis_kecamatan": "Batang=banyak",
+        },
+        follow=True,
+    )
+    assert "Enter a number" in page.content.decode()
+    assert db_snapshot("programs", "auditlog") == before
+
+
+def test_meeting_records_its_participants(partnership, sari, yamada, client):
+    from sistercity.programs.models import Meeting
+
+    client.force_login(sari)
+    client.post(
+        f"/en/partnerships/{partnership.slug}/meetings/",
+        {
+            "kind": "visit",
+            "held_on": "2026-11-25",
+            "title": "Toyama delegation visit",
+            "participants": [sari.pk, yamada.pk],
+            "is_joint": "on",
+        },
+    )
+    meeting = Meeting.objects.get(translations__title="Toyama delegation visit")
+    assert set(meeting.participants.all()) == {sari, yamada}
