@@ -19,7 +19,7 @@ def test_participants_are_counted_and_count_once_approved(partnership, dewi, sar
     indicator = Indicator.objects.get(code="exchange-participants")
     update = services.indicator_feed(actor=sari, indicator=indicator, today=dt.date(2026, 11, 27))
     assert (update.value, update.status) == (D(1), "submitted")
-    assert "exchange" in update.narrative
+    assert "2026-11-27" in update.narrative
     services.update_approve(actor=yamada, update=update)
     update.refresh_from_db()
     assert update.status == "approved"
