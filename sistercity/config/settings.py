@@ -196,6 +196,7 @@ SPECTACULAR_SETTINGS = {
         "ActionItemStatusEnum": "sistercity.programs.choices.ActionItemStatus",
         "ResultStatusEnum": "sistercity.programs.choices.ResultStatus",
         "LanguageLevelEnum": "sistercity.exchange.choices.LanguageLevel",
+        "HostKindEnum": "sistercity.exchange.choices.HostKind",
     },
 }
 

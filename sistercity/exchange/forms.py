@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sistercity.accounts.choices import MUNICIPAL_KINDS
-from sistercity.accounts.models import Organisation
+from sistercity.accounts.models import Organisation, User
 from sistercity.core.validators import validate_no_markup
+from sistercity.exchange import selectors
 from sistercity.exchange.choices import (
     PANEL_DECISIONS,
     CallType,
@@ -13,10 +14,12 @@ from sistercity.exchange.choices import (
     EvidenceKind,
     FieldOfStudy,
     Gender,
+    HostKind,
     LanguageLevel,
     Status,
     VisaType,
 )
+from sistercity.exchange.models import HostOrganisation, Placement
 from sistercity.partnerships.models import Pillar
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -318,3 +321,153 @@ class CallForm(forms.Form):
         super().__init__(*args, **kwargs)
         if partnership is not None:
             self.fields["pillar"].queryset = partnership.pillars.prefetch_related("translations")
+
+
+# --------------------------------------------------------------------------------------
+# Setting up a call: hosts, placements, questions, documents, rubric and panel
+# --------------------------------------------------------------------------------------
+
+
+class SetupForm(forms.Form):
+    """A small form of the call's set-up section. ``service_kwargs`` gives what the service
+    takes; texts are written in the language of the request."""
+
+    def __init__(self, *args, call, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.call = call
+        self.user = user
+
+    def service_kwargs(self, language: str) -> dict:
+        return dict(self.cleaned_data)
+
+
+class HostForm(SetupForm):
+    prefix = "host"
+
+    name = forms.CharField(label=_("Name"), max_length=200, validators=[validate_no_markup])
+    slug = forms.SlugField(label=_("Short name"), max_length=50)
+    kind = forms.ChoiceField(label=_("Kind"), choices=HostKind.choices)
+    city = forms.ModelChoiceField(label=_("City"), queryset=Organisation.objects.none())
+    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[validate_no_markup],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["city"].queryset = self.call.partnership.municipalities.prefetch_related(
+            "translations"
+        )
+
+    def service_kwargs(self, language):
+        return {**self.cleaned_data, "partnership": self.call.partnership, "language": language}
+
+
+class PlacementForm(SetupForm):
+    prefix = "placement"
+
+    host = forms.ModelChoiceField(label=_("Host"), queryset=HostOrganisation.objects.none())
+    code = forms.SlugField(label=_("Code"), max_length=50)
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_no_markup])
+    # The range (not negative, within the call's quota) is checked by the service.
+    capacity = forms.IntegerField(label=_("Places"))
+    field_of_study = forms.ChoiceField(
+        label=_("Field of study"), choices=[("", "—"), *FieldOfStudy.choices], required=False
+    )
+    starts_on = forms.DateField(label=_("Starts"), required=False, widget=DATE)
+    ends_on = forms.DateField(label=_("Ends"), required=False, widget=DATE)
+    requirements = forms.CharField(
+        label=_("Requirements"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[validate_no_markup],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["host"].queryset = (
+            HostOrganisation.objects.for_user(self.user)
+            .filter(partnership=self.call.partnership)
+            .prefetch_related("translations")
+        )
+
+    def service_kwargs(self, language):
+        return {**self.cleaned_data, "call": self.call, "language": language}
+
+
+class PlacesForm(SetupForm):
+    prefix = "places"
+
+    placement = forms.ModelChoiceField(label=_("Placement"), queryset=Placement.objects.none())
+    capacity = forms.IntegerField(label=_("Places"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["placement"].queryset = self.call.placements.prefetch_related("translations")
+
+
+class QuestionForm(SetupForm):
+    prefix = "question"
+
+    text = forms.CharField(label=_("Question"), max_length=300, validators=[validate_no_markup])
+    is_required = forms.BooleanField(label=_("An answer is required"), required=False, initial=True)
+
+    def service_kwargs(self, language):
+        return {
+            "call": self.call,
+            "texts": {language: self.cleaned_data["text"]},
+            "is_required": self.cleaned_data["is_required"],
+        }
+
+
+class DocumentForm(SetupForm):
+    prefix = "document"
+
+    label = forms.CharField(label=_("Document"), max_length=200, validators=[validate_no_markup])
+    code = forms.SlugField(label=_("Code"), max_length=50)
+
+    def service_kwargs(self, language):
+        return {
+            "call": self.call,
+            "code": self.cleaned_data["code"],
+            "texts": {language: self.cleaned_data["label"]},
+        }
+
+
+class CriterionForm(SetupForm):
+    prefix = "criterion"
+
+    name = forms.CharField(label=_("Criterion"), max_length=200, validators=[validate_no_markup])
+    code = forms.SlugField(label=_("Code"), max_length=50)
+    # Above zero: checked by the service, with its own message.
+    weight = forms.DecimalField(label=_("Weight"), max_digits=5, decimal_places=2, initial=1)
+    max_score = forms.IntegerField(label=_("Maximum score"), initial=10)
+
+    def service_kwargs(self, language):
+        data = self.cleaned_data
+        return {
+            "call": self.call,
+            "code": data["code"],
+            "texts": {language: data["name"]},
+            "weight": data["weight"],
+            "max_score": data["max_score"],
+        }
+
+
+class PanelForm(SetupForm):
+    prefix = "panel"
+
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=User.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = selectors.panel_candidates(self.call)
+        self.fields["reviewer"].label_from_instance = lambda user: (
+            f"{user.full_name} <{user.email}>" if user.full_name else user.email
+        )
+
+    def service_kwargs(self, language):
+        return {"call": self.call, "reviewer": self.cleaned_data["reviewer"]}

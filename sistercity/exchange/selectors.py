@@ -8,6 +8,8 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sistercity.accounts.choices import Role
+from sistercity.accounts.models import Membership, User
 from sistercity.core.permissions import Action
 from sistercity.exchange.choices import (
     ALLOCATION_POOL,
@@ -106,6 +108,18 @@ def reviewer_assignments(*, user):
 
 def hosts(*, user, partnership):
     return HostOrganisation.objects.for_user(user).filter(partnership=partnership)
+
+
+def panel_candidates(call):
+    """Active people with a reviewer role in one of the call's partnership's municipalities
+    (or in one of their agencies): those who may sit on the call's panel."""
+    municipalities = call.partnership.municipalities.values("pk")
+    reviewers = Membership.objects.filter(role=Role.REVIEWER).filter(
+        Q(organisation__in=municipalities) | Q(organisation__parent__in=municipalities)
+    )
+    return User.objects.filter(pk__in=reviewers.values("user_id"), is_active=True).order_by(
+        "full_name", "email"
+    )
 
 
 # --------------------------------------------------------------------------------------

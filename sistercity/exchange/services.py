@@ -23,6 +23,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from parler.cache import is_missing
 
 from sistercity.accounts.models import User
 from sistercity.core.errors import SisterCityError
@@ -86,6 +87,12 @@ VERIFY_MAX_AGE = 3 * 24 * 3600
 def _full_clean(instance, exclude=None) -> None:
     try:
         instance.full_clean(exclude=exclude)
+        # parler's full_clean leaves the translated fields out; their validators (length, no
+        # markup) must hold as well.
+        for rows in getattr(instance, "_translations_cache", {}).values():
+            for row in rows.values():
+                if not is_missing(row):
+                    row.clean_fields(exclude=["master"])
     except ValidationError as error:
         raise SisterCityError("; ".join(str(m) for m in error.messages), code="invalid") from error
 
@@ -112,6 +119,17 @@ def _require_partnership(actor, partnership: Partnership) -> None:
             code="forbidden",
             status=403,
         )
+
+
+def require_manage(*, actor, call: Call) -> None:
+    """The refusal the call's services give, for a caller (the API) that must resolve related
+    objects by name before calling one: outsiders get 404 before learning what exists."""
+    _require_manage(actor, call)
+
+
+def require_partnership(*, actor, partnership: Partnership) -> None:
+    """Like ``require_manage``, for a partnership's hosts."""
+    _require_partnership(actor, partnership)
 
 
 def _require_own(actor, application: Application) -> None:
@@ -418,9 +436,18 @@ def criterion_add(
 
 
 def panel_add(*, actor, call: Call, reviewer: User) -> PanelMember:
+    """Put a reviewer on the call's panel: a person with a reviewer role in one of the
+    partnership's municipalities (or their agencies)."""
     _require_manage(actor, call)
     if not reviewer.is_active:
         raise SisterCityError(_("This account is not active."), code="inactive")
+    if not selectors.panel_candidates(call).filter(pk=reviewer.pk).exists():
+        raise SisterCityError(
+            _("{name} is not a reviewer in one of the partnership's municipalities.").format(
+                name=reviewer
+            ),
+            code="not_reviewer",
+        )
     with transaction.atomic(), set_actor(actor):
         member, created = PanelMember.objects.get_or_create(call=call, user=reviewer)
         if not created:

@@ -29,6 +29,17 @@ urlpatterns = [
     path("reviews/<uuid:reference>/", views.review_detail, name="review"),
     path("manage/calls/<slug:slug>/", views.manage_call, name="manage_call"),
     path("manage/calls/<slug:slug>/publish/", views.publish, name="publish"),
+    path("manage/calls/<slug:slug>/setup/host/", views.setup_host, name="setup_host"),
+    path(
+        "manage/calls/<slug:slug>/setup/placement/", views.setup_placement, name="setup_placement"
+    ),
+    path("manage/calls/<slug:slug>/setup/places/", views.setup_places, name="setup_places"),
+    path("manage/calls/<slug:slug>/setup/question/", views.setup_question, name="setup_question"),
+    path("manage/calls/<slug:slug>/setup/document/", views.setup_document, name="setup_document"),
+    path(
+        "manage/calls/<slug:slug>/setup/criterion/", views.setup_criterion, name="setup_criterion"
+    ),
+    path("manage/calls/<slug:slug>/setup/panel/", views.setup_panel, name="setup_panel"),
     path(
         "manage/calls/<slug:slug>/applications/<uuid:reference>/decide/",
         views.decide,

@@ -5,6 +5,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -591,6 +592,7 @@ def manage_call(request, slug):
         assignments.setdefault(a.application_id, []).append(a)
     for row in ranking:
         row.assignments = assignments.get(row.application.pk, [])
+    can_manage = selectors.can_manage(request.user, call)
     return render(
         request,
         "exchange/manage_call.html",
@@ -599,11 +601,113 @@ def manage_call(request, slug):
             "ranking": ranking,
             "panel": call.panel.select_related("user"),
             "placements": selectors.placements_with_counts(call),
-            "can_manage": selectors.can_manage(request.user, call),
+            "can_manage": can_manage,
             "decision_form": forms.DecisionForm(),
             "drafts": call.applications.filter(status=Status.DRAFT).count(),
+            "hosts": selectors.hosts(user=request.user, partnership=call.partnership)
+            .select_related("city")
+            .prefetch_related("translations", "city__translations"),
+            "setup_forms": {
+                name: form_class(call=call, user=request.user)
+                for name, form_class in SETUP_FORMS.items()
+            }
+            if can_manage
+            else None,
             "tab": "applications",
         },
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Setting up a call: each small form of the management page calls one service
+# --------------------------------------------------------------------------------------
+
+SETUP_FORMS = {
+    "host": forms.HostForm,
+    "placement": forms.PlacementForm,
+    "places": forms.PlacesForm,
+    "question": forms.QuestionForm,
+    "document": forms.DocumentForm,
+    "criterion": forms.CriterionForm,
+    "panel": forms.PanelForm,
+}
+
+
+def _setup(request, slug, form_class, service, success):
+    call = _managed_call(request, slug)
+    form = form_class(request.POST, call=call, user=request.user)
+    if form.is_valid():
+        _run_service(request, service, success, **form.service_kwargs(request.LANGUAGE_CODE))
+    else:
+        _form_errors(request, form)
+    return redirect(reverse("exchange:manage_call", args=[call.slug]) + "#setup")
+
+
+@login_required
+@require_POST
+def setup_host(request, slug):
+    return _setup(
+        request, slug, forms.HostForm, services.host_create, _("The host organisation was added.")
+    )
+
+
+@login_required
+@require_POST
+def setup_placement(request, slug):
+    return _setup(
+        request, slug, forms.PlacementForm, services.placement_create, _("The placement was added.")
+    )
+
+
+@login_required
+@require_POST
+def setup_places(request, slug):
+    return _setup(
+        request,
+        slug,
+        forms.PlacesForm,
+        services.placement_set_capacity,
+        _("The number of places was changed."),
+    )
+
+
+@login_required
+@require_POST
+def setup_question(request, slug):
+    return _setup(
+        request, slug, forms.QuestionForm, services.question_add, _("The question was added.")
+    )
+
+
+@login_required
+@require_POST
+def setup_document(request, slug):
+    return _setup(
+        request,
+        slug,
+        forms.DocumentForm,
+        services.required_document_add,
+        _("The required document was added."),
+    )
+
+
+@login_required
+@require_POST
+def setup_criterion(request, slug):
+    return _setup(
+        request,
+        slug,
+        forms.CriterionForm,
+        services.criterion_add,
+        _("The criterion was added to the rubric."),
+    )
+
+
+@login_required
+@require_POST
+def setup_panel(request, slug):
+    return _setup(
+        request, slug, forms.PanelForm, services.panel_add, _("The reviewer joined the panel.")
     )
 
 

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from sistercity.core.validators import validate_no_markup
@@ -7,10 +8,22 @@ from sistercity.exchange.choices import (
     EvidenceKind,
     FieldOfStudy,
     Gender,
+    HostKind,
     LanguageLevel,
     VisaType,
 )
-from sistercity.exchange.models import AllocationRun, Application, Call, Offer, Placement
+from sistercity.exchange.models import (
+    AllocationRun,
+    Application,
+    Call,
+    CallQuestion,
+    Criterion,
+    HostOrganisation,
+    Offer,
+    PanelMember,
+    Placement,
+    RequiredDocument,
+)
 from sistercity.partnerships.api.serializers import translations_of
 
 
@@ -286,3 +299,114 @@ class RankingSerializer(serializers.Serializer):
 
 class CapacitySerializer(serializers.Serializer):
     capacity = serializers.IntegerField()
+
+
+# --------------------------------------------------------------------------------------
+# Setting up a call. Texts are written in the request's language (Accept-Language).
+# --------------------------------------------------------------------------------------
+
+
+class HostSerializer(serializers.ModelSerializer):
+    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    name = serializers.CharField(source="__str__")
+    translations = serializers.SerializerMethodField()
+
+    class Meta:
+        model = HostOrganisation
+        fields = [
+            "id",
+            "slug",
+            "partnership",
+            "kind",
+            "city",
+            "name",
+            "contact_email",
+            "translations",
+        ]
+
+    def get_translations(self, obj) -> dict:
+        return translations_of(obj, "name", "description")
+
+
+class HostCreateSerializer(serializers.Serializer):
+    partnership = serializers.SlugField(help_text=_("The partnership's short name."))
+    slug = serializers.SlugField(max_length=50)
+    kind = serializers.ChoiceField(choices=HostKind.choices)
+    city = serializers.SlugField(
+        help_text=_("Short name of one of the partnership's municipalities.")
+    )
+    name = serializers.CharField(max_length=200, validators=[validate_no_markup])
+    description = serializers.CharField(
+        required=False, allow_blank=True, validators=[validate_no_markup]
+    )
+    contact_email = serializers.EmailField(required=False, allow_blank=True)
+
+
+class PlacementCreateSerializer(serializers.Serializer):
+    host = serializers.SlugField(help_text=_("Short name of one of the partnership's hosts."))
+    code = serializers.SlugField(max_length=50)
+    capacity = serializers.IntegerField()
+    title = serializers.CharField(max_length=200, validators=[validate_no_markup])
+    field_of_study = serializers.ChoiceField(
+        choices=FieldOfStudy.choices, required=False, allow_blank=True
+    )
+    starts_on = serializers.DateField(required=False, allow_null=True)
+    ends_on = serializers.DateField(required=False, allow_null=True)
+    requirements = serializers.CharField(
+        required=False, allow_blank=True, validators=[validate_no_markup]
+    )
+
+
+class QuestionSerializer(serializers.ModelSerializer):
+    text = serializers.CharField(source="__str__", read_only=True)
+
+    class Meta:
+        model = CallQuestion
+        fields = ["id", "position", "text", "is_required"]
+
+
+class QuestionCreateSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=300, validators=[validate_no_markup])
+    is_required = serializers.BooleanField(default=True)
+
+
+class RequiredDocumentSerializer(serializers.ModelSerializer):
+    label = serializers.CharField(source="__str__", read_only=True)
+
+    class Meta:
+        model = RequiredDocument
+        fields = ["id", "code", "position", "label"]
+
+
+class RequiredDocumentCreateSerializer(serializers.Serializer):
+    code = serializers.SlugField(max_length=50)
+    label = serializers.CharField(max_length=200, validators=[validate_no_markup])
+
+
+class CriterionSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="__str__", read_only=True)
+
+    class Meta:
+        model = Criterion
+        fields = ["id", "code", "position", "name", "weight", "max_score"]
+
+
+class CriterionCreateSerializer(serializers.Serializer):
+    code = serializers.SlugField(max_length=50)
+    name = serializers.CharField(max_length=200, validators=[validate_no_markup])
+    weight = serializers.DecimalField(max_digits=5, decimal_places=2)
+    max_score = serializers.IntegerField(default=10)
+
+
+class PanelMemberSerializer(serializers.ModelSerializer):
+    reviewer = serializers.EmailField(source="user.email", read_only=True)
+    name = serializers.CharField(source="user.full_name", read_only=True)
+
+    class Meta:
+        model = PanelMember
+        fields = ["id", "reviewer", "name"]
+
+
+class PanelMemberCreateSerializer(serializers.Serializer):
+    reviewer = serializers.EmailField(help_text=_("The reviewer's e-mail address."))

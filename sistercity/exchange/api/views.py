@@ -12,12 +12,19 @@ from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from sistercity.accounts.models import Organisation
+from sistercity.accounts.models import Organisation, User
 from sistercity.core.errors import SisterCityError
 from sistercity.core.permissions import Action
 from sistercity.exchange import exports, selectors, services
 from sistercity.exchange.api import serializers as s
-from sistercity.exchange.models import AllocationRun, Application, Call, Placement
+from sistercity.exchange.models import (
+    AllocationRun,
+    Application,
+    Call,
+    HostOrganisation,
+    Placement,
+)
+from sistercity.partnerships.models import Partnership
 
 
 class CallViewSet(viewsets.ReadOnlyModelViewSet):
@@ -79,6 +86,103 @@ class CallViewSet(viewsets.ReadOnlyModelViewSet):
             max_gender_share=data.get("max_gender_share"),
         )
         return Response(s.RunSerializer(run).data, status=status.HTTP_201_CREATED)
+
+    # Setting up the call: the same services as the management page. Outsiders and applicants
+    # get 404, people who see the call but do not run it a translated 403, bad input a 400.
+
+    def _call_to_set_up(self) -> Call:
+        call = self.get_object()
+        services.require_manage(actor=self.request.user, call=call)
+        return call
+
+    @extend_schema(request=s.PlacementCreateSerializer, responses={201: s.PlacementSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def placements(self, request, slug=None):
+        call = self._call_to_set_up()
+        payload = s.PlacementCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        host_slug = data.pop("host")
+        host = call.partnership.hosts.filter(slug=host_slug).first()
+        if host is None:
+            raise SisterCityError(
+                _("The partnership has no host “{host}”.").format(host=host_slug), code="host"
+            )
+        placement = services.placement_create(
+            actor=request.user, call=call, host=host, language=request.LANGUAGE_CODE, **data
+        )
+        return Response(s.PlacementSerializer(placement).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.QuestionCreateSerializer, responses={201: s.QuestionSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def questions(self, request, slug=None):
+        call = self._call_to_set_up()
+        payload = s.QuestionCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        question = services.question_add(
+            actor=request.user,
+            call=call,
+            texts={request.LANGUAGE_CODE: data["text"]},
+            is_required=data["is_required"],
+        )
+        return Response(s.QuestionSerializer(question).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.RequiredDocumentCreateSerializer,
+        responses={201: s.RequiredDocumentSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="required-documents",
+        permission_classes=[permissions.IsAuthenticated],
+    )
+    def required_documents(self, request, slug=None):
+        call = self._call_to_set_up()
+        payload = s.RequiredDocumentCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        document = services.required_document_add(
+            actor=request.user,
+            call=call,
+            code=data["code"],
+            texts={request.LANGUAGE_CODE: data["label"]},
+        )
+        return Response(s.RequiredDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.CriterionCreateSerializer, responses={201: s.CriterionSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def criteria(self, request, slug=None):
+        call = self._call_to_set_up()
+        payload = s.CriterionCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        criterion = services.criterion_add(
+            actor=request.user,
+            call=call,
+            code=data["code"],
+            texts={request.LANGUAGE_CODE: data["name"]},
+            weight=data["weight"],
+            max_score=data["max_score"],
+        )
+        return Response(s.CriterionSerializer(criterion).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.PanelMemberCreateSerializer, responses={201: s.PanelMemberSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def panel(self, request, slug=None):
+        call = self._call_to_set_up()
+        payload = s.PanelMemberCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        email = payload.validated_data["reviewer"]
+        reviewer = User.objects.filter(email__iexact=email).first()
+        if reviewer is None:
+            raise SisterCityError(
+                _("Nobody has the e-mail address {email}.").format(email=email),
+                code="reviewer",
+            )
+        member = services.panel_add(actor=request.user, call=call, reviewer=reviewer)
+        return Response(s.PanelMemberSerializer(member).data, status=status.HTTP_201_CREATED)
 
 
 def _reference(value: str):
@@ -351,3 +455,43 @@ class PlacementViewSet(viewsets.ReadOnlyModelViewSet):
         )
         placement.refresh_from_db()
         return Response(s.PlacementSerializer(placement).data)
+
+
+class HostViewSet(viewsets.ReadOnlyModelViewSet):
+    """Host organisations of the partnerships the user sees; the partnership's staff add them."""
+
+    serializer_class = s.HostSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        hosts = (
+            HostOrganisation.objects.for_user(self.request.user)
+            .select_related("partnership", "city")
+            .prefetch_related("translations")
+        )
+        partnership = self.request.query_params.get("partnership")
+        return hosts.filter(partnership__slug=partnership) if partnership else hosts
+
+    @extend_schema(request=s.HostCreateSerializer, responses={201: s.HostSerializer})
+    def create(self, request):
+        payload = s.HostCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        partnership = Partnership.objects.filter(slug=data.pop("partnership")).first()
+        if partnership is None:
+            raise NotFound
+        services.require_partnership(actor=request.user, partnership=partnership)
+        city_slug = data.pop("city")
+        city = Organisation.objects.filter(slug=city_slug).first()
+        if city is None:
+            raise SisterCityError(
+                _("Unknown municipality “{city}”.").format(city=city_slug), code="city"
+            )
+        host = services.host_create(
+            actor=request.user,
+            partnership=partnership,
+            city=city,
+            language=request.LANGUAGE_CODE,
+            **data,
+        )
+        return Response(s.HostSerializer(host).data, status=status.HTTP_201_CREATED)
