@@ -16,3 +16,22 @@ class SisterCityError(Exception):
 
     def __str__(self) -> str:
         return str(self.message)
+
+
+def full_clean(instance, exclude=None) -> None:
+    """Validate a model instance, translations included, for a service; raise SisterCityError.
+
+    parler's ``full_clean`` leaves the translated fields out, so their validators (length, no
+    markup) are run here on every translation the instance holds.
+    """
+    from django.core.exceptions import ValidationError
+    from parler.cache import is_missing
+
+    try:
+        instance.full_clean(exclude=exclude)
+        for rows in getattr(instance, "_translations_cache", {}).values():
+            for row in rows.values():
+                if not is_missing(row):
+                    row.clean_fields(exclude=["master"])
+    except ValidationError as error:
+        raise SisterCityError("; ".join(str(m) for m in error.messages), code="invalid") from error

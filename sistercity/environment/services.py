@@ -10,13 +10,12 @@ import datetime as dt
 from decimal import Decimal
 
 from auditlog.context import set_actor
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from sistercity.core.errors import SisterCityError
+from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.core.permissions import Action
 from sistercity.environment.choices import Metric, WasteSource, WasteType
 from sistercity.environment.errors import translate_model_error
@@ -74,14 +73,6 @@ def _check_municipality(partnership: Partnership, municipality) -> None:
             ),
             code="municipality",
         )
-
-
-def _full_clean(instance, exclude=None) -> None:
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as error:
-        messages = "; ".join(str(m) for m in error.messages)
-        raise SisterCityError(messages, code="invalid") from error
 
 
 def _language(language: str | None) -> str:
@@ -148,7 +139,7 @@ def scenario_create(
         scenario.set_current_language(_language(language))
         scenario.name = name
         scenario.description = description
-        _full_clean(scenario, exclude=["created_by"])
+        full_clean(scenario, exclude=["created_by"])
         scenario.save()
     return scenario
 
@@ -185,7 +176,7 @@ def scenario_update(
             locked.name = name
         if description is not _UNSET:
             locked.description = description
-        _full_clean(locked, exclude=["created_by"])
+        full_clean(locked, exclude=["created_by"])
         locked.save()
     return locked
 
@@ -240,7 +231,7 @@ def source_create(
         source.set_current_language(_language(language))
         source.title = title.strip()
         source.note = note
-        _full_clean(source)
+        full_clean(source)
         source.save()
     return source
 
@@ -292,7 +283,7 @@ def facility_create(
         facility.set_current_language(_language(language))
         facility.name = name
         facility.note = note
-        _full_clean(facility)
+        full_clean(facility)
         facility.save()
     return facility
 
@@ -400,7 +391,7 @@ def figure_record(
             as_of=as_of,
             note=note,
         )
-        _full_clean(figure, exclude=["partnership", "municipality", "source", "facility"])
+        full_clean(figure, exclude=["partnership", "municipality", "source", "facility"])
         try:
             with transaction.atomic():
                 figure.save()

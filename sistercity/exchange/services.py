@@ -23,10 +23,9 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from parler.cache import is_missing
 
 from sistercity.accounts.models import User
-from sistercity.core.errors import SisterCityError
+from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.core.files import inspect_upload, removing_files_on_failure
 from sistercity.core.mail import send_templated_mail
 from sistercity.core.permissions import Action
@@ -82,19 +81,6 @@ VERIFY_MAX_AGE = 3 * 24 * 3600
 # --------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------
-
-
-def _full_clean(instance, exclude=None) -> None:
-    try:
-        instance.full_clean(exclude=exclude)
-        # parler's full_clean leaves the translated fields out; their validators (length, no
-        # markup) must hold as well.
-        for rows in getattr(instance, "_translations_cache", {}).values():
-            for row in rows.values():
-                if not is_missing(row):
-                    row.clean_fields(exclude=["master"])
-    except ValidationError as error:
-        raise SisterCityError("; ".join(str(m) for m in error.messages), code="invalid") from error
 
 
 def _require_manage(actor, call: Call) -> None:
@@ -182,7 +168,7 @@ def _transition(application: Application, to_status: str, *, actor, note: str = 
         actor=actor,
         note=note,
     )
-    _full_clean(change, exclude=["actor"])
+    full_clean(change, exclude=["actor"])
     change.save()
     application.status = to_status
     application.save(update_fields=["status", "updated_at"])
@@ -256,7 +242,7 @@ def applicant_register(
     except ValidationError as error:
         raise SisterCityError(" ".join(error.messages), code="password") from error
     user.set_password(password)
-    _full_clean(user, exclude=["password"])
+    full_clean(user, exclude=["password"])
     with transaction.atomic():
         user.save()
         ApplicantProfile.objects.create(user=user)
@@ -351,7 +337,7 @@ def call_create(
         call.title = title
         call.summary = summary
         call.description = description
-        _full_clean(call)
+        full_clean(call)
         call.save()
     return call
 
@@ -372,7 +358,7 @@ def _translated_child(model, *, call, field, texts: dict[str, str], **values):
         if text:
             obj.set_current_language(code)
             setattr(obj, field, text)
-    _full_clean(obj)
+    full_clean(obj)
     obj.save()
     return obj
 
@@ -481,7 +467,7 @@ def host_create(
         host.set_current_language(language or _content_language(actor))
         host.name = name
         host.description = description
-        _full_clean(host)
+        full_clean(host)
         host.save()
     return host
 
@@ -547,7 +533,7 @@ def placement_create(
         placement.set_current_language(language or _content_language(actor))
         placement.title = title
         placement.requirements = requirements
-        _full_clean(placement)
+        full_clean(placement)
         placement.save()
     return placement
 
@@ -730,7 +716,7 @@ def application_update(
                     validate_no_markup(value)
                 except ValidationError as error:
                     raise SisterCityError(error.messages[0], code="markup") from error
-        _full_clean(application)
+        full_clean(application)
         application.save()
         if chosen is not None:
             application.preferences.all().delete()
@@ -974,7 +960,7 @@ def review_declare_conflict(*, actor, application: Application, note: str) -> Re
             )
         assignment.conflict = True
         assignment.conflict_note = note
-        _full_clean(assignment)
+        full_clean(assignment)
         assignment.save(update_fields=["conflict", "conflict_note", "updated_at"])
     return assignment
 
@@ -1031,7 +1017,7 @@ def review_submit(
                 )
         assignment.comment = comment
         assignment.submitted_at = timezone.now()
-        _full_clean(assignment)
+        full_clean(assignment)
         assignment.save(update_fields=["comment", "submitted_at", "updated_at"])
         for code, value in scores.items():
             Score.objects.update_or_create(
@@ -1412,7 +1398,7 @@ def readiness_update(*, actor, application: Application, **fields) -> Readiness:
                 raise SisterCityError(
                     _("The return must come after the departure."), code="travel_dates"
                 )
-        _full_clean(readiness)
+        full_clean(readiness)
         readiness.save()
         _start_pre_departure(application, actor)
     return readiness
@@ -1516,7 +1502,7 @@ def report_submit(*, actor, application: Application, text: str) -> ParticipantR
             application=application, defaults={"text": text}
         )
         report.text = text
-        _full_clean(report)
+        full_clean(report)
         report.save()
     return report
 
@@ -1537,7 +1523,7 @@ def host_feedback_record(
             application=application,
             defaults={"rating": rating, "text": text, "entered_by": actor},
         )
-        _full_clean(feedback)
+        full_clean(feedback)
     return feedback
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 
 from auditlog.context import set_actor
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -17,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.accounts.choices import MUNICIPAL_KINDS, Role
 from sistercity.accounts.models import Membership, Organisation
-from sistercity.core.errors import SisterCityError
+from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.core.files import inspect_upload, removing_files_on_failure
 from sistercity.core.mail import send_templated_mail
 from sistercity.core.permissions import Action
@@ -66,14 +65,6 @@ def _member_roles(user, partnership: Partnership, country: str) -> set[str]:
     )
 
 
-def _full_clean(instance, exclude=None) -> None:
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as error:
-        messages = "; ".join(str(m) for m in error.messages)
-        raise SisterCityError(messages, code="invalid") from error
-
-
 def partnership_create(
     *,
     actor,
@@ -114,7 +105,7 @@ def partnership_create(
         partnership.set_current_language(language)
         partnership.name = name
         partnership.summary = summary
-        _full_clean(partnership)
+        full_clean(partnership)
         partnership.save()
         partnership.municipalities.set(municipalities)
         partnership.pillars.set(pillars)
@@ -216,7 +207,7 @@ def track_advance(
             actor=actor,
             note=note,
         )
-        _full_clean(transition)
+        full_clean(transition)
         transition.save()
         partnership_track.current_stage = following
         partnership_track.save(update_fields=["current_stage", "updated_at"])
@@ -268,7 +259,7 @@ def track_send_back(
             actor=actor,
             note=reason,
         )
-        _full_clean(transition)
+        full_clean(transition)
         transition.save()
         partnership_track.current_stage = target
         partnership_track.save(update_fields=["current_stage", "updated_at"])
@@ -311,7 +302,7 @@ def approval_record(
         approval = Approval(
             partnership=partnership, requirement=requirement, granted_by=actor, note=note
         )
-        _full_clean(approval)
+        full_clean(approval)
         approval.save()
     return approval
 
@@ -347,7 +338,7 @@ def document_upload(
         )
         document.set_current_language(_content_language(actor))
         document.title = title
-        _full_clean(document)
+        full_clean(document)
         document.save()
         _store_version(
             actor=actor, document=document, file=file, inspected=inspected, written=written
@@ -401,7 +392,7 @@ def deadline_create(
     _require(actor, partnership, Action.CHANGE)
     with transaction.atomic(), set_actor(actor):
         deadline = Deadline(partnership=partnership, kind=kind, due_on=due_on, note=note)
-        _full_clean(deadline)
+        full_clean(deadline)
         deadline.save()
     return deadline
 
@@ -492,6 +483,6 @@ def content_translate(
         for field, value in fields.items():
             setattr(obj, field, value)
         obj.translation_status = status
-        _full_clean(obj)
+        full_clean(obj)
         obj.save()
     return obj

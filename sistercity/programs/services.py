@@ -4,7 +4,6 @@ import datetime as dt
 from decimal import Decimal
 
 from auditlog.context import set_actor
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.accounts.choices import Role
 from sistercity.accounts.models import Membership
-from sistercity.core.errors import SisterCityError
+from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.core.permissions import Action
 from sistercity.partnerships.models import Partnership, Pillar
 from sistercity.programs import choices as c
@@ -83,13 +82,6 @@ def _require_change(user, partnership) -> None:
         raise _forbidden()
 
 
-def _clean(instance, exclude=None) -> None:
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as error:
-        raise SisterCityError("; ".join(error.messages), code="invalid") from error
-
-
 def _set_texts(obj, language: str, **texts) -> None:
     obj.set_current_language(language)
     for field, value in texts.items():
@@ -127,7 +119,7 @@ def programme_create(
             weight=weight,
         )
         _set_texts(programme, language, title=title, description=description)
-        _clean(programme)
+        full_clean(programme)
         programme.save()
         programme.lead_agencies.set(lead_agencies)
         programme.plan_items.set(plan_items)
@@ -167,7 +159,7 @@ def activity_create(
             sector_code=sector_code,
         )
         _set_texts(activity, language, title=title, description=description)
-        _clean(activity)
+        full_clean(activity)
         activity.save()
     return activity
 
@@ -193,7 +185,7 @@ def result_create(
             activity=activity,
         )
         _set_texts(result, language, title=title)
-        _clean(result)
+        full_clean(result)
         result.save()
     return result
 
@@ -243,7 +235,7 @@ def indicator_create(
             feed=feed,
         )
         _set_texts(indicator, language, title=title)
-        _clean(indicator)
+        full_clean(indicator)
         indicator.save()
     return indicator
 
@@ -277,7 +269,7 @@ def period_create(
             target_value=target_value,
             target_comment=target_comment,
         )
-        _clean(period)
+        full_clean(period)
         period.save()
     return period
 
@@ -348,7 +340,7 @@ def update_create(
             status=c.UpdateStatus.SUBMITTED if submit else c.UpdateStatus.DRAFT,
             submitted_at=timezone.now() if submit else None,
         )
-        _clean(update)
+        full_clean(update)
         update.save()
     return update
 
@@ -395,7 +387,7 @@ def update_revise(
         _check_value(update.period.indicator, value, narrative)
         update.value = value
         update.narrative = narrative
-        _clean(update)
+        full_clean(update)
         update.save(update_fields=["value", "narrative", "updated_at"])
     return update
 
@@ -420,7 +412,7 @@ def _review(actor, update_id: int, *, approve: bool, comment: str) -> IndicatorU
         update.reviewer = actor
         update.reviewed_at = timezone.now()
         update.review_comment = comment
-        _clean(update)
+        full_clean(update)
         update.save(
             update_fields=["status", "reviewer", "reviewed_at", "review_comment", "updated_at"]
         )
@@ -467,7 +459,7 @@ def budget_line_add(
             currency=currency,
             note=note,
         )
-        _clean(line)
+        full_clean(line)
         line.save()
     return line
 
@@ -498,7 +490,7 @@ def transaction_add(
             currency=currency,
             note=note,
         )
-        _clean(record)
+        full_clean(record)
         record.save()
     return record
 
@@ -529,7 +521,7 @@ def meeting_create(
             other_participants=other_participants,
         )
         _set_texts(meeting, language, title=title, minutes=minutes, decisions=decisions)
-        _clean(meeting)
+        full_clean(meeting)
         meeting.save()
         meeting.participants.set(participants)
     return meeting
@@ -541,7 +533,7 @@ def action_item_add(
     _require_change(actor, meeting.partnership)
     with transaction.atomic(), set_actor(actor):
         item = ActionItem(meeting=meeting, description=description, due_on=due_on, owner=owner)
-        _clean(item)
+        full_clean(item)
         item.save()
     return item
 
@@ -575,7 +567,7 @@ def clause_create(
     with transaction.atomic(), set_actor(actor):
         clause = Clause(partnership=partnership, number=number, pillar=pillar, document=document)
         _set_texts(clause, language, text=text)
-        _clean(clause)
+        full_clean(clause)
         clause.save()
     return clause
 
@@ -602,7 +594,7 @@ def plan_item_create(
     with transaction.atomic(), set_actor(actor):
         item = ActionPlanItem(partnership=partnership, code=code, clause=clause)
         _set_texts(item, language, title=title)
-        _clean(item)
+        full_clean(item)
         item.save()
     return item
 
@@ -655,7 +647,7 @@ def activity_add_participant(
         participant = ParticipatingOrganisation(
             activity=activity, organisation=organisation, role=role
         )
-        _clean(participant)
+        full_clean(participant)
         participant.save()
     return participant
 
@@ -683,6 +675,6 @@ def activity_add_location(
             latitude=latitude,
             longitude=longitude,
         )
-        _clean(location)
+        full_clean(location)
         location.save()
     return location

@@ -116,3 +116,21 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
         timeout=120,
     )
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_services_refuse_markup_in_translated_content(partnership, sari):
+    """parler's full_clean skips translated fields; services validate them too."""
+    from sistercity.core.errors import SisterCityError
+    from sistercity.partnerships import services
+
+    before = db_snapshot()
+    with pytest.raises(SisterCityError):
+        services.content_translate(
+            actor=sari,
+            obj=partnership,
+            partnership=partnership,
+            language="ja",
+            status="reviewed",
+            name="<script>alert(1)</script>",
+        )
+    assert db_snapshot() == before
