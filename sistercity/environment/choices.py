@@ -4,6 +4,7 @@ The codes are the waste model's own (``wastemodel.parameters``), so stored data,
 and the import/export tables speak the same words; the labels are what people read.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -108,10 +109,10 @@ class IndicatorSeries(models.TextChoices):
     ENERGY = "electricity_mwh", _("electricity recovered (MWh)")
 
 
-# The engine's vocabularies and ours must not drift apart.
-assert tuple(WasteType.values) == WASTE_TYPES  # noqa: S101
-assert tuple(Pathway.values) == PATHWAYS  # noqa: S101
-assert tuple(SiteType.values) == SITE_TYPES  # noqa: S101
+# The engine's vocabularies and ours must not drift apart (checked at import, also under -O).
+for _ours, _engine in ((WasteType, WASTE_TYPES), (Pathway, PATHWAYS), (SiteType, SITE_TYPES)):
+    if tuple(_ours.values) != _engine:
+        raise ImproperlyConfigured(f"{_ours.__name__} differs from the waste model's codes.")
 
 MIXED_PATHWAYS = [
     p for p in Pathway.values if p not in ("recycling", "composting", "anaerobic_digestion")
