@@ -507,23 +507,35 @@ class ExchangeRate(models.Model):
         return f"{self.currency} {self.on}: {self.idr_per_unit} IDR"
 
 
-class BudgetLine(TimeStampedModel):
-    """Money planned for a programme (or one of its activities), by funding source and side."""
+class ProgrammeMoney(TimeStampedModel):
+    """What a budget line and a transaction share: an amount in a currency, for a programme
+    (optionally one of its activities), from a funding source on one side."""
 
-    programme = models.ForeignKey(
-        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="budget"
-    )
     activity = models.ForeignKey(
         Activity, verbose_name=_("activity"), on_delete=models.SET_NULL, null=True, blank=True
     )
     source = models.CharField(_("funding source"), max_length=20, choices=c.FundingSource.choices)
     side = models.CharField(_("side"), max_length=2, choices=c.Side.choices)
-    year = models.PositiveSmallIntegerField(_("year"))
     amount = models.DecimalField(
         _("amount"), max_digits=18, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
     )
     currency = models.CharField(_("currency"), max_length=3, choices=c.Currency.choices)
     note = models.CharField(_("note"), max_length=300, blank=True, validators=[validate_no_markup])
+
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self):
+        return {"partnership": self.programme.partnership_id}
+
+
+class BudgetLine(ProgrammeMoney):
+    """Money planned for a programme (or one of its activities), by funding source and side."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="budget"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
 
     class Meta:
         verbose_name = _("budget line")
@@ -533,11 +545,8 @@ class BudgetLine(TimeStampedModel):
     def __str__(self):
         return f"{self.get_source_display()} {self.year}: {self.amount} {self.currency}"
 
-    def get_additional_data(self):
-        return {"partnership": self.programme.partnership_id}
 
-
-class Transaction(TimeStampedModel):
+class Transaction(ProgrammeMoney):
     """A commitment or disbursement against a programme's budget."""
 
     programme = models.ForeignKey(
@@ -546,18 +555,8 @@ class Transaction(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="transactions",
     )
-    activity = models.ForeignKey(
-        Activity, verbose_name=_("activity"), on_delete=models.SET_NULL, null=True, blank=True
-    )
     kind = models.CharField(_("type"), max_length=1, choices=c.TransactionType.choices)
-    source = models.CharField(_("funding source"), max_length=20, choices=c.FundingSource.choices)
-    side = models.CharField(_("side"), max_length=2, choices=c.Side.choices)
     on = models.DateField(_("date"))
-    amount = models.DecimalField(
-        _("amount"), max_digits=18, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
-    )
-    currency = models.CharField(_("currency"), max_length=3, choices=c.Currency.choices)
-    note = models.CharField(_("note"), max_length=300, blank=True, validators=[validate_no_markup])
 
     class Meta:
         verbose_name = _("transaction")
@@ -566,9 +565,6 @@ class Transaction(TimeStampedModel):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.on}: {self.amount} {self.currency}"
-
-    def get_additional_data(self):
-        return {"partnership": self.programme.partnership_id}
 
 
 class Meeting(TranslatableModel, TimeStampedModel):
