@@ -46,5 +46,13 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
 }
 
 
+# What a role may do only with the pillars its membership names (``Membership.pillars``): an agency
+# officer of the DLH changes the environment pillar's programmes, indicators, waste data and
+# scenarios. ``sistercity.core.access`` reads both tables; no app writes its own "may edit" rule.
+PILLAR_ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    Role.AGENCY_OFFICER: frozenset({"change"}),
+}
+
+
 def roles_allowed(action: str) -> list[str]:
     return [role for role, actions in ROLE_ACTIONS.items() if action in actions]

@@ -1,8 +1,13 @@
 """Base model pieces shared by every app."""
 
+from typing import Any, ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatedFields
+from parler.models import TranslatableModel, TranslatedFields
+
+from sistercity.core.access import partnership_ids
+from sistercity.core.permissions import RestrictedManager, TranslatableRestrictedManager
 
 
 class TimeStampedModel(models.Model):
@@ -36,3 +41,50 @@ def TranslatedContent(**fields: models.Field) -> TranslatedFields:  # noqa: N802
         ),
         **fields,
     )
+
+
+class PartnershipScoped(models.Model):
+    """An object that belongs to one partnership, directly or through its parents.
+
+    A subclass declares the path to its partnership once (``partnership_path``, e.g.
+    ``"call__partnership"``); from it come ``for_user`` (the object is visible to whoever may do
+    the action with the partnership, see ``core.access``), the History tab's link
+    (``get_additional_data``, read by auditlog) and ``core.access.require``'s opening. A model
+    whose visibility is narrower (an applicant's own application) overrides
+    ``permission_filter`` and keeps the rest. A model that belongs to one pillar as a whole (the
+    waste data: environment) names it in ``pillar``, so that the roles acting on single pillars
+    (agency officers of the DLH) may change it too.
+    """
+
+    partnership_path: ClassVar[str] = "partnership"
+    pillar: ClassVar[str | None] = None
+
+    objects = RestrictedManager()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def permission_filter(cls, user: Any, action: str) -> models.Q | None:
+        ids = partnership_ids(user, action, pillar=cls.pillar)
+        return models.Q(**{f"{cls.partnership_path}__in": ids})
+
+    @property
+    def partnership_pk(self) -> int | None:
+        *parents, last = self.partnership_path.split("__")
+        obj: Any = self
+        for step in parents:
+            obj = getattr(obj, step)
+        return getattr(obj, f"{last}_id")
+
+    def get_additional_data(self) -> dict[str, Any]:
+        return {"partnership": self.partnership_pk}
+
+
+class TranslatablePartnershipScoped(TranslatableModel, PartnershipScoped):
+    """``PartnershipScoped`` for models with parler translations (titles, descriptions…)."""
+
+    objects = TranslatableRestrictedManager()
+
+    class Meta:
+        abstract = True

@@ -8,4 +8,8 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Partnerships")
 
     def ready(self):
+        from sistercity.core import registry
         from sistercity.partnerships import audit  # noqa: F401 - registers models with auditlog
+        from sistercity.partnerships.tasks import send_due_reminders
+
+        registry.register(registry.Sector(app_label=self.label, scheduled_jobs=[send_due_reminders]))
