@@ -22,8 +22,9 @@ Pure: standard library and highspy only, no Django.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from typing import Any
 
 import highspy
 
@@ -66,14 +67,16 @@ def constrained_allocate(
     # Every placement is worth more than none, a higher choice more than a lower one; a
     # blocking pair costs more than all placements together can earn.
     penalty = float(len(applicants) * (longest + 2) + 1)
-    x = {}
+    # Columns are highspy.highs_var, typed Any: highspy's expression operators (+, *, <=) are
+    # unannotated, and sum(..., start=0) of highs_var would be typed int | highs_var.
+    x: dict[tuple[Hashable, Hashable], Any] = {}
     for a, p in pairs:
         position = list(applicant_prefs[a]).index(p)
         x[a, p] = highs.addBinary(obj=float(position + 1 - (longest + 2)))
     y = {pair: highs.addBinary(obj=penalty) for pair in pairs}
 
-    by_applicant: dict[Hashable, list] = {a: [] for a in applicants}
-    by_placement: dict[Hashable, list] = {p: [] for p in placements}
+    by_applicant: dict[Hashable, list[tuple[Hashable, Any]]] = {a: [] for a in applicants}
+    by_placement: dict[Hashable, list[tuple[Hashable, Any]]] = {p: [] for p in placements}
     for a, p in pairs:
         by_applicant[a].append((p, x[a, p]))
         by_placement[p].append((a, x[a, p]))
@@ -93,7 +96,7 @@ def constrained_allocate(
         highs.addConstr(lhs - sum(better_held, start=0) - c * y[a, p] <= 0)
 
     if constraints.max_per_institution is not None:
-        schools: dict[str, list] = {}
+        schools: dict[str, list[Any]] = {}
         for a, p in pairs:
             key = (institution.get(a) or "").strip().casefold()
             if key:
@@ -152,8 +155,15 @@ def constrained_allocate(
 
 
 def _feasible_start(
-    applicant_prefs, placement_prefs, capacities, rank_p, institution, gender, constraints, pairs
-):
+    applicant_prefs: Mapping[Hashable, Sequence[Hashable]],
+    placement_prefs: Mapping[Hashable, Sequence[Hashable]],
+    capacities: Mapping[Hashable, int],
+    rank_p: Mapping[Hashable, Mapping[Hashable, int]],
+    institution: Mapping[Hashable, str],
+    gender: Mapping[Hashable, str],
+    constraints: SideConstraints,
+    pairs: Set[tuple[Hashable, Hashable]],
+) -> dict[Hashable, Hashable | None] | None:
     from sistercity.exchange.allocation import allocate
 
     try:
@@ -161,12 +171,12 @@ def _feasible_start(
     except ValueError:
         return None
 
-    def weakest(members):
+    def weakest(members: Sequence[Hashable]) -> Hashable:
         # The placed applicant its placement ranks lowest goes first.
         return max(members, key=lambda a: rank_p[matching[a]][a])
 
     if constraints.max_per_institution is not None:
-        schools: dict[str, list] = {}
+        schools: dict[str, list[Hashable]] = {}
         for a, p in matching.items():
             key = (institution.get(a) or "").strip().casefold()
             if p is not None and key:

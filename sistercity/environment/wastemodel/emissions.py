@@ -17,6 +17,7 @@ arrays of years, waste types or Monte Carlo draws pass straight through.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -30,14 +31,18 @@ def eq_4_1_ch4_biological(
     mass_t: ArrayLike, ef_g_per_kg: ArrayLike, recovered_t: ArrayLike = 0.0
 ) -> FloatArray:
     """IPCC eq 4.1: CH4 (t) from composting or anaerobic digestion, minus CH4 recovered."""
-    return np.asarray(mass_t, dtype=float) * np.asarray(
-        ef_g_per_kg, dtype=float
-    ) * 1e-3 - np.asarray(recovered_t, dtype=float)
+    return cast(
+        FloatArray,
+        np.asarray(mass_t, dtype=float) * np.asarray(ef_g_per_kg, dtype=float) * 1e-3
+        - np.asarray(recovered_t, dtype=float),
+    )
 
 
 def eq_4_2_n2o_biological(mass_t: ArrayLike, ef_g_per_kg: ArrayLike) -> FloatArray:
     """IPCC eq 4.2: N2O (t) from composting or anaerobic digestion."""
-    return np.asarray(mass_t, dtype=float) * np.asarray(ef_g_per_kg, dtype=float) * 1e-3
+    return cast(
+        FloatArray, np.asarray(mass_t, dtype=float) * np.asarray(ef_g_per_kg, dtype=float) * 1e-3
+    )
 
 
 def eq_5_1_fossil_co2(
@@ -60,7 +65,7 @@ def eq_5_1_fossil_co2(
         * np.asarray(fossil_carbon_fraction, dtype=float)
         * np.asarray(oxidation_factor, dtype=float)
     )
-    return per_type.sum(axis=-1) * CO2_PER_C
+    return cast(FloatArray, per_type.sum(axis=-1) * CO2_PER_C)
 
 
 def eq_5_2_fossil_co2_msw(
@@ -79,17 +84,21 @@ def eq_5_2_fossil_co2_msw(
         * np.asarray(fossil_carbon_fraction, dtype=float)
         * np.asarray(oxidation_factor, dtype=float)
     )
-    return np.asarray(msw_t, dtype=float) * weights.sum(axis=-1) * CO2_PER_C
+    return cast(FloatArray, np.asarray(msw_t, dtype=float) * weights.sum(axis=-1) * CO2_PER_C)
 
 
 def eq_5_4_ch4_combustion(mass_t: ArrayLike, ef_g_per_t: ArrayLike) -> FloatArray:
     """IPCC eq 5.4: CH4 (t) from incineration or open burning."""
-    return np.asarray(mass_t, dtype=float) * np.asarray(ef_g_per_t, dtype=float) * 1e-6
+    return cast(
+        FloatArray, np.asarray(mass_t, dtype=float) * np.asarray(ef_g_per_t, dtype=float) * 1e-6
+    )
 
 
 def eq_5_5_n2o_combustion(mass_t: ArrayLike, ef_g_per_t: ArrayLike) -> FloatArray:
     """IPCC eq 5.5: N2O (t) from incineration or open burning."""
-    return np.asarray(mass_t, dtype=float) * np.asarray(ef_g_per_t, dtype=float) * 1e-6
+    return cast(
+        FloatArray, np.asarray(mass_t, dtype=float) * np.asarray(ef_g_per_t, dtype=float) * 1e-6
+    )
 
 
 def energy_recovered_mwh(
@@ -102,7 +111,7 @@ def energy_recovered_mwh(
     heat_gj = (np.asarray(mass_t, dtype=float) * np.asarray(lhv_mj_per_kg, dtype=float)).sum(
         axis=-1
     )
-    return heat_gj * np.asarray(electric_efficiency, dtype=float) / GJ_PER_MWH
+    return cast(FloatArray, heat_gj * np.asarray(electric_efficiency, dtype=float) / GJ_PER_MWH)
 
 
 def co2e(
@@ -122,6 +131,9 @@ def co2e(
 
 def avoided_by_recycling(mass_t: ArrayLike, factor_t_co2e_per_t: ArrayLike) -> FloatArray:
     """Indicative avoided CO2e (t) of recycling, summed over the last axis (waste types)."""
-    return (np.asarray(mass_t, dtype=float) * np.asarray(factor_t_co2e_per_t, dtype=float)).sum(
-        axis=-1
+    return cast(
+        FloatArray,
+        (np.asarray(mass_t, dtype=float) * np.asarray(factor_t_co2e_per_t, dtype=float)).sum(
+            axis=-1
+        ),
     )

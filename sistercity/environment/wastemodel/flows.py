@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -273,11 +273,11 @@ class Scenario:
         while ready:
             pathway = ready.pop(0)
             order.append(pathway)
-            target = edges.get(pathway)
-            if target is not None:
-                indegree[target] -= 1
-                if indegree[target] == 0:
-                    ready.append(target)
+            following = edges.get(pathway)
+            if following is not None:
+                indegree[following] -= 1
+                if indegree[following] == 0:
+                    ready.append(following)
         if len(order) != len(PATHWAYS):
             looping = sorted(p for p in PATHWAYS if p not in order and p in edges)
             raise WasteModelError(
@@ -467,7 +467,7 @@ class FlowResult:
     @property
     def generation_total(self) -> FloatArray:
         """Generated tonnes per year."""
-        return self.generation.sum(axis=1)
+        return cast(FloatArray, self.generation.sum(axis=1))
 
     def total(self, *pathways: str) -> FloatArray:
         """Tonnes per year ending on the given pathways (all waste types)."""
@@ -683,7 +683,7 @@ def _take_pro_rata(available: FloatArray, asked: FloatArray) -> FloatArray:
     supply = available.sum(axis=1)
     part = np.divide(asked, supply, out=np.zeros_like(asked), where=supply > 0)
     # Validation already refused demands beyond supply; clip the rounding residue.
-    return available * np.clip(part, 0.0, 1.0)[:, None]
+    return cast(FloatArray, available * np.clip(part, 0.0, 1.0)[:, None])
 
 
 def _number(name: str, value: Any) -> float:

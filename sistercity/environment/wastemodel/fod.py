@@ -27,6 +27,8 @@ Units: deposits and results in tonnes (any mass unit works, the equations are li
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -53,39 +55,48 @@ def eq_3_1_ch4_emitted(
             "Recovered CH4 must be between zero and the CH4 generated.",
             field="recovered",
         )
-    return (gen - rec) * (1.0 - np.asarray(ox, dtype=float))
+    return cast(FloatArray, (gen - rec) * (1.0 - np.asarray(ox, dtype=float)))
 
 
 def eq_3_2_ddocm(w: ArrayLike, doc: ArrayLike, docf: ArrayLike, mcf: ArrayLike) -> FloatArray:
     """IPCC eq 3.2: decomposable DOC deposited, DDOCm = W * DOC * DOCf * MCF."""
-    return (
+    return cast(
+        FloatArray,
         np.asarray(w, dtype=float)
         * np.asarray(doc, dtype=float)
         * np.asarray(docf, dtype=float)
-        * np.asarray(mcf, dtype=float)
+        * np.asarray(mcf, dtype=float),
     )
 
 
 def eq_3_3_lo(ddocm: ArrayLike, f: ArrayLike = F_CH4) -> FloatArray:
     """IPCC eq 3.3: CH4 generation potential Lo = DDOCm * F * 16/12 (same mass unit)."""
-    return np.asarray(ddocm, dtype=float) * np.asarray(f, dtype=float) * CH4_PER_C
+    return cast(FloatArray, np.asarray(ddocm, dtype=float) * np.asarray(f, dtype=float) * CH4_PER_C)
 
 
 def eq_3_4_ddocma(ddocmd: ArrayLike, ddocma_previous: ArrayLike, k: ArrayLike) -> FloatArray:
     """IPCC eq 3.4: DDOCma_T = DDOCmd_T + DDOCma_(T-1) * e^-k (no delay form)."""
-    return np.asarray(ddocmd, dtype=float) + np.asarray(ddocma_previous, dtype=float) * np.exp(
-        -np.asarray(k, dtype=float)
+    return cast(
+        FloatArray,
+        np.asarray(ddocmd, dtype=float)
+        + np.asarray(ddocma_previous, dtype=float) * np.exp(-np.asarray(k, dtype=float)),
     )
 
 
 def eq_3_5_ddocm_decomposed(ddocma_previous: ArrayLike, k: ArrayLike) -> FloatArray:
     """IPCC eq 3.5: DDOCm decomposed_T = DDOCma_(T-1) * (1 - e^-k)."""
-    return np.asarray(ddocma_previous, dtype=float) * -np.expm1(-np.asarray(k, dtype=float))
+    return cast(
+        FloatArray,
+        np.asarray(ddocma_previous, dtype=float) * -np.expm1(-np.asarray(k, dtype=float)),
+    )
 
 
 def eq_3_6_ch4_generated(ddocm_decomposed: ArrayLike, f: ArrayLike = F_CH4) -> FloatArray:
     """IPCC eq 3.6: CH4 generated_T = DDOCm decomposed_T * F * 16/12."""
-    return np.asarray(ddocm_decomposed, dtype=float) * np.asarray(f, dtype=float) * CH4_PER_C
+    return cast(
+        FloatArray,
+        np.asarray(ddocm_decomposed, dtype=float) * np.asarray(f, dtype=float) * CH4_PER_C,
+    )
 
 
 def first_year_exposure(delay_months: float = DELAY_MONTHS) -> float:
@@ -243,7 +254,9 @@ def decay_kernel(k: ArrayLike, years: int, delay_months: float = DELAY_MONTHS) -
     exposure = first_year_exposure(delay_months)
     age = np.arange(years, dtype=float)
     survive_first = np.exp(-rate * exposure)
-    kernel = survive_first * np.exp(-rate * np.maximum(age - 1.0, 0.0)) * -np.expm1(-rate)
+    kernel: FloatArray = (
+        survive_first * np.exp(-rate * np.maximum(age - 1.0, 0.0)) * -np.expm1(-rate)
+    )
     kernel[..., 0] = -np.expm1(-rate[..., 0] * exposure)
     return kernel
 

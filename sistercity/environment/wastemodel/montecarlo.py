@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -159,7 +159,7 @@ class MonteCarloResult:
                 field="percentile",
                 value=percentile,
             ) from None
-        return self.bands[name][row]
+        return cast(FloatArray, self.bands[name][row])
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: ``{"years", "percentiles", "draws", "bands": {name: {"p5": [...]}}}``."""
