@@ -16,6 +16,7 @@ router.register("municipalities", MunicipalityViewSet, basename="municipality")
 urlpatterns = [
     path("", include(router.urls)),
     path("", include("sistercity.programs.api.urls")),
+    path("", include("sistercity.reports.api.urls")),
     path("", include("sistercity.exchange.api.urls")),
     path("", include("sistercity.environment.api.urls")),
     path("auth/token/", obtain_auth_token, name="token"),

@@ -1,135 +1,87 @@
-"""Downloads and uploads of a partnership's programme data: IATI XML, CSV, XLSX, the XLSX
-import (a background job) and the public open-data ZIPs."""
+"""Downloads of a partnership's programme data made on the spot: IATI XML, CSV, XLSX, and the
+public open-data ZIPs. Every file leaves through ``core.views.file_response``. The exports tab
+itself and the XLSX import start and list jobs, so they are the reports app's pages (mounted
+under the same names, ``programs:exports`` and ``programs:import``)."""
 
-from django import forms
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from sistercity.core.errors import SisterCityError
-from sistercity.core.permissions import Action, get_for_user_or_404
-from sistercity.partnerships.models import Partnership
-from sistercity.programs import iati, opendata, services, tabular
-from sistercity.reports import services as job_services
-from sistercity.reports.models import Job, JobKind
+from sistercity.core.views import file_response, partnership_for
+from sistercity.programs import iati, opendata, tabular
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
+ZIP = "application/zip"
+XML = "application/xml"
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("XLSX workbook"))
+# The file names, shared by the pages and the API.
+def csv_name(partnership: Any, table: str) -> str:
+    return f"{table}-{partnership.slug}.csv"
 
 
-def _partnership(request, slug):
-    return get_for_user_or_404(Partnership.objects, request.user, Action.VIEW, slug=slug)
+def csv_zip_name(partnership: Any) -> str:
+    return f"programmes-{partnership.slug}-csv.zip"
 
 
-def download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+def open_data_name(partnership: Any | None = None) -> str:
+    return f"{partnership.slug}-open-data.zip" if partnership else "sistercity-open-data.zip"
 
 
-def may_import(user, partnership) -> bool:
-    return Partnership.objects.for_user(user, Action.CHANGE).filter(
-        pk=partnership.pk
-    ).exists() or bool(services.agency_officer_pillars(user, partnership))
-
-
-@login_required
-def exports(request, slug):
-    partnership = _partnership(request, slug)
-    can_import = may_import(request.user, partnership)
-    jobs = (
-        Job.objects.for_user(request.user)
-        .filter(partnership=partnership, kind=JobKind.IMPORT)
-        .order_by("-created_at")[:10]
-    )
-    can = Partnership.objects.for_user(request.user, Action.AUDIT).filter(pk=partnership.pk)
-    return render(
-        request,
-        "programs/exports/exports.html",
-        {
-            "partnership": partnership,
-            "tab": "exports",
-            "can_import": can_import,
-            "can_audit": can.exists(),
-            "form": ImportForm(),
-            "jobs": jobs,
-            "tables": tabular.SHEETS,
-            "limit": filesizeformat(tabular.max_import_bytes()),
-        },
+def open_data_response(content: bytes, partnership: Any | None = None) -> HttpResponse:
+    """Public records for anyone: a cache may keep them."""
+    return file_response(
+        content, filename=open_data_name(partnership), content_type=ZIP, private=False
     )
 
 
 @login_required
-def export_iati(request, slug):
-    partnership = _partnership(request, slug)
+def export_iati(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
     try:
         xml = iati.export_iati(partnership)
     except SisterCityError as error:
         messages.error(request, str(error))
         return redirect("programs:exports", slug=slug)
-    return download(xml, iati.filename(partnership), "application/xml")
+    return file_response(xml, filename=iati.filename(partnership), content_type=XML)
 
 
 @login_required
-def export_xlsx(request, slug):
-    partnership = _partnership(request, slug)
-    return download(tabular.export_xlsx(partnership), tabular.filename(partnership, "xlsx"), XLSX)
-
-
-@login_required
-def export_csv_zip(request, slug):
-    partnership = _partnership(request, slug)
-    return download(
-        tabular.export_csv_zip(partnership),
-        f"programmes-{partnership.slug}-csv.zip",
-        "application/zip",
+def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    return file_response(
+        tabular.export_xlsx(partnership),
+        filename=tabular.filename(partnership, "xlsx"),
+        content_type=XLSX,
     )
 
 
 @login_required
-def export_csv(request, slug, table):
-    partnership = _partnership(request, slug)
+def export_csv_zip(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    return file_response(
+        tabular.export_csv_zip(partnership), filename=csv_zip_name(partnership), content_type=ZIP
+    )
+
+
+@login_required
+def export_csv(request: HttpRequest, slug: str, table: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
     if table not in tabular.COLUMNS:
         raise Http404
-    return download(
+    return file_response(
         tabular.export_csv(partnership, table),
-        f"{table}-{partnership.slug}.csv",
-        "text/csv; charset=utf-8",
+        filename=csv_name(partnership, table),
+        content_type=CSV,
     )
 
 
-@login_required
-@require_POST
-def import_xlsx(request, slug):
-    partnership = _partnership(request, slug)
-    form = ImportForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Choose an XLSX file to import."))
-        return redirect("programs:exports", slug=slug)
-    try:
-        job = job_services.job_start_import(
-            actor=request.user,
-            partnership=partnership,
-            upload=form.cleaned_data["file"],
-            language=request.LANGUAGE_CODE,
-        )
-    except SisterCityError as error:
-        messages.error(request, str(error))
-        return redirect("programs:exports", slug=slug)
-    messages.success(request, _("The file is being checked and imported."))
-    return redirect("reports:job", pk=job.pk)
-
-
-def open_data_index(request):
+def open_data_index(request: HttpRequest) -> HttpResponse:
     """Public: the open-data downloads of every public partnership."""
     return render(
         request,
@@ -138,14 +90,10 @@ def open_data_index(request):
     )
 
 
-def open_data_all(request):
-    return download(opendata.all_zip(), "sistercity-open-data.zip", "application/zip")
+def open_data_all(request: HttpRequest) -> HttpResponse:
+    return open_data_response(opendata.all_zip())
 
 
-def open_data(request, slug):
+def open_data(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = get_object_or_404(opendata.public_partnerships(), slug=slug)
-    return download(
-        opendata.partnership_zip(partnership),
-        f"{partnership.slug}-open-data.zip",
-        "application/zip",
-    )
+    return open_data_response(opendata.partnership_zip(partnership), partnership)

@@ -1,13 +1,14 @@
 """Background jobs a person starts and watches: an XLSX import, an M&E report."""
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sistercity.core.permissions import RestrictedQuerySet
-from sistercity.partnerships.models import visible_partnership_ids
+from sistercity.core.access import Action, partnership_ids
+from sistercity.core.models import PartnershipScoped
 
 
 class JobKind(models.TextChoices):
@@ -22,16 +23,12 @@ class JobStatus(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
-def _job_path(instance, filename):
+def _job_path(instance: "Job", filename: str) -> str:
     # Random names: nothing about a private file can be guessed from its path.
     return f"jobs/{instance.partnership_id}/{uuid.uuid4().hex}/{filename}"
 
 
-class JobQuerySet(RestrictedQuerySet):
-    pass
-
-
-class Job(models.Model):
+class Job(PartnershipScoped):
     """One run of a background job for a partnership: who asked, in which language, how far it
     got, and what came out (a file, or a per-row error report). Its files are private and served
     only to the person who asked, while they may still see the partnership."""
@@ -67,20 +64,20 @@ class Job(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
-    objects = JobQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("job")
         verbose_name_plural = _("jobs")
         ordering = ["-created_at", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk}"
 
     @classmethod
-    def permission_filter(cls, user, action):
+    def permission_filter(cls, user: Any, action: str) -> models.Q:
+        # Narrower than the partnership: a job and its files are the asker's alone, and only
+        # while they may still see the partnership (whatever the action asked for).
         return models.Q(requested_by=user) & models.Q(
-            partnership__in=visible_partnership_ids(user, "view")
+            partnership__in=partnership_ids(user, Action.VIEW)
         )
 
     @property

@@ -1,9 +1,14 @@
 """Starting and running background jobs. The web request checks permission, stores what the
 job needs and enqueues it after commit; the worker runs it and records progress, the result
-file or the per-row error report."""
+file or the per-row error report.
+
+This is the one job-running path: programs knows nothing of jobs; the import of its workbook
+layout (``programs.tabular``) is started, run and reported here.
+"""
 
 import datetime as dt
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -13,20 +18,14 @@ from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from sistercity.core.access import Action, forbidden, require
 from sistercity.core.errors import SisterCityError
-from sistercity.core.permissions import Action
 from sistercity.partnerships.models import Partnership
-from sistercity.programs import services as programme_services
 from sistercity.programs import tabular
 from sistercity.reports import me_report
 from sistercity.reports.models import Job, JobKind, JobStatus
 
 logger = logging.getLogger(__name__)
-
-
-def _require_view(user, partnership) -> None:
-    if not Partnership.objects.for_user(user, Action.VIEW).filter(pk=partnership.pk).exists():
-        raise Http404
 
 
 def _language(language: str) -> str:
@@ -39,29 +38,19 @@ def _language(language: str) -> str:
 
 
 def _enqueue(job: Job) -> None:
-    if job.kind == JobKind.IMPORT:
-        from sistercity.programs.tasks import import_programmes
+    # Imported late: tasks import this module.
+    from sistercity.reports.tasks import generate_me_report, import_programmes
 
-        transaction.on_commit(lambda: import_programmes.enqueue(job.pk))
-    else:
-        from sistercity.reports.tasks import generate_me_report
-
-        transaction.on_commit(lambda: generate_me_report.enqueue(job.pk))
+    task = import_programmes if job.kind == JobKind.IMPORT else generate_me_report
+    transaction.on_commit(lambda: task.enqueue(job.pk))
 
 
-def job_start_import(*, actor, partnership: Partnership, upload, language: str) -> Job:
+def job_start_import(*, actor: Any, partnership: Partnership, upload: Any, language: str) -> Job:
     """Queue an XLSX import. Refuses at once what can be judged without reading the file: a
     user who may not edit, an empty or too large file, a file that is not a ZIP container."""
-    _require_view(actor, partnership)
-    may_edit = Partnership.objects.for_user(actor, Action.CHANGE).filter(
-        pk=partnership.pk
-    ).exists() or bool(programme_services.agency_officer_pillars(actor, partnership))
-    if not may_edit:
-        raise SisterCityError(
-            _("Your role does not allow this action on this partnership."),
-            code="forbidden",
-            status=403,
-        )
+    # Anyone who may change some pillar may upload; the import itself checks each row's pillar.
+    if not require(actor, partnership).can_change_some_pillar():
+        raise forbidden()
     tabular.check_size(upload.size)
     upload.seek(0)
     if upload.read(4) != b"PK\x03\x04":
@@ -85,9 +74,10 @@ def job_start_import(*, actor, partnership: Partnership, upload, language: str) 
 
 
 def job_start_me_report(
-    *, actor, partnership: Partnership, language: str, fmt: str, year: int | None = None
+    *, actor: Any, partnership: Partnership, language: str, fmt: str, year: int | None = None
 ) -> Job:
-    _require_view(actor, partnership)
+    """Queue the annual M&E report (anyone who sees the partnership may ask for it)."""
+    require(actor, partnership, Action.VIEW)
     if fmt not in me_report.FORMATS:
         raise SisterCityError(
             _("Unknown format “{format}”; choose PDF or XLSX.").format(format=fmt), code="format"
@@ -112,7 +102,7 @@ def _progress(job_id: int, fraction: float) -> None:
     Job.objects.filter(pk=job_id).update(progress=max(0, min(100, round(fraction * 100))))
 
 
-def job_run(job_id: int) -> Job:
+def job_run(*, job_id: int) -> Job:
     """Run a queued job (called by the worker). Never raises for a job that failed on bad
     input: the failure is recorded on the job for the person who asked."""
     # Claim the job: a task delivered twice must not import twice.
@@ -148,7 +138,14 @@ def job_run(job_id: int) -> Job:
     return job
 
 
-def _finish(job: Job, status: str, message: str, *, errors=None, summary=None) -> None:
+def _finish(
+    job: Job,
+    status: str,
+    message: str,
+    *,
+    errors: list[dict[str, Any]] | None = None,
+    summary: dict[str, Any] | None = None,
+) -> None:
     job.status = status
     job.message = message[:500]
     job.errors = errors or []
@@ -182,7 +179,8 @@ def _run_import(job: Job) -> None:
 
 
 def _run_me_report(job: Job) -> None:
-    _require_view(job.requested_by, job.partnership)
+    # Asked again in the worker: a member who left since asking gets no report.
+    require(job.requested_by, job.partnership, Action.VIEW)
     content, name, content_type = me_report.generate(
         job.partnership,
         language=job.language,

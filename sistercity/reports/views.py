@@ -1,44 +1,72 @@
-"""Job pages: start an M&E report, watch a job's progress, download its result."""
+"""Job pages: the exports tab with its XLSX import, the M&E report request, a job's progress and
+its result. The downloads made on the spot (IATI, XLSX, CSV, open data) are programs' pages."""
 
-from django import forms
-from django.conf import settings
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
-from sistercity.core.errors import SisterCityError
-from sistercity.core.permissions import Action, get_for_user_or_404
-from sistercity.partnerships.models import Partnership
-from sistercity.reports import services
-from sistercity.reports.models import Job, JobKind
-
-
-class MeReportForm(forms.Form):
-    language = forms.ChoiceField(label=gettext_lazy("Language"), choices=settings.LANGUAGES)
-    format = forms.ChoiceField(
-        label=gettext_lazy("Format"), choices=[("pdf", "PDF"), ("xlsx", "XLSX")]
-    )
-    year = forms.IntegerField(label=gettext_lazy("Reporting year"), min_value=2000, max_value=2100)
+from sistercity.core.access import access_for
+from sistercity.core.views import file_response, partnership_for, run_service
+from sistercity.programs import tabular
+from sistercity.reports import selectors, services
+from sistercity.reports.forms import ImportForm, MeReportForm
+from sistercity.reports.models import JobKind
 
 
-def _partnership(request, slug):
-    return get_for_user_or_404(Partnership.objects, request.user, Action.VIEW, slug=slug)
-
-
-def _job(request, pk):
-    return get_for_user_or_404(
-        Job.objects.select_related("partnership", "requested_by"), request.user, pk=pk
+@login_required
+def exports(request: HttpRequest, slug: str) -> HttpResponse:
+    """The exports tab: the downloads, and the import form for those who may change a pillar."""
+    partnership = partnership_for(request, slug)
+    access = access_for(request.user, partnership)
+    jobs = selectors.recent_jobs(user=request.user, partnership=partnership, kind=JobKind.IMPORT)
+    return render(
+        request,
+        "reports/exports.html",
+        {
+            "partnership": partnership,
+            "tab": "exports",
+            "can_import": access.can_change_some_pillar(),
+            "can_audit": access.can_audit,
+            "form": ImportForm(),
+            "jobs": jobs,
+            "tables": tabular.SHEETS,
+            "limit": filesizeformat(tabular.max_import_bytes()),
+        },
     )
 
 
 @login_required
-def me_report(request, slug):
-    partnership = _partnership(request, slug)
-    initial = {
+@require_POST
+def import_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose an XLSX file to import."))
+        return redirect("programs:exports", slug=slug)
+    job = run_service(
+        request,
+        services.job_start_import,
+        _("The file is being checked and imported."),
+        partnership=partnership,
+        upload=form.cleaned_data["file"],
+        language=request.LANGUAGE_CODE,
+    )
+    if job is None:
+        return redirect("programs:exports", slug=slug)
+    return redirect("reports:job", pk=job.pk)
+
+
+@login_required
+def me_report(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    initial: dict[str, Any] = {
         "language": request.LANGUAGE_CODE,
         "format": "pdf",
         "year": timezone.localdate().year,
@@ -46,28 +74,23 @@ def me_report(request, slug):
     form = MeReportForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if form.is_valid():
-            try:
-                job = services.job_start_me_report(
-                    actor=request.user,
-                    partnership=partnership,
-                    language=form.cleaned_data["language"],
-                    fmt=form.cleaned_data["format"],
-                    year=form.cleaned_data["year"],
-                )
-            except SisterCityError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, _("The report is being prepared."))
+            job = run_service(
+                request,
+                services.job_start_me_report,
+                _("The report is being prepared."),
+                partnership=partnership,
+                language=form.cleaned_data["language"],
+                fmt=form.cleaned_data["format"],
+                year=form.cleaned_data["year"],
+            )
+            if job is not None:
                 return redirect("reports:job", pk=job.pk)
         else:
+            # The form's own messages, without the field label (the page shows the form).
             for errors in form.errors.values():
                 for error in errors:
-                    messages.error(request, error)
-    jobs = (
-        Job.objects.for_user(request.user)
-        .filter(partnership=partnership, kind=JobKind.ME_REPORT)
-        .order_by("-created_at")[:10]
-    )
+                    messages.error(request, str(error))
+    jobs = selectors.recent_jobs(user=request.user, partnership=partnership, kind=JobKind.ME_REPORT)
     return render(
         request,
         "reports/me_report_form.html",
@@ -76,28 +99,21 @@ def me_report(request, slug):
 
 
 @login_required
-def job_detail(request, pk):
-    job = _job(request, pk)
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.job_for_user(user=request.user, pk=pk)
     context = {"job": job, "partnership": job.partnership}
-    if request.htmx:
+    if getattr(request, "htmx", False):
         return render(request, "reports/_job_status.html", context)
     return render(request, "reports/job_detail.html", context)
 
 
 @login_required
-def job_download(request, pk):
-    job = _job(request, pk)
+def job_download(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.job_for_user(user=request.user, pk=pk)
     if not job.result_file:
         raise Http404
-    try:
-        handle = job.result_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return file_response(
+        job.result_file,
         filename=job.result_name,
         content_type=job.result_content_type or "application/octet-stream",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -1,4 +1,5 @@
-"""Export downloads and the import form: every role × every endpoint, UI and API."""
+"""Export downloads and the exports tab: every role × every endpoint, UI and API. (The import
+form and the job API are tested with the reports app, whose pages they are.)"""
 
 import pytest
 from django.urls import reverse
@@ -68,13 +69,6 @@ def test_iati_download_is_the_same_valid_file_as_the_command(client, partnership
     )
 
 
-def test_import_form_is_shown_only_to_those_who_may_edit(client, partnership, plan, demo):
-    for persona, shown in (("sari", True), ("budi", True), ("observer", False)):
-        client.force_login(demo.users[persona])
-        page = client.get(reverse("programs:exports", args=[partnership.slug])).content.decode()
-        assert ('id="import-form"' in page) is shown, persona
-
-
 def test_unknown_table_is_404(client, partnership, sari):
     client.force_login(sari)
     assert (
@@ -83,58 +77,23 @@ def test_unknown_table_is_404(client, partnership, sari):
     )
 
 
-def test_api_import_and_report_answer_202_with_a_job_only_its_owner_sees(
-    client, partnership, plan, sari, yamada, otto
-):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from sistercity.programs import tabular
-
-    client.force_login(sari)
-    data = tabular.export_xlsx(partnership)
-    response = client.post(
-        reverse("api:import", args=[partnership.slug]),
-        {"file": SimpleUploadedFile("plan.xlsx", data)},
-    )
-    assert response.status_code == 202
-    job = response.json()
-    assert (job["kind"], job["status"], job["progress"]) == ("import", "queued", 0)
-    assert client.get(reverse("api:job-detail", args=[job["id"]])).json()["id"] == job["id"]
-    response = client.post(
-        reverse("api:me-report", args=[partnership.slug]),
-        {"language": "ja", "format": "xlsx", "year": 2026},
-        content_type="application/json",
-    )
-    assert response.status_code == 202
-    assert response.json()["params"] == {"format": "xlsx", "year": 2026}
-    for user in (yamada, otto):
-        client.force_login(user)
-        assert client.get(reverse("api:job-detail", args=[job["id"]])).status_code == 404
-    client.force_login(otto)
-    assert (
-        client.post(
-            reverse("api:import", args=[partnership.slug]),
-            {"file": SimpleUploadedFile("plan.xlsx", data)},
-        ).status_code
-        == 404
-    )
-
-
-def test_api_refuses_bad_uploads_with_a_translated_detail(client, partnership, plan, budi):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    client.force_login(budi)
-    response = client.post(
-        "/api/partnerships/batang-toyama/import/",
-        {"file": SimpleUploadedFile("plan.xlsx", b"not a workbook")},
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
-    assert response.status_code == 400
-    assert response.json()["code"] == "file_type"
-
-
 def test_api_open_data_needs_no_login(client, partnership, plan):
     response = client.get(reverse("api:open-data", args=[partnership.slug]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert client.get(reverse("api:open-data-all")).status_code == 200
+
+
+def test_private_downloads_are_never_cached(client, partnership, plan, sari):
+    client.force_login(sari)
+    for url in (
+        reverse("programs:export_xlsx", args=[partnership.slug]),
+        reverse("programs:export_csv", args=[partnership.slug, "indicators"]),
+        reverse("api:export-csv", args=[partnership.slug]),
+    ):
+        response = client.get(url)
+        assert response["Cache-Control"] == "private, no-store", url
+        assert response["X-Content-Type-Options"] == "nosniff", url
+    response = client.get(reverse("programs:export_csv", args=[partnership.slug, "indicators"]))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="indicators-batang-toyama.csv"'
