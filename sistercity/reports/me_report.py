@@ -9,14 +9,16 @@ Everything is rendered in the language the reader chose.
 
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from sistercity.core.templatetags.sistercity import tr
 from sistercity.partnerships.selectors import partnership_timeline
@@ -27,20 +29,22 @@ from sistercity.programs.models import Activity
 
 @dataclass
 class ReportData:
-    partnership: object
+    """Everything the report shows, read once and shared by the HTML/PDF and the XLSX."""
+
+    partnership: Any
     year: int
     generated_on: dt.date
-    municipalities: list
-    timeline: list
-    activities: list
-    tree: list
-    spending: object
-    per_programme: dict
-    progress_chart: object
-    spending_chart: object
+    municipalities: list[Any]
+    timeline: list[Any]
+    activities: list[Any]
+    tree: list[Any]
+    spending: Any
+    per_programme: dict[int, dict[str, Any]]
+    progress_chart: Any
+    spending_chart: Any
 
 
-def collect(partnership, *, year: int) -> ReportData:
+def collect(partnership: Any, *, year: int) -> ReportData:
     tree = selectors.results_tree(partnership)
     total, per_programme = selectors.spending(partnership)
     activities = list(
@@ -80,146 +84,164 @@ def collect(partnership, *, year: int) -> ReportData:
     )
 
 
-def render_html(partnership, *, language: str, year: int) -> str:
+def render_html(partnership: Any, *, language: str, year: int) -> str:
     with translation.override(language):
         data = collect(partnership, year=year)
         return render_to_string("reports/me_report.html", {"report": data, "language": language})
 
 
-def render_pdf(partnership, *, language: str, year: int) -> bytes:
+def render_pdf(partnership: Any, *, language: str, year: int) -> bytes:
     from weasyprint import HTML
 
     html = render_html(partnership, language=language, year=year)
     return HTML(string=html).write_pdf()
 
 
-def render_xlsx(partnership, *, language: str, year: int) -> bytes:
+def render_xlsx(partnership: Any, *, language: str, year: int) -> bytes:
     """Sheets: summary, stages, activities, indicators, spending."""
     with translation.override(language):
         data = collect(partnership, year=year)
         workbook = Workbook()
         summary = workbook.active
         summary.title = "summary"
-        _rows(
-            summary,
-            [_("Monitoring & evaluation report {year}").format(year=year)],
-            [
-                [_("Partnership"), tr(partnership, "name", plain=True)],
-                [
-                    _("Municipalities"),
-                    ", ".join(tr(m, "name", plain=True) for m in data.municipalities),
-                ],
-                [_("Reporting year"), year],
-                [_("Generated on"), data.generated_on],
-                [_("Programmes"), len(data.tree)],
-                [_("Activities"), len(data.activities)],
-                [_("Budget (IDR)"), data.spending.budget_idr],
-                [_("Disbursed (IDR)"), data.spending.disbursed_idr],
-            ],
-        )
-        _rows(
-            workbook.create_sheet("stages"),
-            [_("Date"), _("Track"), _("From"), _("To"), _("By"), _("Note")],
-            [
-                [
-                    timezone.localtime(t.created_at).date(),
-                    tr(t.partnership_track.track, "name", plain=True),
-                    tr(t.from_stage, "name", plain=True) if t.from_stage else "",
-                    tr(t.to_stage, "name", plain=True),
-                    t.actor.full_name if t.actor else "",
-                    t.note,
-                ]
-                for t in data.timeline
-            ],
-        )
-        _rows(
-            workbook.create_sheet("activities"),
-            [
-                _("Programme"),
-                _("Code"),
-                _("Activity"),
-                _("Status"),
-                _("Planned start"),
-                _("Planned end"),
-                _("Actual start"),
-                _("Actual end"),
-            ],
-            [
-                [
-                    a.programme.code,
-                    a.code,
-                    tr(a, "title", plain=True),
-                    a.get_status_display(),
-                    a.planned_start,
-                    a.planned_end,
-                    a.actual_start,
-                    a.actual_end,
-                ]
-                for a in data.activities
-            ],
-        )
-        _rows(
-            workbook.create_sheet("indicators"),
-            [
-                _("Programme"),
-                _("Result"),
-                _("Indicator"),
-                _("Code"),
-                _("Unit"),
-                _("Baseline"),
-                _("Target"),
-                _("Actual"),
-                _("Progress (%)"),
-            ],
-            [
-                [
-                    tr(row.programme, "title", plain=True),
-                    tr(result_row.result, "title", plain=True),
-                    tr(item.indicator, "title", plain=True),
-                    item.indicator.code,
-                    item.indicator.unit,
-                    item.indicator.baseline_value,
-                    item.target,
-                    item.actual,
-                    None if item.progress is None else round(item.progress, 1),
-                ]
-                for row in data.tree
-                for result_row in row.results
-                for item in result_row.indicators
-            ],
-        )
-        _rows(
-            workbook.create_sheet("spending"),
-            [
-                _("Programme"),
-                _("Budget (IDR)"),
-                _("Committed (IDR)"),
-                _("Disbursed (IDR)"),
-            ],
-            [
-                [
-                    tr(row.programme, "title", plain=True),
-                    data.per_programme.get(row.programme.pk, {}).get("budget", 0),
-                    data.per_programme.get(row.programme.pk, {}).get("committed", 0),
-                    data.per_programme.get(row.programme.pk, {}).get("disbursed", 0),
-                ]
-                for row in data.tree
-            ]
-            + [
-                [
-                    _("Total"),
-                    data.spending.budget_idr,
-                    data.spending.committed_idr,
-                    data.spending.disbursed_idr,
-                ]
-            ],
-        )
+        _summary_sheet(summary, data)
+        _stages_sheet(workbook.create_sheet("stages"), data)
+        _activities_sheet(workbook.create_sheet("activities"), data)
+        _indicators_sheet(workbook.create_sheet("indicators"), data)
+        _spending_sheet(workbook.create_sheet("spending"), data)
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()
 
 
-def _rows(sheet, header, rows) -> None:
+def _summary_sheet(sheet: Worksheet, data: ReportData) -> None:
+    _rows(
+        sheet,
+        [_("Monitoring & evaluation report {year}").format(year=data.year)],
+        [
+            [_("Partnership"), tr(data.partnership, "name", plain=True)],
+            [
+                _("Municipalities"),
+                ", ".join(tr(m, "name", plain=True) for m in data.municipalities),
+            ],
+            [_("Reporting year"), data.year],
+            [_("Generated on"), data.generated_on],
+            [_("Programmes"), len(data.tree)],
+            [_("Activities"), len(data.activities)],
+            [_("Budget (IDR)"), data.spending.budget_idr],
+            [_("Disbursed (IDR)"), data.spending.disbursed_idr],
+        ],
+    )
+
+
+def _stages_sheet(sheet: Worksheet, data: ReportData) -> None:
+    _rows(
+        sheet,
+        [_("Date"), _("Track"), _("From"), _("To"), _("By"), _("Note")],
+        [
+            [
+                timezone.localtime(t.created_at).date(),
+                tr(t.partnership_track.track, "name", plain=True),
+                tr(t.from_stage, "name", plain=True) if t.from_stage else "",
+                tr(t.to_stage, "name", plain=True),
+                t.actor.full_name if t.actor else "",
+                t.note,
+            ]
+            for t in data.timeline
+        ],
+    )
+
+
+def _activities_sheet(sheet: Worksheet, data: ReportData) -> None:
+    _rows(
+        sheet,
+        [
+            _("Programme"),
+            _("Code"),
+            _("Activity"),
+            _("Status"),
+            _("Planned start"),
+            _("Planned end"),
+            _("Actual start"),
+            _("Actual end"),
+        ],
+        [
+            [
+                a.programme.code,
+                a.code,
+                tr(a, "title", plain=True),
+                a.get_status_display(),
+                a.planned_start,
+                a.planned_end,
+                a.actual_start,
+                a.actual_end,
+            ]
+            for a in data.activities
+        ],
+    )
+
+
+def _indicators_sheet(sheet: Worksheet, data: ReportData) -> None:
+    _rows(
+        sheet,
+        [
+            _("Programme"),
+            _("Result"),
+            _("Indicator"),
+            _("Code"),
+            _("Unit"),
+            _("Baseline"),
+            _("Target"),
+            _("Actual"),
+            _("Progress (%)"),
+        ],
+        [
+            [
+                tr(row.programme, "title", plain=True),
+                tr(result_row.result, "title", plain=True),
+                tr(item.indicator, "title", plain=True),
+                item.indicator.code,
+                item.indicator.unit,
+                item.indicator.baseline_value,
+                item.target,
+                item.actual,
+                None if item.progress is None else round(item.progress, 1),
+            ]
+            for row in data.tree
+            for result_row in row.results
+            for item in result_row.indicators
+        ],
+    )
+
+
+def _spending_sheet(sheet: Worksheet, data: ReportData) -> None:
+    def money(row: Any, key: str) -> Any:
+        return data.per_programme.get(row.programme.pk, {}).get(key, 0)
+
+    _rows(
+        sheet,
+        [_("Programme"), _("Budget (IDR)"), _("Committed (IDR)"), _("Disbursed (IDR)")],
+        [
+            [
+                tr(row.programme, "title", plain=True),
+                money(row, "budget"),
+                money(row, "committed"),
+                money(row, "disbursed"),
+            ]
+            for row in data.tree
+        ]
+        + [
+            [
+                _("Total"),
+                data.spending.budget_idr,
+                data.spending.committed_idr,
+                data.spending.disbursed_idr,
+            ]
+        ],
+    )
+
+
+def _rows(sheet: Worksheet, header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> None:
     sheet.append([str(h) for h in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -239,7 +261,7 @@ FORMATS = {
 
 
 def generate(
-    partnership,
+    partnership: Any,
     *,
     language: str,
     year: int,
