@@ -69,3 +69,89 @@ def test_open_data_page_lists_public_partnerships(client, partnership, other_par
     page = client.get(reverse("programs:open_data_index")).content.decode()
     assert reverse("programs:open_data", args=["batang-toyama"]) in page
     assert "kendal-kitakyushu" not in page
+
+
+@pytest.fixture
+def sector_table():
+    """A sector's open-data table, registered for one test; the registry is restored after."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from sistercity.core.registry import OpenDataTable, Sector, registry
+
+    seen = []
+
+    def rows(partnerships):
+        seen.append([p.slug for p in partnerships])
+        yield ["partnership", "event", "visitors", "held_on"]
+        for p in partnerships:
+            yield [
+                p.slug,
+                'Festival "Batang, Toyama" 祭り',
+                Decimal("1200.50"),
+                dt.date(2026, 8, 1),
+            ]
+
+    saved = dict(registry.sectors)
+    registry.register(
+        Sector(app_label="culture_test", open_data_tables=[OpenDataTable("events.csv", rows)])
+    )
+    yield seen
+    registry.sectors.clear()
+    registry.sectors.update(saved)
+
+
+def test_a_registered_sector_table_lands_in_the_zip(client, partnership, plan, sector_table):
+    response = client.get(reverse("programs:open_data", args=[partnership.slug]))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = archive.namelist()
+    assert names[-1] == "events.csv"  # after the tables of the results framework
+    assert names.index("spending.csv") < names.index("events.csv")
+    raw = archive.read("events.csv")
+    assert raw.startswith(b"\xef\xbb\xbf")  # the same UTF-8 with BOM as the other tables
+    assert raw.decode("utf-8-sig").splitlines()[1] == (
+        'batang-toyama,"Festival ""Batang, Toyama"" 祭り",1200.5,2026-08-01'
+    )
+    assert _tables(response.content)["events"] == [
+        {
+            "partnership": "batang-toyama",
+            "event": 'Festival "Batang, Toyama" 祭り',
+            "visitors": "1200.5",
+            "held_on": "2026-08-01",
+        }
+    ]
+    assert "events.csv" in archive.read("README.txt").decode()
+    assert sector_table == [["batang-toyama"]]  # the sector is asked for public partnerships only
+    everything = client.get(reverse("programs:open_data_all")).content
+    assert "events" in _tables(everything)
+
+
+def test_without_sector_tables_the_zip_holds_the_framework_tables_only(client, partnership):
+    from sistercity.core.registry import registry
+
+    if registry.open_data_tables():
+        pytest.skip("a sector app registers open-data tables")
+    response = client.get(reverse("programs:open_data", args=[partnership.slug]))
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert names[-1] == "README.txt"
+
+
+def test_a_sector_table_may_not_replace_a_framework_table(partnership, sector_table):
+    from sistercity.core.registry import OpenDataTable, Sector, registry
+    from sistercity.programs import opendata
+
+    registry.register(
+        Sector(
+            app_label="culture_test",
+            open_data_tables=[OpenDataTable("programmes.csv", lambda partnerships: iter([]))],
+        )
+    )
+    with pytest.raises(ValueError, match="programmes.csv"):
+        opendata.partnership_zip(partnership)
+
+
+def test_open_data_may_be_cached_but_is_never_sniffed(client, partnership, plan):
+    response = client.get(reverse("programs:open_data", args=[partnership.slug]))
+    assert response["Content-Disposition"] == 'attachment; filename="batang-toyama-open-data.zip"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" not in response.get("Cache-Control", "")
