@@ -46,9 +46,18 @@ def build_plan(demo) -> Plan:
             fire=partnership.programmes.get(code="t-fire-training"),
         )
     dlh = Organisation.objects.get(slug="batang-dlh")
-    environment = Pillar.objects.get(code="environment")
-    emergency = Pillar.objects.get(code="emergency")
+    waste = _waste_programme(demo, sari, dlh)
+    training = _waste_activities(demo, budi, waste, dlh)
+    _output_indicators(sari, budi, waste)
+    _outcome_policy(sari, budi, waste)
+    _waste_money(sari, waste, training)
+    fire = _fire_programme(partnership, sari)
+    return Plan(waste=waste, fire=fire)
 
+
+def _waste_programme(demo, sari, dlh) -> Programme:
+    partnership = demo.partnership
+    environment = Pillar.objects.get(code="environment")
     waste = services.programme_create(
         actor=sari,
         partnership=partnership,
@@ -65,6 +74,11 @@ def build_plan(demo) -> Plan:
         ja={"title": "ごみ分別モデル事業", "description": "富山市と連携した発生源でのごみ分別。"},
         en={"title": "Waste-sorting pilot", "description": "Sorting at source with Toyama City."},
     )
+    return waste
+
+
+def _waste_activities(demo, budi, waste, dlh):
+    """Two activities: a public, located training with participants, and a private pilot."""
     training = services.activity_create(
         actor=budi,
         programme=waste,
@@ -91,7 +105,7 @@ def build_plan(demo) -> Plan:
     )
     ParticipatingOrganisation.objects.create(activity=training, organisation=dlh, role="4")
     ParticipatingOrganisation.objects.create(activity=training, organisation=demo.toyama, role="1")
-    pilot = services.activity_create(
+    services.activity_create(
         actor=budi,
         programme=waste,
         code="pilot-kelurahan",
@@ -100,7 +114,11 @@ def build_plan(demo) -> Plan:
         planned_start=dt.date(2026, 4, 1),
         planned_end=dt.date(2026, 12, 31),
     )
+    return training
 
+
+def _output_indicators(sari, budi, waste) -> None:
+    """Officers trained (one approved update, one pending) and the household sorting rate."""
     output = services.result_create(
         actor=budi,
         programme=waste,
@@ -164,6 +182,9 @@ def build_plan(demo) -> Plan:
     update = services.update_create(actor=budi, period=year, value=Decimal(15), submit=True)
     services.update_approve(actor=sari, update=update)
 
+
+def _outcome_policy(sari, budi, waste) -> None:
+    """A qualitative indicator with an approved narrative."""
     outcome = services.result_create(
         actor=sari, programme=waste, result_type="2", title="Kebijakan daerah", language="id"
     )
@@ -189,6 +210,9 @@ def build_plan(demo) -> Plan:
     )
     services.update_approve(actor=sari, update=narrative)
 
+
+def _waste_money(sari, waste, training) -> None:
+    """Budgets in IDR and JPY (one line tied to the training) and two transactions."""
     ExchangeRate.objects.get_or_create(
         currency="JPY", on=dt.date(2026, 1, 1), defaults={"idr_per_unit": Decimal("105")}
     )
@@ -242,8 +266,11 @@ def build_plan(demo) -> Plan:
         currency="IDR",
         note="Honorarium pelatih",
     )
-    del pilot
 
+
+def _fire_programme(partnership, sari) -> Programme:
+    """A private programme in Indonesian only."""
+    emergency = Pillar.objects.get(code="emergency")
     fire = services.programme_create(
         actor=sari,
         partnership=partnership,
@@ -289,4 +316,4 @@ def build_plan(demo) -> Plan:
         end=dt.date(2026, 12, 31),
         target_value=Decimal("15"),
     )
-    return Plan(waste=waste, fire=fire)
+    return fire
