@@ -1,5 +1,7 @@
-from auditlog.registry import auditlog
+"""Change logging for the results framework: every object of a programme, its money and its
+meetings shows on the partnership's History tab (``PartnershipScoped.get_additional_data``)."""
 
+from sistercity.core.audit import register
 from sistercity.programs import models as m
 
 for model in (
@@ -15,5 +17,5 @@ for model in (
     m.Meeting,
     m.ActionItem,
 ):
-    auditlog.register(model)
-auditlog.register(m.Programme, m2m_fields={"plan_items", "lead_agencies"})
+    register(model)
+register(m.Programme, m2m_fields={"plan_items", "lead_agencies"})

@@ -8,13 +8,13 @@ from decimal import Decimal as D
 from django.db import transaction
 
 from sistercity.accounts.models import Organisation
+from sistercity.core.registry import registry
 from sistercity.partnerships.models import Pillar
 from sistercity.programs import services
 from sistercity.programs.choices import (
     ActivityStatus,
     Currency,
     FundingSource,
-    IndicatorFeed,
     IndicatorMeasure,
     MeetingKind,
     OrganisationRole,
@@ -31,6 +31,10 @@ from sistercity.programs.models import (
     ParticipatingOrganisation,
     Programme,
 )
+
+# The exchange app's count of participants (registered in its contributions); without the
+# exchange app installed, the indicator is typed by hand.
+EXCHANGE_PARTICIPANTS = "exchange:participants"
 
 QUARTERS = [
     (dt.date(2026, 7, 1), dt.date(2026, 9, 30)),
@@ -54,10 +58,21 @@ def load(demo) -> None:
     partnership = demo.partnership
     if Programme.objects.filter(partnership=partnership).exists():
         return
-    sari, yamada, budi = demo.users["sari"], demo.users["yamada"], demo.users["budi"]
-    dlh = Organisation.objects.get(slug="batang-dlh")
     pillar = {p.code: p for p in Pillar.objects.all()}
+    _rates()
+    clauses = _clauses(partnership, pillar)
+    waste = _waste(demo, pillar, clauses)
+    _waste_activities(demo, waste)
+    _waste_results(demo, waste)
+    fire = _fire(demo, pillar)
+    exchange = _exchange(demo, pillar)
+    _msme(demo, pillar)
+    _money(demo, waste=waste, fire=fire, exchange=exchange)
+    _meeting(demo)
+    Programme.objects.filter(partnership=partnership).update(is_sample=True)
 
+
+def _rates() -> None:
     for currency, rate in ((Currency.JPY, D("105.20")), (Currency.USD, D("16250"))):
         ExchangeRate.objects.get_or_create(
             currency=currency,
@@ -65,6 +80,8 @@ def load(demo) -> None:
             defaults={"idr_per_unit": rate, "source": "Sample rate (Bank Indonesia JISDOR style)"},
         )
 
+
+def _clauses(partnership, pillar) -> dict:
     clauses = {}
     for number, code, text in (
         (
@@ -105,17 +122,24 @@ def load(demo) -> None:
         clause.save()
         _texts(clause, text=text)
         clauses[code] = clause
+    return clauses
 
-    def plan_item(code, clause, id_title, ja_title, en_title):
-        item = ActionPlanItem(partnership=partnership, clause=clause, code=code)
-        item.set_current_language("id")
-        item.title = id_title
-        item.save()
-        _texts(item, title=(ja_title, en_title))
-        return item
 
+def _plan_item(partnership, code, clause, id_title, ja_title, en_title):
+    item = ActionPlanItem(partnership=partnership, clause=clause, code=code)
+    item.set_current_language("id")
+    item.title = id_title
+    item.save()
+    _texts(item, title=(ja_title, en_title))
+    return item
+
+
+def _waste(demo, pillar, clauses) -> Programme:
+    partnership, budi = demo.partnership, demo.users["budi"]
+    dlh = Organisation.objects.get(slug="batang-dlh")
     # 1. Environment: the waste-sorting pilot (Budi, DLH, records its results).
-    waste_item = plan_item(
+    waste_item = _plan_item(
+        partnership,
         "rap-1-waste",
         clauses["environment"],
         "Percontohan pemilahan sampah dengan TPS3R di tiga kecamatan",
@@ -142,6 +166,12 @@ def load(demo) -> None:
             "Source separation, TPS3R units and waste banks, coached by Toyama experts.",
         ),
     )
+    return waste
+
+
+def _waste_activities(demo, waste) -> None:
+    budi = demo.users["budi"]
+    dlh = Organisation.objects.get(slug="batang-dlh")
     setup = services.activity_create(
         actor=budi,
         programme=waste,
@@ -191,6 +221,9 @@ def load(demo) -> None:
         ),
     )
 
+
+def _waste_results(demo, waste) -> None:
+    sari, budi = demo.users["sari"], demo.users["budi"]
     households_result = services.result_create(
         actor=budi,
         programme=waste,
@@ -257,6 +290,9 @@ def load(demo) -> None:
     )
     services.update_approve(actor=sari, update=approved)
 
+
+def _fire(demo, pillar) -> Programme:
+    partnership, sari, yamada = demo.partnership, demo.users["sari"], demo.users["yamada"]
     # 2. Emergency services: the fire-truck grant with operator training.
     fire = services.programme_create(
         actor=sari,
@@ -331,6 +367,11 @@ def load(demo) -> None:
     )
     services.update_approve(actor=yamada, update=trained, comment="研修記録を確認しました")
 
+    return fire
+
+
+def _exchange(demo, pillar) -> Programme:
+    partnership, sari = demo.partnership, demo.users["sari"]
     # 3. Education and 4. MSMEs: programmes at the start, without reported values yet.
     exchange = services.programme_create(
         actor=sari,
@@ -361,7 +402,7 @@ def load(demo) -> None:
         unit="orang",
         cumulative=False,
         baseline_value=D(0),
-        feed=IndicatorFeed.EXCHANGE_PARTICIPANTS,
+        feed=EXCHANGE_PARTICIPANTS if registry.indicator_feed(EXCHANGE_PARTICIPANTS) else "",
     )
     _texts(placed, title=("交流・実習の参加者数", "Exchange and internship participants"))
     services.period_create(
@@ -371,6 +412,11 @@ def load(demo) -> None:
         end=dt.date(2027, 6, 30),
         target_value=D(4),
     )
+    return exchange
+
+
+def _msme(demo, pillar) -> None:
+    partnership, sari = demo.partnership, demo.users["sari"]
     msme = services.programme_create(
         actor=sari,
         partnership=partnership,
@@ -398,6 +444,9 @@ def load(demo) -> None:
         title=("日本の品質基準の研修を受けた事業者", "MSMEs trained to Japanese quality standards"),
     )
 
+
+def _money(demo, *, waste, fire, exchange) -> None:
+    sari = demo.users["sari"]
     # Money: Batang's APBD, Toyama's budget, the Ministry of the Environment's city-to-city
     # programme, and the donated fire trucks as an in-kind grant.
     for programme, source, side, amount, currency in (
@@ -440,6 +489,14 @@ def load(demo) -> None:
         note="2 fire trucks (in kind)",
     )
 
+
+def _meeting(demo) -> None:
+    partnership, sari, yamada, budi = (
+        demo.partnership,
+        demo.users["sari"],
+        demo.users["yamada"],
+        demo.users["budi"],
+    )
     meeting = services.meeting_create(
         actor=sari,
         partnership=partnership,
@@ -478,4 +535,3 @@ def load(demo) -> None:
         description="Konfirmasi jadwal kunjungan ahli",
         due_on=dt.date(2027, 1, 31),
     )
-    Programme.objects.filter(partnership=partnership).update(is_sample=True)

@@ -3,38 +3,34 @@ indicators → periods → updates (approved before they count), budgets, meetin
 items. The shape follows IATI 2.03 and Akvo RSR so exports map one to one."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from parler.managers import TranslatableManager, TranslatableQuerySet
-from parler.models import TranslatableModel
 
-from sistercity.core.models import TimeStampedModel, TranslatedContent
-from sistercity.core.permissions import RestrictedQuerySet
+from sistercity.core.access import partnership_ids
+from sistercity.core.models import (
+    PartnershipScoped,
+    TimeStampedModel,
+    TranslatablePartnershipScoped,
+    TranslatedContent,
+)
 from sistercity.core.validators import validate_no_markup
-from sistercity.partnerships.models import visible_partnership_ids
 from sistercity.programs import choices as c
+from sistercity.programs import feeds
 
 
-def _in_partnership(path: str):
-    def permission_filter(cls, user, action):
-        return models.Q(**{f"{path}__in": visible_partnership_ids(user, action)})
-
-    return classmethod(permission_filter)
-
-
-class PartnershipScopedQuerySet(TranslatableQuerySet, RestrictedQuerySet):
-    pass
+def _whole_partnership(user: Any, action: str) -> models.Q:
+    # Clauses and programmes carry a ``pillar`` field of their own, which hides the base's
+    # model-wide ``pillar``: their rows are scoped by the partnership alone, as before (services
+    # decide, row by row, whether an agency officer may change one).
+    return models.Q(partnership__in=partnership_ids(user, action))
 
 
-class ScopedManager(TranslatableManager.from_queryset(PartnershipScopedQuerySet)):
-    pass
-
-
-class Clause(TranslatableModel, TimeStampedModel):
+class Clause(TranslatablePartnershipScoped, TimeStampedModel):
     """An article of the agreement (MoU) that programmes implement."""
 
     partnership = models.ForeignKey(
@@ -62,8 +58,9 @@ class Clause(TranslatableModel, TimeStampedModel):
         text=models.TextField(_("text"), validators=[validate_no_markup]),
     )
 
-    objects = ScopedManager()
-    permission_filter = _in_partnership("partnership")
+    @classmethod
+    def permission_filter(cls, user: Any, action: str) -> models.Q:
+        return _whole_partnership(user, action)
 
     class Meta:
         verbose_name = _("agreement clause")
@@ -73,11 +70,8 @@ class Clause(TranslatableModel, TimeStampedModel):
     def __str__(self):
         return self.number
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
 
-
-class ActionPlanItem(TranslatableModel, TimeStampedModel):
+class ActionPlanItem(TranslatablePartnershipScoped, TimeStampedModel):
     """A line of the joint plan of action, implementing a clause."""
 
     partnership = models.ForeignKey(
@@ -99,9 +93,6 @@ class ActionPlanItem(TranslatableModel, TimeStampedModel):
         title=models.CharField(_("title"), max_length=300, validators=[validate_no_markup]),
     )
 
-    objects = ScopedManager()
-    permission_filter = _in_partnership("partnership")
-
     class Meta:
         verbose_name = _("action-plan item")
         verbose_name_plural = _("action-plan items")
@@ -113,11 +104,8 @@ class ActionPlanItem(TranslatableModel, TimeStampedModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.code
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
 
-
-class Programme(TranslatableModel, TimeStampedModel):
+class Programme(TranslatablePartnershipScoped, TimeStampedModel):
     """A programme of one pillar (e.g. the waste-sorting pilot), led by an agency on each side.
     Exported to IATI as a hierarchy-1 activity."""
 
@@ -166,8 +154,9 @@ class Programme(TranslatableModel, TimeStampedModel):
         description=models.TextField(_("description"), blank=True, validators=[validate_no_markup]),
     )
 
-    objects = ScopedManager()
-    permission_filter = _in_partnership("partnership")
+    @classmethod
+    def permission_filter(cls, user: Any, action: str) -> models.Q:
+        return _whole_partnership(user, action)
 
     class Meta:
         verbose_name = _("programme")
@@ -180,16 +169,15 @@ class Programme(TranslatableModel, TimeStampedModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.code
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
-
     @property
     def iati_identifier(self) -> str:
         return f"{settings.IATI_REPORTING_ORG}-{self.partnership.slug}-{self.code}"
 
 
-class Activity(TranslatableModel, TimeStampedModel):
+class Activity(TranslatablePartnershipScoped, TimeStampedModel):
     """An activity of a programme (a training, a delivery, a pilot), with IATI semantics."""
+
+    partnership_path = "programme__partnership"
 
     programme = models.ForeignKey(
         Programme,
@@ -220,9 +208,6 @@ class Activity(TranslatableModel, TimeStampedModel):
         description=models.TextField(_("description"), blank=True, validators=[validate_no_markup]),
     )
 
-    objects = ScopedManager()
-    permission_filter = _in_partnership("programme__partnership")
-
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
@@ -233,9 +218,6 @@ class Activity(TranslatableModel, TimeStampedModel):
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.code
-
-    def get_additional_data(self):
-        return {"partnership": self.programme.partnership_id}
 
     @property
     def sector(self) -> str:
@@ -294,9 +276,11 @@ class Location(models.Model):
         return self.name
 
 
-class Result(TranslatableModel, TimeStampedModel):
+class Result(TranslatablePartnershipScoped, TimeStampedModel):
     """An intended result of a programme (output, outcome, impact). Its progress is the weighted
     progress of its indicators, or its status's default percentage when it has none."""
+
+    partnership_path = "programme__partnership"
 
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="results"
@@ -327,9 +311,6 @@ class Result(TranslatableModel, TimeStampedModel):
         title=models.CharField(_("title"), max_length=300, validators=[validate_no_markup]),
     )
 
-    objects = ScopedManager()
-    permission_filter = _in_partnership("programme__partnership")
-
     class Meta:
         verbose_name = _("result")
         verbose_name_plural = _("results")
@@ -338,13 +319,12 @@ class Result(TranslatableModel, TimeStampedModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.pk)
 
-    def get_additional_data(self):
-        return {"partnership": self.programme.partnership_id}
 
-
-class Indicator(TranslatableModel, TimeStampedModel):
+class Indicator(TranslatablePartnershipScoped, TimeStampedModel):
     """A measure of a result: quantitative (unit or percentage, ascending or descending) or
     qualitative, with a baseline."""
+
+    partnership_path = "result__programme__partnership"
 
     result = models.ForeignKey(
         Result, verbose_name=_("result"), on_delete=models.CASCADE, related_name="indicators"
@@ -377,9 +357,11 @@ class Indicator(TranslatableModel, TimeStampedModel):
     feed = models.CharField(
         _("counted from"),
         max_length=40,
-        choices=c.IndicatorFeed.choices,
+        # The sector apps' feeds (``core.registry``), read when asked: a sector registers its
+        # feeds at start-up and programs names none of them.
+        choices=feeds.feed_choices,
         blank=True,
-        default=c.IndicatorFeed.NONE,
+        default="",
     )
     disaggregations = models.JSONField(
         _("disaggregations"),
@@ -391,9 +373,6 @@ class Indicator(TranslatableModel, TimeStampedModel):
         title=models.CharField(_("title"), max_length=300, validators=[validate_no_markup]),
     )
 
-    objects = ScopedManager()
-    permission_filter = _in_partnership("result__programme__partnership")
-
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -402,17 +381,16 @@ class Indicator(TranslatableModel, TimeStampedModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.code
 
-    def get_additional_data(self):
-        return {"partnership": self.result.programme.partnership_id}
-
     @property
     def is_quantitative(self) -> bool:
         return self.measure != c.IndicatorMeasure.QUALITATIVE
 
 
-class Period(TimeStampedModel):
+class Period(PartnershipScoped, TimeStampedModel):
     """A reporting period of an indicator with its target; its actual is the sum of approved
     updates (for a percentage, the latest approved value). A locked period takes no updates."""
+
+    partnership_path = "indicator__result__programme__partnership"
 
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="periods"
@@ -435,13 +413,12 @@ class Period(TimeStampedModel):
     def __str__(self):
         return f"{self.start} – {self.end}"
 
-    def get_additional_data(self):
-        return {"partnership": self.indicator.result.programme.partnership_id}
 
-
-class IndicatorUpdate(TimeStampedModel):
+class IndicatorUpdate(PartnershipScoped, TimeStampedModel):
     """A reported value for a period. Draft → submitted → returned with comment → approved;
     only approved values count, and the approver is never the author."""
+
+    partnership_path = "period__indicator__result__programme__partnership"
 
     period = models.ForeignKey(
         Period, verbose_name=_("period"), on_delete=models.CASCADE, related_name="updates"
@@ -480,9 +457,6 @@ class IndicatorUpdate(TimeStampedModel):
     def __str__(self):
         return f"{self.period.indicator} · {self.value if self.value is not None else '…'}"
 
-    def get_additional_data(self):
-        return {"partnership": self.period.indicator.result.programme.partnership_id}
-
 
 class ExchangeRate(models.Model):
     """How many IDR one unit of a currency was worth on a date (for conversions in reports)."""
@@ -507,9 +481,11 @@ class ExchangeRate(models.Model):
         return f"{self.currency} {self.on}: {self.idr_per_unit} IDR"
 
 
-class ProgrammeMoney(TimeStampedModel):
+class ProgrammeMoney(PartnershipScoped, TimeStampedModel):
     """What a budget line and a transaction share: an amount in a currency, for a programme
     (optionally one of its activities), from a funding source on one side."""
+
+    partnership_path = "programme__partnership"
 
     activity = models.ForeignKey(
         Activity, verbose_name=_("activity"), on_delete=models.SET_NULL, null=True, blank=True
@@ -524,9 +500,6 @@ class ProgrammeMoney(TimeStampedModel):
 
     class Meta:
         abstract = True
-
-    def get_additional_data(self):
-        return {"partnership": self.programme.partnership_id}
 
 
 class BudgetLine(ProgrammeMoney):
@@ -567,7 +540,7 @@ class Transaction(ProgrammeMoney):
         return f"{self.get_kind_display()} {self.on}: {self.amount} {self.currency}"
 
 
-class Meeting(TranslatableModel, TimeStampedModel):
+class Meeting(TranslatablePartnershipScoped, TimeStampedModel):
     """A meeting or delegation visit of the partnership, with minutes and decisions. A joint
     meeting (both sides present) counts as joint activity for the partnership's health."""
 
@@ -595,9 +568,6 @@ class Meeting(TranslatableModel, TimeStampedModel):
         decisions=models.TextField(_("decisions"), blank=True, validators=[validate_no_markup]),
     )
 
-    objects = ScopedManager()
-    permission_filter = _in_partnership("partnership")
-
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -606,12 +576,11 @@ class Meeting(TranslatableModel, TimeStampedModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.held_on)
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
 
-
-class ActionItem(TimeStampedModel):
+class ActionItem(PartnershipScoped, TimeStampedModel):
     """Something a meeting decided someone will do by a date."""
+
+    partnership_path = "meeting__partnership"
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="action_items"
@@ -642,9 +611,6 @@ class ActionItem(TimeStampedModel):
 
     def __str__(self):
         return self.description
-
-    def get_additional_data(self):
-        return {"partnership": self.meeting.partnership_id}
 
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
