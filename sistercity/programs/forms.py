@@ -1,16 +1,42 @@
+"""The forms of the programme, meeting and clause pages.
+
+A form posted on a page names the objects it acts on by hidden ids (the result an indicator is
+added to, the update being reviewed); ``ScopedForm`` turns each into the object, looked up only
+among the page's own objects, so that an id from another programme is a 404 like a wrong URL.
+The services receive objects, and the form's cleaned data is handed to them as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, cast
+
 from django import forms
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from sistercity.accounts.models import Organisation
+from sistercity.accounts.models import Organisation, User
 from sistercity.core.validators import validate_no_markup
 from sistercity.partnerships.models import Pillar
 from sistercity.programs import choices as c
+from sistercity.programs.feeds import feed_choices
+from sistercity.programs.models import (
+    ActionItem,
+    Activity,
+    Clause,
+    Indicator,
+    IndicatorUpdate,
+    Period,
+    Result,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def text(label, required=True, max_length=300, area=False):
+def text(
+    label: Any, required: bool = True, max_length: int = 300, area: bool = False
+) -> forms.CharField:
     return forms.CharField(
         label=label,
         required=required,
@@ -20,15 +46,69 @@ def text(label, required=True, max_length=300, area=False):
     )
 
 
+class ObjectIdField(forms.IntegerField):
+    """The hidden id of one of the page's objects; ``scope(within)`` is where it is looked up
+    (``within`` is the page's programme or partnership)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, scope: Callable[[Any], models.QuerySet], **kwargs: Any) -> None:
+        self.scope = scope
+        super().__init__(**kwargs)
+
+
+class ScopedForm(forms.Form):
+    """A form of one page: its ``ObjectIdField`` values become the page's objects."""
+
+    def __init__(self, *args: Any, within: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.within = within
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name, field in self.fields.items():
+            if isinstance(field, ObjectIdField) and data.get(name) is not None:
+                data[name] = get_object_or_404(field.scope(self.within), pk=data[name])
+        return data
+
+
+def _results(programme: Any) -> models.QuerySet:
+    return Result.objects.filter(programme=programme)
+
+
+def _indicators(programme: Any) -> models.QuerySet:
+    return Indicator.objects.filter(result__programme=programme)
+
+
+def _periods(programme: Any) -> models.QuerySet:
+    return Period.objects.filter(indicator__result__programme=programme).select_related("indicator")
+
+
+def _updates(programme: Any) -> models.QuerySet:
+    return IndicatorUpdate.objects.filter(
+        period__indicator__result__programme=programme
+    ).select_related("period__indicator")
+
+
+def _activities(programme: Any) -> models.QuerySet:
+    return Activity.objects.filter(programme=programme)
+
+
+def _clauses(partnership: Any) -> models.QuerySet:
+    return Clause.objects.filter(partnership=partnership)
+
+
 class ProgrammeForm(forms.Form):
-    pillar = forms.ModelChoiceField(label=_("Pillar"), queryset=Pillar.objects.none())
+    pillar: forms.ModelChoiceField[Pillar] = forms.ModelChoiceField(
+        label=_("Pillar"), queryset=Pillar.objects.none()
+    )
     code = forms.SlugField(label=_("Code"), max_length=50)
     title = text(_("Title"))
     description = text(_("Description"), required=False, area=True)
     status = forms.ChoiceField(
         label=_("Status"), choices=c.ActivityStatus.choices, initial=c.ActivityStatus.IMPLEMENTATION
     )
-    lead_agencies = forms.ModelMultipleChoiceField(
+    lead_agencies: forms.ModelMultipleChoiceField[Organisation] = forms.ModelMultipleChoiceField(
         label=_("Lead agencies"),
         queryset=Organisation.objects.none(),
         required=False,
@@ -38,13 +118,21 @@ class ProgrammeForm(forms.Form):
         label=_("Show on the public accountability page"), required=False
     )
 
-    def __init__(self, *args, partnership, **kwargs):
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["pillar"].queryset = partnership.pillars.prefetch_related("translations")
+        self.pillar_field.queryset = partnership.pillars.prefetch_related("translations")
         municipalities = partnership.municipalities.values("pk")
-        self.fields["lead_agencies"].queryset = Organisation.objects.filter(
+        self.agencies_field.queryset = Organisation.objects.filter(
             parent__in=municipalities
         ).prefetch_related("translations") | Organisation.objects.filter(pk__in=municipalities)
+
+    @property
+    def pillar_field(self) -> forms.ModelChoiceField[Pillar]:
+        return cast("forms.ModelChoiceField[Pillar]", self.fields["pillar"])
+
+    @property
+    def agencies_field(self) -> forms.ModelMultipleChoiceField[Organisation]:
+        return cast("forms.ModelMultipleChoiceField[Organisation]", self.fields["lead_agencies"])
 
 
 class ActivityForm(forms.Form):
@@ -65,8 +153,8 @@ class ResultForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=c.ResultStatus.choices)
 
 
-class IndicatorForm(forms.Form):
-    result = forms.IntegerField(widget=forms.HiddenInput)
+class IndicatorForm(ScopedForm):
+    result = ObjectIdField(_results)
     code = forms.SlugField(label=_("Code"), max_length=50)
     title = text(_("Title"))
     measure = forms.ChoiceField(label=_("Measure"), choices=c.IndicatorMeasure.choices)
@@ -81,10 +169,11 @@ class IndicatorForm(forms.Form):
     baseline_value = forms.DecimalField(
         label=_("Baseline value"), required=False, max_digits=18, decimal_places=4
     )
+    feed = forms.ChoiceField(label=_("Counted from"), choices=feed_choices, required=False)
 
 
-class PeriodForm(forms.Form):
-    indicator = forms.IntegerField(widget=forms.HiddenInput)
+class PeriodForm(ScopedForm):
+    indicator = ObjectIdField(_indicators)
     start = forms.DateField(label=_("Start"), widget=DATE)
     end = forms.DateField(label=_("End"), widget=DATE)
     target_value = forms.DecimalField(
@@ -93,16 +182,43 @@ class PeriodForm(forms.Form):
     target_comment = text(_("Target comment"), required=False)
 
 
-class UpdateForm(forms.Form):
-    period = forms.IntegerField(widget=forms.HiddenInput)
+class UpdateForm(ScopedForm):
+    period = ObjectIdField(_periods)
     value = forms.DecimalField(label=_("Value"), required=False, max_digits=18, decimal_places=4)
     narrative = text(_("Narrative"), required=False, area=True)
     submit = forms.BooleanField(label=_("Submit for approval now"), required=False, initial=True)
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if isinstance(data.get("period"), Period):
+            dimensions = data["period"].indicator.disaggregations
+            data["disaggregation"] = parse_disaggregation(dimensions, self.data)
+        return data
 
-class ReviewForm(forms.Form):
-    update = forms.IntegerField(widget=forms.HiddenInput)
-    decision = forms.ChoiceField(choices=[("approve", "approve"), ("return", "return")])
+
+class RevisionForm(ScopedForm):
+    """The author corrects a returned update and sends it back for approval."""
+
+    update = ObjectIdField(_updates)
+    value = forms.DecimalField(label=_("Value"), required=False, max_digits=18, decimal_places=4)
+    narrative = text(_("Narrative"), required=False, area=True)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if isinstance(data.get("update"), IndicatorUpdate):
+            dimensions = data["update"].period.indicator.disaggregations
+            data["disaggregation"] = parse_disaggregation(dimensions, self.data)
+        return data
+
+
+class LockForm(ScopedForm):
+    period = ObjectIdField(_periods)
+
+
+class ReviewForm(ScopedForm):
+    """Approve or return a submitted update (the page's two buttons pick which)."""
+
+    update = ObjectIdField(_updates)
     comment = text(_("Comment"), required=False, area=True)
 
 
@@ -127,7 +243,7 @@ class TransactionForm(forms.Form):
 
 class MeetingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=c.MeetingKind.choices)
-    participants = forms.ModelMultipleChoiceField(
+    participants: forms.ModelMultipleChoiceField[User] = forms.ModelMultipleChoiceField(
         label=_("Participants"),
         queryset=None,
         required=False,
@@ -141,12 +257,11 @@ class MeetingForm(forms.Form):
     minutes = text(_("Minutes"), required=False, area=True)
     decisions = text(_("Decisions"), required=False, area=True)
 
-    def __init__(self, *args, partnership, **kwargs):
-        from sistercity.accounts.models import User
-
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         municipalities = partnership.municipalities.values("pk")
-        self.fields["participants"].queryset = (
+        field = cast("forms.ModelMultipleChoiceField[User]", self.fields["participants"])
+        field.queryset = (
             User.objects.filter(is_active=True)
             .filter(
                 models.Q(memberships__organisation__in=municipalities)
@@ -162,31 +277,38 @@ class ActionItemForm(forms.Form):
     due_on = forms.DateField(label=_("Due on"), widget=DATE)
 
 
+class ItemStatusForm(ScopedForm):
+    """Mark an action item of the meeting done (or dropped)."""
+
+    item = ObjectIdField(lambda meeting: ActionItem.objects.filter(meeting=meeting))
+    status = forms.CharField(required=False)
+
+
 class ClauseForm(forms.Form):
     number = text(_("Number (e.g. Article 2)"), max_length=20)
     text = text(_("Text"), area=True)
 
 
-class PlanItemForm(forms.Form):
-    clause = forms.IntegerField(widget=forms.HiddenInput)
+class PlanItemForm(ScopedForm):
+    clause = ObjectIdField(_clauses)
     code = forms.SlugField(label=_("Code"), max_length=50)
     title = text(_("Action-plan item"))
 
 
-class FeedForm(forms.Form):
-    indicator = forms.IntegerField(widget=forms.HiddenInput)
+class FeedForm(ScopedForm):
+    indicator = ObjectIdField(_indicators)
 
 
-class ParticipantForm(forms.Form):
-    activity = forms.IntegerField(widget=forms.HiddenInput)
-    organisation = forms.ModelChoiceField(
+class ParticipantForm(ScopedForm):
+    activity = ObjectIdField(_activities)
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.prefetch_related("translations")
     )
     role = forms.ChoiceField(label=_("Role"), choices=c.OrganisationRole.choices)
 
 
-class LocationForm(forms.Form):
-    activity = forms.IntegerField(widget=forms.HiddenInput)
+class LocationForm(ScopedForm):
+    activity = ObjectIdField(_activities)
     name = text(_("Place"), max_length=200)
     admin_level = text(
         _("Administrative level (kecamatan, desa, district)"), required=False, max_length=40
@@ -199,7 +321,7 @@ class LocationForm(forms.Form):
     )
 
 
-def parse_disaggregation(dimensions, data) -> dict:
+def parse_disaggregation(dimensions: list[str], data: Mapping[str, Any]) -> dict:
     """Read ``dis_<dimension>`` fields written as "female=2; male=6" into
     ``{dimension: {category: value}}``; the service checks the numbers."""
     result = {}
@@ -207,7 +329,7 @@ def parse_disaggregation(dimensions, data) -> dict:
         raw = (data.get(f"dis_{dimension}") or "").strip()
         if not raw:
             continue
-        pairs = {}
+        pairs: dict[str, str] = {}
         for part in raw.replace(",", ";").split(";"):
             if not part.strip():
                 continue
@@ -215,3 +337,12 @@ def parse_disaggregation(dimensions, data) -> dict:
             pairs[category.strip()] = value.strip()
         result[dimension] = pairs
     return result
+
+
+def format_disaggregation(disaggregation: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    """The values by dimension as the page's inputs take them ("female=2; male=6"), to
+    prefill a correction."""
+    return {
+        dimension: "; ".join(f"{category}={value}" for category, value in categories.items())
+        for dimension, categories in disaggregation.items()
+    }

@@ -11,14 +11,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from sistercity.core.registry import PlannedValue, registry
+from sistercity.partnerships.models import Pillar
 from sistercity.programs import choices as c
 from sistercity.programs import progress as p
 from sistercity.programs.models import (
     ActionItem,
     BudgetLine,
+    Clause,
     ExchangeRate,
     Indicator,
     IndicatorUpdate,
@@ -74,12 +77,19 @@ def indicator_data(indicator: Indicator) -> p.IndicatorData:
                 end=period.end,
                 target=period.target_value,
                 values=[
-                    (u.reviewed_at.date(), u.value) for u in period.approved if u.value is not None
+                    (u.reviewed_at.date(), u.value)
+                    for u in _approved(period)
+                    if u.value is not None and u.reviewed_at is not None
                 ],
             )
             for period in indicator.periods.all()
         ],
     )
+
+
+def _approved(period: Period) -> list[IndicatorUpdate]:
+    # Set by ``programmes_with_results``'s prefetch (``to_attr="approved"``).
+    return period.approved  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -107,7 +117,7 @@ class ProgrammeRow:
 
 @dataclass
 class PillarRow:
-    pillar: object
+    pillar: Pillar
     progress: float | None
     programmes: list[ProgrammeRow] = field(default_factory=list)
     budget_idr: Decimal = Decimal(0)
@@ -182,12 +192,12 @@ class Spending:
 
 def spending(partnership, *, public_only: bool = False, programmes=None):
     """Budget, commitments and disbursements in IDR, per programme id and in total."""
-    lines = BudgetLine.objects.filter(programme__partnership=partnership)
-    records = Transaction.objects.filter(programme__partnership=partnership)
+    line_rows = BudgetLine.objects.filter(programme__partnership=partnership)
+    record_rows = Transaction.objects.filter(programme__partnership=partnership)
     if public_only:
-        lines = lines.filter(programme__is_public=True)
-        records = records.filter(programme__is_public=True)
-    lines, records = list(lines), list(records)
+        line_rows = line_rows.filter(programme__is_public=True)
+        record_rows = record_rows.filter(programme__is_public=True)
+    lines, records = list(line_rows), list(record_rows)
     rates = RateTable({x.currency for x in lines} | {x.currency for x in records})
     per_programme: dict[int, dict[str, Decimal]] = defaultdict(
         lambda: {"budget": Decimal(0), "committed": Decimal(0), "disbursed": Decimal(0)}
@@ -263,3 +273,46 @@ def pending_updates(partnership):
         .prefetch_related("period__indicator__translations")
         .order_by("submitted_at")
     )
+
+
+def updates_by_period(programme: Programme) -> dict[int, list[IndicatorUpdate]]:
+    """Every update of a programme's periods, newest first, by period id (one query)."""
+    updates = (
+        IndicatorUpdate.objects.filter(period__indicator__result__programme=programme)
+        .select_related("author", "reviewer")
+        .order_by("-created_at")
+    )
+    by_period: dict[int, list[IndicatorUpdate]] = {}
+    for update in updates:
+        by_period.setdefault(update.period_id, []).append(update)
+    return by_period
+
+
+def clause_tree(partnership) -> QuerySet[Clause]:
+    """The agreement's clauses → action-plan items → programmes → activities and indicators."""
+    return (
+        Clause.objects.filter(partnership=partnership)
+        .prefetch_related(
+            "translations",
+            "plan_items__translations",
+            "plan_items__programmes__translations",
+            "plan_items__programmes__activities__translations",
+            "plan_items__programmes__results__indicators__translations",
+        )
+        .order_by("number")
+    )
+
+
+def planned_against_actual(
+    *, user, partnership, tree: list[ProgrammeRow], year: int
+) -> list[tuple[IndicatorRow, PlannedValue, float | None, int]]:
+    """The plans the sector apps hold for the partnership's indicators (a waste scenario's
+    diversion rate…), each with this year's planned value, beside the indicator's actual."""
+    plans = registry.planned_values(user, partnership)
+    return [
+        (indicator, plan, plan.values.get(year), year)
+        for row in tree
+        for result in row.results
+        for indicator in result.indicators
+        for plan in plans.get(indicator.indicator.code, [])
+    ]

@@ -1,233 +1,204 @@
-"""Thin views for programmes, results, meetings and the dashboards."""
+"""Thin views for programmes, results, meetings and the dashboards.
+
+The usual "form → service → message" step is ``core.views``'s; what is left by hand is the
+programme page, which takes a dozen small forms (one per thing one can add or decide there), and
+the dashboards, which gather reads.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
-from sistercity.core.errors import SisterCityError
-from sistercity.core.permissions import Action, get_for_user_or_404
+from sistercity.core.access import Action, access_for
+from sistercity.core.registry import registry, render_panels
+from sistercity.core.views import ServiceFormView, partnership_for, submit_form
 from sistercity.partnerships import selectors as partnership_selectors
 from sistercity.partnerships.health import health_of
 from sistercity.partnerships.models import Partnership
-from sistercity.partnerships.views import _form_errors
+from sistercity.programs import choices as c
 from sistercity.programs import forms as f
 from sistercity.programs import selectors, services
 from sistercity.programs.charts import bar_chart
-from sistercity.programs.models import (
-    ActionItem,
-    Activity,
-    Clause,
-    Indicator,
-    IndicatorUpdate,
-    Meeting,
-    Period,
-    Programme,
-    Result,
-)
+from sistercity.programs.models import Meeting, Programme
 
 
-def _partnership(request, slug):
-    return get_for_user_or_404(Partnership.objects, request.user, Action.VIEW, slug=slug)
-
-
-def _context(request, partnership, tab, **extra):
-    can = Partnership.objects.for_user(request.user, Action.CHANGE).filter(pk=partnership.pk)
-    audit = Partnership.objects.for_user(request.user, Action.AUDIT).filter(pk=partnership.pk)
+def _page(request: HttpRequest, partnership: Partnership, tab: str, **extra: Any) -> dict:
+    """What every tab of a partnership shows: the partnership and what the user may do."""
+    access = access_for(request.user, partnership)
     return {
         "partnership": partnership,
         "tab": tab,
-        "can_change": can.exists(),
-        "can_audit": audit.exists(),
+        "access": access,
+        "can_change": access.can_change,
+        "can_audit": access.can_audit,
         **extra,
     }
 
 
-def _run(request, call, success: str) -> bool:
-    try:
-        call()
-    except SisterCityError as error:
-        messages.error(request, str(error))
-        return False
-    messages.success(request, success)
-    return True
+class _PartnershipPage(ServiceFormView):
+    """A partnership's tab with one form that creates something (programme, meeting)."""
+
+    tab = ""
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "partnership": self.partnership}
+
+    def service_kwargs(self, form: Any) -> dict[str, Any]:
+        return {"partnership": self.partnership, "language": self.request.LANGUAGE_CODE}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        return {**context, **_page(self.request, self.partnership, self.tab), **self.extra()}
+
+    def extra(self) -> dict[str, Any]:
+        return {}
 
 
-@login_required
-def programme_list(request, slug):
-    partnership = _partnership(request, slug)
-    form = f.ProgrammeForm(request.POST or None, partnership=partnership)
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            if _run(
-                request,
-                lambda: services.programme_create(
-                    actor=request.user,
-                    partnership=partnership,
-                    language=request.LANGUAGE_CODE,
-                    **data,
-                ),
-                _("The programme was created."),
-            ):
-                return redirect("programs:detail", slug=slug, code=data["code"])
-        else:
-            _form_errors(request, form)
-    tree = selectors.results_tree(partnership)
-    total, per_programme = selectors.spending(partnership)
-    return render(
-        request,
-        "programs/programme_list.html",
-        _context(
-            request,
-            partnership,
-            "programmes",
-            pillars=selectors.pillar_rows(tree, per_programme),
-            form=form,
-            editable_pillars=services.agency_officer_pillars(request.user, partnership),
-        ),
-    )
+class ProgrammeListView(_PartnershipPage):
+    template_name = "programs/programme_list.html"
+    form_class = f.ProgrammeForm
+    service = services.programme_create
+    success_message = _("The programme was created.")
+    tab = "programmes"
+
+    def get_success_url(self) -> str:
+        return reverse("programs:detail", args=[self.partnership.slug, self.result.code])
+
+    def extra(self) -> dict[str, Any]:
+        tree = selectors.results_tree(self.partnership)
+        _total, per_programme = selectors.spending(self.partnership)
+        return {
+            "pillars": selectors.pillar_rows(tree, per_programme),
+            "editable_pillars": self.access.pillar_ids(),
+        }
 
 
-PROGRAMME_FORMS = {
-    "activity": f.ActivityForm,
-    "result": f.ResultForm,
-    "indicator": f.IndicatorForm,
-    "period": f.PeriodForm,
-    "update": f.UpdateForm,
-    "review": f.ReviewForm,
-    "budget": f.BudgetLineForm,
-    "transaction": f.TransactionForm,
-    "feed": f.FeedForm,
-    "participant": f.ParticipantForm,
-    "location": f.LocationForm,
+programme_list = ProgrammeListView.as_view()
+
+
+@dataclass(frozen=True)
+class PageForm:
+    """One of the programme page's forms: the service it feeds and what it needs besides the
+    form's own data."""
+
+    form: type[f.ScopedForm] | type[Any]
+    service: Callable[..., Any]
+    success: Any
+    programme: bool = False  # the service takes the page's programme
+    language: bool = False  # and the language the texts were typed in
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _review_kind(post: Mapping[str, Any]) -> str:
+    # One form, two buttons: the decision picks the service.
+    return "review:" + str(post.get("decision", ""))
+
+
+PROGRAMME_FORMS: dict[str, PageForm] = {
+    "activity": PageForm(
+        f.ActivityForm,
+        services.activity_create,
+        _("The activity was added."),
+        programme=True,
+        language=True,
+    ),
+    "result": PageForm(
+        f.ResultForm,
+        services.result_create,
+        _("The result was added."),
+        programme=True,
+        language=True,
+    ),
+    "indicator": PageForm(
+        f.IndicatorForm, services.indicator_create, _("The indicator was added."), language=True
+    ),
+    "period": PageForm(f.PeriodForm, services.period_create, _("The period was added.")),
+    "update": PageForm(f.UpdateForm, services.update_create, _("The update was saved.")),
+    "revise": PageForm(
+        f.RevisionForm,
+        services.update_revise,
+        _("The update was corrected and sent back for approval."),
+        extra={"submit": True},
+    ),
+    "lock": PageForm(f.LockForm, services.period_lock, _("The period was locked.")),
+    "review:approve": PageForm(
+        f.ReviewForm, services.update_approve, _("The update was approved.")
+    ),
+    "review:return": PageForm(
+        f.ReviewForm, services.update_return, _("The update was returned to its author.")
+    ),
+    "feed": PageForm(
+        f.FeedForm, services.indicator_feed, _("The count was submitted for approval.")
+    ),
+    "participant": PageForm(
+        f.ParticipantForm,
+        services.activity_add_participant,
+        _("The organisation was added to the activity."),
+    ),
+    "location": PageForm(
+        f.LocationForm, services.activity_add_location, _("The location was added.")
+    ),
+    "budget": PageForm(
+        f.BudgetLineForm,
+        services.budget_line_add,
+        _("The budget line was added."),
+        programme=True,
+    ),
+    "transaction": PageForm(
+        f.TransactionForm,
+        services.transaction_add,
+        _("The transaction was recorded."),
+        programme=True,
+    ),
 }
 
 
-def _programme_action(request, programme, kind, data):
-    """Map one posted form to its service call; returns (callable, success message)."""
-    actor, language = request.user, request.LANGUAGE_CODE
-    if kind == "activity":
-        return (
-            lambda: services.activity_create(
-                actor=actor, programme=programme, language=language, **data
-            ),
-            _("The activity was added."),
-        )
-    if kind == "result":
-        return (
-            lambda: services.result_create(
-                actor=actor, programme=programme, language=language, **data
-            ),
-            _("The result was added."),
-        )
-    if kind == "indicator":
-        result = get_object_or_404(Result, pk=data.pop("result"), programme=programme)
-        return (
-            lambda: services.indicator_create(
-                actor=actor, result=result, language=language, **data
-            ),
-            _("The indicator was added."),
-        )
-    if kind == "period":
-        indicator = get_object_or_404(
-            Indicator, pk=data.pop("indicator"), result__programme=programme
-        )
-        return (
-            lambda: services.period_create(actor=actor, indicator=indicator, **data),
-            _("The period was added."),
-        )
-    if kind == "update":
-        period = get_object_or_404(
-            Period, pk=data.pop("period"), indicator__result__programme=programme
-        )
-        data["disaggregation"] = f.parse_disaggregation(
-            period.indicator.disaggregations, request.POST
-        )
-        return (
-            lambda: services.update_create(actor=actor, period=period, **data),
-            _("The update was saved."),
-        )
-    if kind == "review":
-        update = get_object_or_404(
-            IndicatorUpdate, pk=data["update"], period__indicator__result__programme=programme
-        )
-        if data["decision"] == "approve":
-            return (
-                lambda: services.update_approve(
-                    actor=actor, update=update, comment=data["comment"]
-                ),
-                _("The update was approved."),
-            )
-        return (
-            lambda: services.update_return(actor=actor, update=update, comment=data["comment"]),
-            _("The update was returned to its author."),
-        )
-    if kind in ("participant", "location"):
-        activity = get_object_or_404(Activity, pk=data.pop("activity"), programme=programme)
-        if kind == "participant":
-            return (
-                lambda: services.activity_add_participant(actor=actor, activity=activity, **data),
-                _("The organisation was added to the activity."),
-            )
-        return (
-            lambda: services.activity_add_location(actor=actor, activity=activity, **data),
-            _("The location was added."),
-        )
-    if kind == "feed":
-        indicator = get_object_or_404(Indicator, pk=data["indicator"], result__programme=programme)
-        return (
-            lambda: services.indicator_feed(actor=actor, indicator=indicator),
-            _("The count was submitted for approval."),
-        )
-    if kind == "budget":
-        return (
-            lambda: services.budget_line_add(actor=actor, programme=programme, **data),
-            _("The budget line was added."),
-        )
-    return (
-        lambda: services.transaction_add(actor=actor, programme=programme, **data),
-        _("The transaction was recorded."),
-    )
+def _programme_post(request: HttpRequest, programme: Programme) -> None:
+    kind = request.POST.get("form", "")
+    page_form = PROGRAMME_FORMS.get(_review_kind(request.POST) if kind == "review" else kind)
+    if page_form is None:
+        messages.error(request, _("Unknown action."))
+        return
+    kwargs = dict(page_form.extra)
+    if page_form.programme:
+        kwargs["programme"] = programme
+    if page_form.language:
+        kwargs["language"] = request.LANGUAGE_CODE
+    form = page_form.form(request.POST, within=programme)
+    submit_form(request, form, page_form.service, page_form.success, **kwargs)
 
 
-@login_required
-def programme_detail(request, slug, code):
-    partnership = _partnership(request, slug)
-    programme = get_object_or_404(
-        Programme.objects.filter(partnership=partnership).select_related("pillar"), code=code
-    )
-    if request.method == "POST":
-        kind = request.POST.get("form", "")
-        form_class = PROGRAMME_FORMS.get(kind)
-        if form_class is None:
-            messages.error(request, _("Unknown action."))
-        else:
-            form = form_class(request.POST)
-            if form.is_valid():
-                call, success = _programme_action(request, programme, kind, dict(form.cleaned_data))
-                _run(request, call, success)
-            else:
-                _form_errors(request, form)
-        return redirect("programs:detail", slug=slug, code=code)
+def _programme_context(
+    request: HttpRequest, partnership: Partnership, programme: Programme
+) -> dict[str, Any]:
+    access = access_for(request.user, partnership)
     tree = [row for row in selectors.results_tree(partnership) if row.programme.pk == programme.pk]
-    updates = (
-        IndicatorUpdate.objects.filter(period__indicator__result__programme=programme)
-        .select_related("author", "reviewer")
-        .order_by("-created_at")
-    )
-    by_period: dict[int, list] = {}
-    for update in updates:
-        by_period.setdefault(update.period_id, []).append(update)
-    total, per_programme = selectors.spending(partnership)
-    context = _context(
+    updates_by_period = selectors.updates_by_period(programme)
+    _total, per_programme = selectors.spending(partnership)
+    # The author's returned updates, with their values by dimension as the correction form
+    # takes them.
+    revisable = {
+        update.pk: f.format_disaggregation(update.disaggregation)
+        for updates in updates_by_period.values()
+        for update in updates
+        if update.author_id == request.user.pk and update.status == c.UpdateStatus.RETURNED
+    }
+    return _page(
         request,
         partnership,
         "programmes",
         programme=programme,
         row=tree[0] if tree else None,
-        updates_by_period=by_period,
+        updates_by_period=updates_by_period,
+        revisable=revisable,
         activities=programme.activities.prefetch_related(
             "translations", "participants__organisation__translations", "locations"
         ),
@@ -236,14 +207,26 @@ def programme_detail(request, slug, code):
         budget=programme.budget.all(),
         transactions=programme.transactions.all(),
         money=per_programme.get(programme.pk),
-        can_edit=services.can_edit_pillar(request.user, partnership, programme.pillar_id),
-        forms={name: cls() for name, cls in PROGRAMME_FORMS.items()},
+        can_edit=access.can(Action.CHANGE, pillar=programme.pillar_id),
+        forms={kind: pf.form() for kind, pf in PROGRAMME_FORMS.items() if ":" not in kind},
         today=timezone.localdate(),
     )
+
+
+@login_required
+def programme_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    programme: Programme = get_object_or_404(
+        Programme.objects.filter(partnership=partnership).select_related("pillar"), code=code
+    )
+    if request.method == "POST":
+        _programme_post(request, programme)
+        return redirect("programs:detail", slug=slug, code=code)
+    context = _programme_context(request, partnership, programme)
     return render(request, "programs/programme_detail.html", context)
 
 
-def dashboard_data(partnership, *, public_only: bool = False):
+def dashboard_data(partnership: Partnership, *, public_only: bool = False) -> dict[str, Any]:
     """Everything the results dashboard (and the public accountability page) shows."""
     tree = selectors.results_tree(partnership, public_only=public_only)
     total, per_programme = selectors.spending(partnership, public_only=public_only)
@@ -275,25 +258,22 @@ def dashboard_data(partnership, *, public_only: bool = False):
 
 
 @login_required
-def results_dashboard(request, slug):
-    partnership = _partnership(request, slug)
+def results_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
     data = dashboard_data(partnership)
-    # Planned against actual: waste scenarios linked to indicators of this partnership.
-    from sistercity.environment.selectors import planned_values_by_indicator
-
-    year = timezone.localdate().year
-    plans = planned_values_by_indicator(user=request.user, partnership=partnership)
-    data["plans"] = [
-        (ind, plan, plan["values"].get(year), year)
-        for row in data["tree"]
-        for result in row.results
-        for ind in result.indicators
-        for plan in plans.get(ind.indicator.code, [])
-    ]
+    # Planned against actual, and the sectors' own blocks: whatever the installed sector apps
+    # registered (a waste scenario's diversion rate, say).
+    data["plans"] = selectors.planned_against_actual(
+        user=request.user,
+        partnership=partnership,
+        tree=data["tree"],
+        year=timezone.localdate().year,
+    )
+    data["panels"] = render_panels(registry.dashboard_panels(), request, partnership)
     return render(
         request,
         "programs/dashboard.html",
-        _context(
+        _page(
             request,
             partnership,
             "results",
@@ -306,9 +286,11 @@ def results_dashboard(request, slug):
     )
 
 
-def accountability(request, slug):
+def accountability(request: HttpRequest, slug: str) -> HttpResponse:
     """Public: the programmes, progress, results and spending marked public."""
-    partnership = get_object_or_404(Partnership.objects.filter(is_public=True), slug=slug)
+    partnership: Partnership = get_object_or_404(
+        Partnership.objects.filter(is_public=True), slug=slug
+    )
     return render(
         request,
         "programs/accountability.html",
@@ -316,121 +298,78 @@ def accountability(request, slug):
     )
 
 
-@login_required
-def meeting_list(request, slug):
-    partnership = _partnership(request, slug)
-    form = f.MeetingForm(request.POST or None, partnership=partnership)
-    if request.method == "POST":
-        if form.is_valid():
-            if _run(
-                request,
-                lambda: services.meeting_create(
-                    actor=request.user,
-                    partnership=partnership,
-                    language=request.LANGUAGE_CODE,
-                    **form.cleaned_data,
-                ),
-                _("The meeting was recorded."),
-            ):
-                return redirect("programs:meetings", slug=slug)
-        else:
-            _form_errors(request, form)
-    return render(
-        request,
-        "programs/meeting_list.html",
-        _context(
-            request,
-            partnership,
-            "meetings",
-            meetings=selectors.meetings(partnership),
-            form=form,
-            item_form=f.ActionItemForm(),
-            today=timezone.localdate(),
-        ),
-    )
+class MeetingListView(_PartnershipPage):
+    template_name = "programs/meeting_list.html"
+    form_class = f.MeetingForm
+    service = services.meeting_create
+    success_message = _("The meeting was recorded.")
+    tab = "meetings"
+
+    def get_success_url(self) -> str:
+        return reverse("programs:meetings", args=[self.partnership.slug])
+
+    def extra(self) -> dict[str, Any]:
+        return {
+            "meetings": selectors.meetings(self.partnership),
+            "item_form": f.ActionItemForm(),
+            "today": timezone.localdate(),
+        }
+
+
+meeting_list = MeetingListView.as_view()
 
 
 @login_required
-def meeting_action(request, slug, pk):
-    partnership = _partnership(request, slug)
+def meeting_action(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """An action item of a meeting: added by the secretariat, marked done by it or its owner."""
+    partnership = partnership_for(request, slug)
     meeting = get_object_or_404(Meeting, pk=pk, partnership=partnership)
+    service: Callable[..., Any]
     if request.method == "POST":
         if "item" in request.POST:
-            item = get_object_or_404(ActionItem, pk=request.POST["item"], meeting=meeting)
-            _run(
-                request,
-                lambda: services.action_item_set_status(
-                    actor=request.user, item=item, status=request.POST.get("status", "")
-                ),
-                _("The action item was updated."),
-            )
+            form: Any = f.ItemStatusForm(request.POST, within=meeting)
+            service, success = services.action_item_set_status, _("The action item was updated.")
+            submit_form(request, form, service, success)
         else:
             form = f.ActionItemForm(request.POST)
-            if form.is_valid():
-                _run(
-                    request,
-                    lambda: services.action_item_add(
-                        actor=request.user,
-                        meeting=meeting,
-                        owner=request.user,
-                        **form.cleaned_data,
-                    ),
-                    _("The action item was added."),
-                )
-            else:
-                _form_errors(request, form)
+            service, success = services.action_item_add, _("The action item was added.")
+            submit_form(request, form, service, success, meeting=meeting, owner=request.user)
     return redirect("programs:meetings", slug=slug)
 
 
 @login_required
-def clauses(request, slug):
+def clauses(request: HttpRequest, slug: str) -> HttpResponse:
     """The agreement's clauses → action-plan items → programmes → activities and indicators."""
-    partnership = _partnership(request, slug)
+    partnership = partnership_for(request, slug)
+    service: Callable[..., Any]
     if request.method == "POST":
-        kind = request.POST.get("form")
-        form = (f.PlanItemForm if kind == "item" else f.ClauseForm)(request.POST)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            if kind == "item":
-                clause = get_object_or_404(Clause, pk=data.pop("clause"), partnership=partnership)
-                _run(
-                    request,
-                    lambda: services.plan_item_create(
-                        actor=request.user,
-                        partnership=partnership,
-                        clause=clause,
-                        language=request.LANGUAGE_CODE,
-                        **data,
-                    ),
-                    _("The action-plan item was added."),
-                )
-            else:
-                _run(
-                    request,
-                    lambda: services.clause_create(
-                        actor=request.user,
-                        partnership=partnership,
-                        language=request.LANGUAGE_CODE,
-                        **data,
-                    ),
-                    _("The clause was added."),
-                )
+        kwargs = {"partnership": partnership, "language": request.LANGUAGE_CODE}
+        if request.POST.get("form") == "item":
+            form: Any = f.PlanItemForm(request.POST, within=partnership)
+            service, success = services.plan_item_create, _("The action-plan item was added.")
         else:
-            _form_errors(request, form)
+            form = f.ClauseForm(request.POST)
+            service, success = services.clause_create, _("The clause was added.")
+        submit_form(request, form, service, success, **kwargs)
         return redirect("programs:clauses", slug=slug)
-    clause_list = (
-        Clause.objects.filter(partnership=partnership)
-        .prefetch_related(
-            "translations",
-            "plan_items__translations",
-            "plan_items__programmes__translations",
-            "plan_items__programmes__activities__translations",
-            "plan_items__programmes__results__indicators__translations",
-        )
-        .order_by("number")
-    )
-    return render(
+    context = _page(
         request,
-        "programs/clauses.html",
-        _context(request, partnership, "clauses", clauses=clause_list),
+        partnership,
+        "clauses",
+        clauses=selectors.clause_tree(partnership),
+        clause_form=f.ClauseForm(),
+        item_form=f.PlanItemForm(),
     )
+    return render(request, "programs/clauses.html", context)
+
+
+__all__ = [
+    "accountability",
+    "clauses",
+    "dashboard_data",
+    "meeting_action",
+    "meeting_list",
+    "programme_detail",
+    "programme_list",
+    "results_dashboard",
+]

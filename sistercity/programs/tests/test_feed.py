@@ -49,3 +49,85 @@ def test_count_button_through_the_page(partnership, sari, client):
         {"form": "feed", "indicator": indicator.pk},
     )
     assert indicator.periods.get().updates.filter(status="submitted").count() == 1
+
+
+@pytest.fixture
+def visitors_feed():
+    """A sector's feed, registered for one test; the registry is restored after."""
+    from sistercity.core.registry import IndicatorFeed, Sector, registry
+
+    asked = []
+
+    def count(partnership, pillar):
+        asked.append((partnership.slug, pillar.code))
+        return 1200
+
+    saved = dict(registry.sectors)
+    registry.register(
+        Sector(
+            app_label="culture_test",
+            indicator_feeds=[IndicatorFeed("culture_test:visitors", "festival visitors", count)],
+        )
+    )
+    yield asked
+    registry.sectors.clear()
+    registry.sectors.update(saved)
+
+
+def test_a_registered_feed_is_offered_counted_and_named(partnership, sari, client, visitors_feed):
+    from sistercity.programs.models import Programme
+
+    result = Programme.objects.get(code="waste-sorting-pilot").results.first()
+    client.force_login(sari)
+    url = f"/en/partnerships/{partnership.slug}/programmes/waste-sorting-pilot/"
+    assert '<option value="culture_test:visitors">festival visitors</option>' in (
+        client.get(url).content.decode()
+    )
+    client.post(
+        url,
+        {
+            "form": "indicator",
+            "result": result.pk,
+            "code": "visitors",
+            "title": "Visitors",
+            "measure": "1",
+            "feed": "culture_test:visitors",
+        },
+    )
+    indicator = Indicator.objects.get(code="visitors")
+    assert indicator.get_feed_display() == "festival visitors"
+    services.period_create(
+        actor=sari, indicator=indicator, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31)
+    )
+    update = services.indicator_feed(actor=sari, indicator=indicator, today=dt.date(2026, 11, 27))
+    assert visitors_feed == [("batang-toyama", "environment")]
+    assert (update.value, update.status) == (D(1200), "submitted")
+    assert "festival visitors" in update.narrative and "2026-11-27" in update.narrative
+
+
+def test_a_feed_no_installed_app_provides_is_refused(sari):
+    from sistercity.testing import db_snapshot
+
+    result = Indicator.objects.get(code="households-sorting").result
+    before = db_snapshot("programs", "auditlog")
+    with pytest.raises(SisterCityError) as refused:
+        services.indicator_create(
+            actor=sari,
+            result=result,
+            code="ghost",
+            title="Ghost",
+            language="en",
+            measure="1",
+            feed="culture_test:visitors",
+        )
+    assert refused.value.code == "feed"
+    assert db_snapshot("programs", "auditlog") == before
+
+
+def test_outsiders_cannot_count(otto):
+    from django.http import Http404
+
+    with pytest.raises(Http404):
+        services.indicator_feed(
+            actor=otto, indicator=Indicator.objects.get(code="households-sorting")
+        )

@@ -281,3 +281,38 @@ def test_meeting_records_its_participants(partnership, sari, yamada, client):
     )
     meeting = Meeting.objects.get(translations__title="Toyama delegation visit")
     assert set(meeting.participants.all()) == {sari, yamada}
+
+
+@pytest.fixture
+def sector_panels(settings, tmp_path):
+    """Two dashboard panels of a sector, registered for one test: one with something to show,
+    one without. The registry and the template settings are restored after."""
+    import copy
+
+    from sistercity.core.registry import Panel, Sector, registry
+
+    (tmp_path / "panel_test.html").write_text(
+        '<section id="panel-test">{{ panel.visitors }} visitors in {{ partnership.slug }}</section>'
+    )
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
+    settings.TEMPLATES = templates
+    saved = dict(registry.sectors)
+    registry.register(
+        Sector(
+            app_label="culture_test",
+            dashboard_panels=[
+                Panel("panel_test.html", lambda request, p: {"visitors": 1200}),
+                Panel("missing.html", lambda request, p: None),  # nothing to show: not included
+            ],
+        )
+    )
+    yield
+    registry.sectors.clear()
+    registry.sectors.update(saved)
+
+
+def test_dashboard_shows_the_sectors_panels(partnership, sari, client, sector_panels):
+    client.force_login(sari)
+    page = client.get(f"/en/partnerships/{partnership.slug}/results/").content.decode()
+    assert '<section id="panel-test">1200 visitors in batang-toyama</section>' in page
