@@ -1,16 +1,30 @@
+"""What the programmes API reads and writes; writes are checked by the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
 from rest_framework import serializers
 
+from sistercity.accounts.models import Organisation
 from sistercity.core.validators import validate_no_markup
 from sistercity.partnerships.api.serializers import translations_of
+from sistercity.partnerships.models import Partnership, Pillar
 from sistercity.programs import models as m
 
 
 class ProgrammeSerializer(serializers.ModelSerializer):
-    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    pillar = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    partnership: serializers.SlugRelatedField[Partnership] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    pillar: serializers.SlugRelatedField[Pillar] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     title = serializers.CharField(source="__str__", read_only=True)
     translations = serializers.SerializerMethodField()
-    lead_agencies = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    lead_agencies: serializers.SlugRelatedField[Organisation] = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
 
     class Meta:
         model = m.Programme
@@ -33,7 +47,9 @@ class ProgrammeSerializer(serializers.ModelSerializer):
 
 
 class ActivitySerializer(serializers.ModelSerializer):
-    programme = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    programme: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     title = serializers.CharField(source="__str__", read_only=True)
 
     class Meta:
@@ -119,6 +135,27 @@ class UpdateCreateSerializer(serializers.Serializer):
     submit = serializers.BooleanField(required=False, default=False)
 
 
+class RevisionSerializer(serializers.Serializer):
+    """The author's correction of a draft or returned update; it goes back for approval unless
+    ``submit`` is false. Without ``disaggregation`` the values by dimension stay as they are."""
+
+    value = serializers.DecimalField(
+        max_digits=18, decimal_places=4, required=False, allow_null=True
+    )
+    narrative = serializers.CharField(
+        required=False, allow_blank=True, validators=[validate_no_markup]
+    )
+    disaggregation = serializers.DictField(required=False)
+    submit = serializers.BooleanField(required=False, default=True)
+
+
+class PeriodDetailSerializer(PeriodSerializer):
+    indicator = serializers.CharField(source="indicator.code", read_only=True)
+
+    class Meta(PeriodSerializer.Meta):
+        fields = ["id", "indicator", *PeriodSerializer.Meta.fields[1:]]
+
+
 class ReviewSerializer(serializers.Serializer):
     comment = serializers.CharField(
         required=False, allow_blank=True, validators=[validate_no_markup]
@@ -154,7 +191,9 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 
 class BudgetLineSerializer(serializers.ModelSerializer):
-    programme = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    programme: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = m.BudgetLine
@@ -162,7 +201,9 @@ class BudgetLineSerializer(serializers.ModelSerializer):
 
 
 class TransactionSerializer(serializers.ModelSerializer):
-    programme = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    programme: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = m.Transaction
