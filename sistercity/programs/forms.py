@@ -135,7 +135,7 @@ class ProgrammeForm(forms.Form):
         return cast("forms.ModelMultipleChoiceField[Organisation]", self.fields["lead_agencies"])
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(ScopedForm):
     code = forms.SlugField(label=_("Code"), max_length=50)
     title = text(_("Title"))
     description = text(_("Description"), required=False, area=True)
@@ -147,7 +147,7 @@ class ActivityForm(forms.Form):
     is_public = forms.BooleanField(label=_("Public"), required=False)
 
 
-class ResultForm(forms.Form):
+class ResultForm(ScopedForm):
     result_type = forms.ChoiceField(label=_("Type"), choices=c.ResultType.choices)
     title = text(_("Title"))
     status = forms.ChoiceField(label=_("Status"), choices=c.ResultStatus.choices)
@@ -222,7 +222,7 @@ class ReviewForm(ScopedForm):
     comment = text(_("Comment"), required=False, area=True)
 
 
-class BudgetLineForm(forms.Form):
+class BudgetLineForm(ScopedForm):
     source = forms.ChoiceField(label=_("Funding source"), choices=c.FundingSource.choices)
     side = forms.ChoiceField(label=_("Side"), choices=c.Side.choices)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
@@ -231,7 +231,7 @@ class BudgetLineForm(forms.Form):
     note = text(_("Note"), required=False)
 
 
-class TransactionForm(forms.Form):
+class TransactionForm(ScopedForm):
     kind = forms.ChoiceField(label=_("Type"), choices=c.TransactionType.choices)
     source = forms.ChoiceField(label=_("Funding source"), choices=c.FundingSource.choices)
     side = forms.ChoiceField(label=_("Side"), choices=c.Side.choices)

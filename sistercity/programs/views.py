@@ -89,7 +89,7 @@ class PageForm:
     """One of the programme page's forms: the service it feeds and what it needs besides the
     form's own data."""
 
-    form: type[f.ScopedForm] | type[Any]
+    form: type[f.ScopedForm]
     service: Callable[..., Any]
     success: Any
     programme: bool = False  # the service takes the page's programme

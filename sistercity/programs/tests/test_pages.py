@@ -316,3 +316,92 @@ def test_dashboard_shows_the_sectors_panels(partnership, sari, client, sector_pa
     client.force_login(sari)
     page = client.get(f"/en/partnerships/{partnership.slug}/results/").content.decode()
     assert '<section id="panel-test">1200 visitors in batang-toyama</section>' in page
+
+
+def test_every_form_of_the_programme_page_reaches_its_service(partnership, budi, sari, client):
+    from sistercity.programs.models import Activity, BudgetLine, Indicator, Result, Transaction
+
+    url = f"/en/partnerships/{partnership.slug}/programmes/waste-sorting-pilot/"
+    client.force_login(budi)
+
+    def post(data, message):
+        page = client.post(url, data, follow=True).content.decode()
+        assert message in page, data["form"]
+
+    post(
+        {"form": "activity", "code": "compost", "title": "Compost", "status": "1"},
+        "The activity was added.",
+    )
+    assert Activity.objects.get(code="compost").programme.code == "waste-sorting-pilot"
+    post(
+        {"form": "result", "result_type": "1", "title": "Compost", "status": "not_started"},
+        "The result was added.",
+    )
+    result = Result.objects.get(translations__title="Compost")
+    post(
+        {
+            "form": "indicator",
+            "result": result.pk,
+            "code": "compost-t",
+            "title": "T",
+            "measure": "1",
+        },
+        "The indicator was added.",
+    )
+    indicator = Indicator.objects.get(code="compost-t")
+    assert indicator.feed == "" and indicator.translations.get().language_code == "en"
+    post(
+        {"form": "period", "indicator": indicator.pk, "start": "2026-01-01", "end": "2026-12-31"},
+        "The period was added.",
+    )
+    period = indicator.periods.get()
+    post(
+        {"form": "update", "period": period.pk, "value": "3", "submit": "on"},
+        "The update was saved.",
+    )
+    money = {"source": "apbd", "side": "ID", "amount": "1000", "currency": "IDR"}
+    post({"form": "budget", "year": "2026", **money}, "The budget line was added.")
+    post(
+        {"form": "transaction", "kind": "3", "on": "2026-11-01", **money},
+        "The transaction was recorded.",
+    )
+    assert BudgetLine.objects.filter(programme__code="waste-sorting-pilot", amount=1000).exists()
+    assert Transaction.objects.filter(programme__code="waste-sorting-pilot", amount=1000).exists()
+    post({"form": "bogus"}, "Unknown action.")
+
+    client.force_login(sari)
+    update = period.updates.get()
+    post({"form": "review", "update": update.pk, "decision": "return"}, "Say what needs to change")
+    post(
+        {"form": "review", "update": update.pk, "decision": "return", "comment": "Sumber?"},
+        "The update was returned to its author.",
+    )
+    update.refresh_from_db()
+    assert (update.status, update.review_comment) == ("returned", "Sumber?")
+
+
+def test_action_items_are_added_by_the_secretariat_and_closed_by_their_owner(
+    partnership, sari, budi, client
+):
+    from sistercity.programs.models import ActionItem, Meeting
+
+    meeting = Meeting.objects.filter(partnership=partnership).first()
+    url = f"/en/partnerships/{partnership.slug}/meetings/{meeting.pk}/"
+    client.force_login(sari)
+    page = client.post(url, {"description": "Book the hall", "due_on": "2027-01-10"}, follow=True)
+    assert "The action item was added." in page.content.decode()
+    item = ActionItem.objects.get(description="Book the hall")
+    assert item.owner == sari
+
+    client.force_login(budi)  # neither its owner nor able to change the partnership
+    page = client.post(url, {"item": item.pk, "status": "done"}, follow=True).content.decode()
+    assert "Your role does not allow this action on this partnership." in page
+    item.refresh_from_db()
+    assert item.status == "open"
+    assert client.post(url, {"item": 999999, "status": "done"}).status_code == 404
+
+    client.force_login(sari)
+    page = client.post(url, {"item": item.pk, "status": "done"}, follow=True).content.decode()
+    assert "The action item was updated." in page
+    item.refresh_from_db()
+    assert item.status == "done"
