@@ -324,16 +324,21 @@ def meeting_action(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """An action item of a meeting: added by the secretariat, marked done by it or its owner."""
     partnership = partnership_for(request, slug)
     meeting = get_object_or_404(Meeting, pk=pk, partnership=partnership)
-    service: Callable[..., Any]
-    if request.method == "POST":
-        if "item" in request.POST:
-            form: Any = f.ItemStatusForm(request.POST, within=meeting)
-            service, success = services.action_item_set_status, _("The action item was updated.")
-            submit_form(request, form, service, success)
-        else:
-            form = f.ActionItemForm(request.POST)
-            service, success = services.action_item_add, _("The action item was added.")
-            submit_form(request, form, service, success, meeting=meeting, owner=request.user)
+    if request.method == "POST" and "item" in request.POST:
+        form: Any = f.ItemStatusForm(request.POST, within=meeting)
+        submit_form(
+            request, form, services.action_item_set_status, _("The action item was updated.")
+        )
+    elif request.method == "POST":
+        form = f.ActionItemForm(request.POST)
+        submit_form(
+            request,
+            form,
+            services.action_item_add,
+            _("The action item was added."),
+            meeting=meeting,
+            owner=request.user,
+        )
     return redirect("programs:meetings", slug=slug)
 
 
@@ -361,15 +366,3 @@ def clauses(request: HttpRequest, slug: str) -> HttpResponse:
         item_form=f.PlanItemForm(),
     )
     return render(request, "programs/clauses.html", context)
-
-
-__all__ = [
-    "accountability",
-    "clauses",
-    "dashboard_data",
-    "meeting_action",
-    "meeting_list",
-    "programme_detail",
-    "programme_list",
-    "results_dashboard",
-]
