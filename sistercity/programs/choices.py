@@ -107,14 +107,3 @@ class Disaggregation(models.TextChoices):
     SEX = "sex", _("sex")
     AGE = "age", _("age group")
     KECAMATAN = "kecamatan", _("kecamatan")
-
-
-class IndicatorFeed(models.TextChoices):
-    """Where an indicator's values can be counted from, instead of typed (they still go
-    through approval like any update)."""
-
-    NONE = "", _("typed by hand")
-    EXCHANGE_APPLICATIONS = "exchange:applications", _("exchange calls: applications submitted")
-    EXCHANGE_PARTICIPANTS = "exchange:participants", _("exchange calls: participants")
-    EXCHANGE_COMPLETED = "exchange:completed", _("exchange calls: participants returned")
-    EXCHANGE_ALUMNI = "exchange:alumni", _("exchange calls: alumni listed")
