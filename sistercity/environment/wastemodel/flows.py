@@ -290,6 +290,17 @@ class Scenario:
     # -- validation --------------------------------------------------------------------
 
     def _validate(self) -> None:
+        # The checks run in this order so that a scenario with several faults always
+        # reports the same (first) one, and later checks can rely on earlier ones.
+        self._validate_horizon()
+        self._validate_growth()
+        self.composition_vector()  # raises on a bad composition
+        self._validate_shares()
+        self._validate_facilities()
+        self._validate_landfill()
+        self._validate_costs()
+
+    def _validate_horizon(self) -> None:
         for name in ("start_year", "horizon_years"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
@@ -315,6 +326,8 @@ class Scenario:
                 field="horizon_years",
                 years=self.horizon_years,
             )
+
+    def _validate_growth(self) -> None:
         _check_non_negative_tonnage("population", self.population)
         _check_non_negative_tonnage(
             "generation_kg_per_capita_day", self.generation_kg_per_capita_day
@@ -328,7 +341,8 @@ class Scenario:
                     field=name,
                     value=rate,
                 )
-        self.composition_vector()
+
+    def _validate_shares(self) -> None:
         for pathway in self.shares:
             if pathway not in PATHWAYS:
                 raise _unknown_pathway(pathway, "shares")
@@ -359,6 +373,8 @@ class Scenario:
             )
         separation = self.trajectory("source_separation_rate", self.source_separation_rate)
         self._check_separated_material(matrix, separation)
+
+    def _validate_facilities(self) -> None:
         names = [f.name for f in self.facilities]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
@@ -378,7 +394,9 @@ class Scenario:
                     pathway=pathway,
                     targets=targets,
                 )
-        self.pathway_order()
+        self.pathway_order()  # raises on an overflow loop
+
+    def _validate_landfill(self) -> None:
         if self.landfill_capacity_m3 is not None:
             _check_non_negative_tonnage("landfill_capacity_m3", self.landfill_capacity_m3)
         _check_non_negative_tonnage("landfill_used_m3_at_start", self.landfill_used_m3_at_start)
@@ -387,6 +405,8 @@ class Scenario:
         for site, value in self.landfill_gas_recovery.items():
             _check_site(site, "landfill_gas_recovery")
             self.trajectory(f"landfill_gas_recovery.{site}", value)
+
+    def _validate_costs(self) -> None:
         for pathway, cost in self.opex_idr_per_t.items():
             if pathway not in PATHWAYS:
                 raise _unknown_pathway(pathway, "opex_idr_per_t")
@@ -507,7 +527,25 @@ def compute_flows(scenario: Scenario) -> FlowResult:
         WasteModelError: ``no_capacity`` if waste reaches a pathway whose facilities have no
             capacity anywhere in the horizon.
     """
-    years = scenario.years
+    population, total, generation = _generation(scenario)
+    shares = scenario.share_matrix()
+    direct = _separated_flows(scenario, shares, generation, total)
+    direct.update(_mixed_flows(scenario, shares, generation, direct))
+    tonnes, overflow, facility_tonnes, facility_capacity = _apply_capacities(scenario, direct)
+    return FlowResult(
+        years=scenario.years,
+        population=population,
+        generation=generation,
+        tonnes={p: tonnes[p] for p in PATHWAYS},
+        direct=direct,
+        overflow=overflow,
+        facility_tonnes=facility_tonnes,
+        facility_capacity=facility_capacity,
+    )
+
+
+def _generation(scenario: Scenario) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Population, total tonnes and tonnes by waste type ``(years, types)``, per year."""
     steps = np.arange(scenario.horizon_years, dtype=float)
     population = scenario.population * (1.0 + scenario.population_growth) ** steps
     per_capita_t = (
@@ -518,36 +556,56 @@ def compute_flows(scenario: Scenario) -> FlowResult:
     )
     total = population * per_capita_t
     generation = total[:, None] * scenario.composition_vector()[None, :]
-    shares = scenario.share_matrix()
+    return population, total, generation
+
+
+def _share(shares: FloatArray, pathway: str) -> FloatArray:
+    return shares[:, PATHWAYS.index(pathway)]
+
+
+def _separated_flows(
+    scenario: Scenario, shares: FloatArray, generation: FloatArray, total: FloatArray
+) -> dict[str, FloatArray]:
+    """Recycling, composting and digestion, taken from the source-separated material."""
     separation = scenario.trajectory("source_separation_rate", scenario.source_separation_rate)
-
-    def share(pathway: str) -> FloatArray:
-        return shares[:, PATHWAYS.index(pathway)]
-
     separated = separation[:, None] * generation
     recyclable_mask = np.array([w in RECYCLABLE_TYPES for w in WASTE_TYPES], dtype=float)
     organic_mask = np.array([w in ORGANIC_TYPES for w in WASTE_TYPES], dtype=float)
     direct: dict[str, FloatArray] = {}
-    direct["recycling"] = _take_pro_rata(separated * recyclable_mask, share("recycling") * total)
-    organics_asked = (share("composting") + share("anaerobic_digestion")) * total
+    direct["recycling"] = _take_pro_rata(
+        separated * recyclable_mask, _share(shares, "recycling") * total
+    )
+    organics_asked = (_share(shares, "composting") + _share(shares, "anaerobic_digestion")) * total
     organics = _take_pro_rata(separated * organic_mask, organics_asked)
     composting_part = np.divide(
-        share("composting") * total,
+        _share(shares, "composting") * total,
         organics_asked,
         out=np.zeros_like(total),
         where=organics_asked > 0,
     )
     direct["composting"] = organics * composting_part[:, None]
     direct["anaerobic_digestion"] = organics - direct["composting"]
+    return direct
 
+
+def _mixed_flows(
+    scenario: Scenario,
+    shares: FloatArray,
+    generation: FloatArray,
+    separated: Mapping[str, FloatArray],
+) -> dict[str, FloatArray]:
+    """The mixed pathways' tonnes, in :data:`MIXED_PATHWAYS` order."""
     # The mixed stream is whatever was not taken from the separated material, so the
     # mixed pathways share it by their relative shares: mass is conserved exactly.
     mixed = np.clip(
-        generation - direct["recycling"] - direct["composting"] - direct["anaerobic_digestion"],
+        generation
+        - separated["recycling"]
+        - separated["composting"]
+        - separated["anaerobic_digestion"],
         0.0,
         None,
     )
-    mixed_shares = np.stack([share(p) for p in MIXED_PATHWAYS], axis=1)
+    mixed_shares = np.stack([_share(shares, p) for p in MIXED_PATHWAYS], axis=1)
     mixed_share_total = mixed_shares.sum(axis=1)
     weights = np.divide(
         mixed_shares,
@@ -558,9 +616,24 @@ def compute_flows(scenario: Scenario) -> FlowResult:
     # Only rounding can leave mixed waste with no mixed share; it goes to the residual.
     no_share = mixed_share_total <= 0
     weights[no_share, MIXED_PATHWAYS.index(scenario.residual_pathway)] = 1.0
-    for j, pathway in enumerate(MIXED_PATHWAYS):
-        direct[pathway] = mixed * weights[:, j : j + 1]
+    return {pathway: mixed * weights[:, j : j + 1] for j, pathway in enumerate(MIXED_PATHWAYS)}
 
+
+def _apply_capacities(
+    scenario: Scenario, direct: Mapping[str, FloatArray]
+) -> tuple[
+    dict[str, FloatArray],
+    dict[tuple[str, str], FloatArray],
+    dict[str, FloatArray],
+    dict[str, FloatArray],
+]:
+    """Cap each pathway at its facilities' capacity and pass the overflow on.
+
+    Returns the tonnes ending on each pathway, the overflow per (from, to) pair, and the
+    tonnes and capacity of each facility. Pathways are visited in
+    :meth:`Scenario.pathway_order`, so a pathway's overflow has arrived before its turn.
+    """
+    years = scenario.years
     incoming = {p: direct[p].copy() for p in PATHWAYS}
     tonnes: dict[str, FloatArray] = {}
     overflow: dict[tuple[str, str], FloatArray] = {}
@@ -576,16 +649,7 @@ def compute_flows(scenario: Scenario) -> FlowResult:
         capacities = np.stack([f.capacity_in(years) for f in group])
         capacity = capacities.sum(axis=0)
         load_total = load.sum(axis=1)
-        if load_total.sum() > 0 and capacity.sum() <= 0:
-            first = int(years[np.nonzero(load_total > 0)[0][0]])
-            raise WasteModelError(
-                ErrorCode.NO_CAPACITY,
-                f"Waste is sent to {pathway} (first in {first}) but its facilities "
-                f"({', '.join(f.name for f in group)}) have no capacity in the horizon.",
-                pathway=pathway,
-                facilities=[f.name for f in group],
-                year=first,
-            )
+        _check_some_capacity(pathway, group, years, load_total, capacity)
         accepted_total = np.minimum(load_total, capacity)
         accepted_part = np.divide(
             accepted_total, load_total, out=np.zeros_like(load_total), where=load_total > 0
@@ -595,22 +659,34 @@ def compute_flows(scenario: Scenario) -> FlowResult:
         target = group[0].overflow_to
         overflow[(pathway, target)] = spill.sum(axis=1)
         incoming[target] = incoming[target] + spill
+        # Facilities fill in declaration order, each up to its own capacity.
         remaining = accepted_total.copy()
         for facility, cap in zip(group, capacities, strict=True):
             taken = np.minimum(remaining, cap)
             facility_tonnes[facility.name] = taken
             facility_capacity[facility.name] = cap
             remaining = remaining - taken
-    return FlowResult(
-        years=years,
-        population=population,
-        generation=generation,
-        tonnes={p: tonnes[p] for p in PATHWAYS},
-        direct=direct,
-        overflow=overflow,
-        facility_tonnes=facility_tonnes,
-        facility_capacity=facility_capacity,
-    )
+    return tonnes, overflow, facility_tonnes, facility_capacity
+
+
+def _check_some_capacity(
+    pathway: str,
+    group: Sequence[Facility],
+    years: NDArray[np.int64],
+    load_total: FloatArray,
+    capacity: FloatArray,
+) -> None:
+    """Refuse waste sent to facilities that never have capacity (it could go nowhere)."""
+    if load_total.sum() > 0 and capacity.sum() <= 0:
+        first = int(years[np.nonzero(load_total > 0)[0][0]])
+        raise WasteModelError(
+            ErrorCode.NO_CAPACITY,
+            f"Waste is sent to {pathway} (first in {first}) but its facilities "
+            f"({', '.join(f.name for f in group)}) have no capacity in the horizon.",
+            pathway=pathway,
+            facilities=[f.name for f in group],
+            year=first,
+        )
 
 
 # --------------------------------------------------------------------------------------

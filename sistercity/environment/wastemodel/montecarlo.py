@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 
 from .emissions import co2e, eq_4_1_ch4_biological, eq_4_2_n2o_biological
 from .errors import ErrorCode, WasteModelError
-from .flows import Scenario, compute_flows
+from .flows import FlowResult, Scenario, compute_flows
 from .fod import decay_kernel, deposit_toeplitz
 from .parameters import (
     AD_CH4_RANGE,
@@ -48,6 +48,7 @@ from .parameters import (
     MCF_RANGE,
     SITE_TYPES,
     WASTE_TYPES,
+    ModelParameters,
 )
 from .scenario import combustion_gases, landfill_deposits, landfill_recovery_share
 
@@ -193,6 +194,43 @@ def run_monte_carlo(
         WasteModelError: ``invalid_parameter`` for a bad number of draws or percentile, and
             any error of :func:`~.flows.compute_flows`.
     """
+    n, quantiles = _check_request(draws, percentiles)
+    if ranges is None:
+        ranges = DEFAULT_RANGES
+    rng = np.random.default_rng(seed)
+    flows = compute_flows(scenario)
+    sampled = _draw_parameters(rng, n, scenario.parameters, ranges)
+    generated, emitted = _landfill_ch4(scenario, flows, sampled)
+    series = _emission_series(scenario, flows, sampled, generated, emitted)
+    return MonteCarloResult(
+        years=flows.years,
+        percentiles=quantiles,
+        draws=n,
+        seed=seed,
+        bands={name: np.percentile(x, quantiles, axis=0) for name, x in series.items()},
+        mean={name: x.mean(axis=0) for name, x in series.items()},
+    )
+
+
+@dataclass(frozen=True)
+class _Draws:
+    """The sampled parameters: ``(draws,)`` for scalars, ``(draws, keys)`` for tables."""
+
+    n: int
+    k: FloatArray  # per waste type
+    doc: FloatArray  # per waste type
+    docf: FloatArray
+    f_ch4: FloatArray
+    mcf: FloatArray  # per site type
+    carbon: FloatArray  # per waste type
+    fossil_share: FloatArray  # per waste type
+    compost_ch4: FloatArray
+    compost_n2o: FloatArray
+    ad_ch4: FloatArray
+
+
+def _check_request(draws: int, percentiles: Sequence[float]) -> tuple[int, tuple[float, ...]]:
+    """The number of draws and the percentiles as numbers, or ``invalid_parameter``."""
     if not 1 <= int(draws) <= MAX_DRAWS:
         raise WasteModelError(
             ErrorCode.INVALID_PARAMETER,
@@ -208,34 +246,47 @@ def run_monte_carlo(
             field="percentiles",
             value=list(quantiles),
         )
-    if ranges is None:
-        ranges = DEFAULT_RANGES
-    n = int(draws)
-    rng = np.random.default_rng(seed)
+    return int(draws), quantiles
+
+
+def _draw_parameters(
+    rng: np.random.Generator, n: int, params: ModelParameters, ranges: UncertaintyRanges
+) -> _Draws:
+    # Keyword arguments are evaluated in the order written, and that order fixes which
+    # random numbers each parameter gets: changing it changes every seeded result.
+    return _Draws(
+        n=n,
+        k=_sample_table(rng, n, params.per_type("k"), ranges.k, WASTE_TYPES, positive=True),
+        doc=_sample_table(rng, n, params.per_type("doc"), ranges.doc, WASTE_TYPES),
+        docf=_sample(rng, n, params.docf, ranges.docf),
+        f_ch4=_sample(rng, n, params.f, ranges.f),
+        mcf=_sample_table(rng, n, params.per_site("mcf"), ranges.mcf, SITE_TYPES),
+        carbon=_sample_table(
+            rng, n, params.per_type("carbon_fraction"), ranges.carbon_fraction, WASTE_TYPES
+        ),
+        fossil_share=_sample_table(
+            rng,
+            n,
+            params.per_type("fossil_carbon_fraction"),
+            ranges.fossil_carbon_fraction,
+            WASTE_TYPES,
+        ),
+        compost_ch4=_sample(rng, n, params.composting_ch4_g_per_kg, ranges.composting_ch4_g_per_kg),
+        compost_n2o=_sample(rng, n, params.composting_n2o_g_per_kg, ranges.composting_n2o_g_per_kg),
+        ad_ch4=_sample(rng, n, params.ad_ch4_g_per_kg, ranges.ad_ch4_g_per_kg),
+    )
+
+
+def _landfill_ch4(
+    scenario: Scenario, flows: FlowResult, sampled: _Draws
+) -> tuple[FloatArray, FloatArray]:
+    """Landfill CH4 generated and emitted, ``(draws, years)``, by FOD for all draws at once.
+
+    See the module docstring: one matrix product per waste type.
+    """
     params = scenario.parameters
-    flows = compute_flows(scenario)
+    n = sampled.n
     horizon = scenario.horizon_years
-
-    k = _sample_table(rng, n, params.per_type("k"), ranges.k, WASTE_TYPES, positive=True)
-    doc = _sample_table(rng, n, params.per_type("doc"), ranges.doc, WASTE_TYPES)
-    docf = _sample(rng, n, params.docf, ranges.docf)
-    f_ch4 = _sample(rng, n, params.f, ranges.f)
-    mcf = _sample_table(rng, n, params.per_site("mcf"), ranges.mcf, SITE_TYPES)
-    carbon = _sample_table(
-        rng, n, params.per_type("carbon_fraction"), ranges.carbon_fraction, WASTE_TYPES
-    )
-    fossil_share = _sample_table(
-        rng,
-        n,
-        params.per_type("fossil_carbon_fraction"),
-        ranges.fossil_carbon_fraction,
-        WASTE_TYPES,
-    )
-    compost_ch4 = _sample(rng, n, params.composting_ch4_g_per_kg, ranges.composting_ch4_g_per_kg)
-    compost_n2o = _sample(rng, n, params.composting_n2o_g_per_kg, ranges.composting_n2o_g_per_kg)
-    ad_ch4 = _sample(rng, n, params.ad_ch4_g_per_kg, ranges.ad_ch4_g_per_kg)
-
-    # Landfill CH4 by FOD, all draws at once (see module docstring).
     deposits, n_prior = landfill_deposits(scenario, flows)
     length = deposits.shape[-1]
     keep = (1.0 - landfill_recovery_share(scenario)) * (
@@ -243,42 +294,54 @@ def run_monte_carlo(
     )
     generated = np.zeros((n, horizon))
     emitted = np.zeros((n, horizon))
-    carbon_to_ch4 = docf * f_ch4 * CH4_PER_C
+    carbon_to_ch4 = sampled.docf * sampled.f_ch4 * CH4_PER_C
     for w in range(len(WASTE_TYPES)):
         sites = [s for s in range(len(SITE_TYPES)) if deposits[w, s].any()]
-        if not sites or not doc[:, w].any():
+        if not sites or not sampled.doc[:, w].any():
             continue
-        kernel = decay_kernel(k[:, w], length, params.delay_months)
+        kernel = decay_kernel(sampled.k[:, w], length, params.delay_months)
         toeplitz = np.concatenate([deposit_toeplitz(deposits[w, s]) for s in sites], axis=1)
         unit = (kernel @ toeplitz).reshape(n, len(sites), length)[:, :, n_prior:]
-        scale = (doc[:, w] * carbon_to_ch4)[:, None] * mcf[:, sites]
+        scale = (sampled.doc[:, w] * carbon_to_ch4)[:, None] * sampled.mcf[:, sites]
         per_site = unit * scale[:, :, None]
         generated += per_site.sum(axis=1)
         emitted += (per_site * keep[sites][None, :, :]).sum(axis=1)
+    return generated, emitted
 
+
+def _emission_series(
+    scenario: Scenario,
+    flows: FlowResult,
+    sampled: _Draws,
+    generated: FloatArray,
+    emitted: FloatArray,
+) -> dict[str, FloatArray]:
+    """Every output of :data:`OUTPUTS`, ``(draws, years)``, from the landfill CH4 on."""
+    params = scenario.parameters
+    n = sampled.n
+    horizon = scenario.horizon_years
     composted = flows.total("composting")[None, :]
     digested = flows.total("anaerobic_digestion")[None, :]
     gases = combustion_gases(scenario, flows)
     ch4 = (
         emitted
-        + eq_4_1_ch4_biological(composted, compost_ch4[:, None])
-        + eq_4_1_ch4_biological(digested, ad_ch4[:, None])
+        + eq_4_1_ch4_biological(composted, sampled.compost_ch4[:, None])
+        + eq_4_1_ch4_biological(digested, sampled.ad_ch4[:, None])
         + sum(gases["ch4"].values())
     )
     n2o = (
-        eq_4_2_n2o_biological(composted, compost_n2o[:, None])
+        eq_4_2_n2o_biological(composted, sampled.compost_n2o[:, None])
         + eq_4_2_n2o_biological(digested, params.ad_n2o_g_per_kg)
         + sum(gases["n2o"].values())
     )
     dry = np.array(params.per_type("dry_matter"))
-    fossil_carbon = carbon * fossil_share  # (draws, types)
+    fossil_carbon = sampled.carbon * sampled.fossil_share  # (draws, types)
     fossil = np.zeros((n, horizon))
     for pathway in COMBUSTION_PATHWAYS:
         oxidised = flows.tonnes[pathway] * dry * params.combustion_oxidation_factor[pathway]
         fossil += fossil_carbon @ oxidised.T * CO2_PER_C
     total = co2e(params.gwp, ch4_t=ch4, n2o_t=n2o, fossil_co2_t=fossil)
-
-    series = {
+    return {
         "landfill_ch4_generated_t": generated,
         "landfill_ch4_emitted_t": emitted,
         "ch4_t": np.broadcast_to(ch4, (n, horizon)),
@@ -286,14 +349,6 @@ def run_monte_carlo(
         "fossil_co2_t": fossil,
         "co2e_t": np.broadcast_to(total, (n, horizon)),
     }
-    return MonteCarloResult(
-        years=flows.years,
-        percentiles=quantiles,
-        draws=n,
-        seed=seed,
-        bands={name: np.percentile(x, quantiles, axis=0) for name, x in series.items()},
-        mean={name: x.mean(axis=0) for name, x in series.items()},
-    )
 
 
 def _sample(rng: np.random.Generator, n: int, mode: float, bounds: Range | None) -> FloatArray:
