@@ -7,5 +7,8 @@ class ExchangeConfig(AppConfig):
     label = "exchange"
     verbose_name = _("Open calls and exchange")
 
-    def ready(self):
-        from sistercity.exchange import audit  # noqa: F401 - registers models with auditlog
+    def ready(self) -> None:
+        from sistercity.core import registry
+        from sistercity.exchange import audit, contributions  # noqa: F401 - audit registers
+
+        registry.register(contributions.SECTOR)

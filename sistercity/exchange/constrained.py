@@ -23,7 +23,7 @@ Pure: standard library and highspy only, no Django.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import highspy
@@ -41,6 +41,25 @@ class ConstrainedResult:
     status: str  # "optimal", "time_limit" (best found) or the solver's words for why not
 
 
+Pair = tuple[Hashable, Hashable]
+
+
+@dataclass
+class _Programme:
+    """The MILP under construction: the solver, its columns and what the rows are built from."""
+
+    highs: highspy.Highs
+    applicant_prefs: Mapping[Hashable, Sequence[Hashable]]
+    capacities: Mapping[Hashable, int]
+    rank_p: dict[Hashable, dict[Hashable, int]]
+    pairs: list[Pair]
+    # Columns are highspy.highs_var, typed Any: highspy's expression operators (+, *, <=) are
+    # unannotated, and sum(..., start=0) of highs_var would be typed int | highs_var.
+    x: dict[Pair, Any] = field(default_factory=dict)
+    y: dict[Pair, Any] = field(default_factory=dict)
+    by_placement: dict[Hashable, list[tuple[Hashable, Any]]] = field(default_factory=dict)
+
+
 def constrained_allocate(
     applicant_prefs: Mapping[Hashable, Sequence[Hashable]],
     placement_prefs: Mapping[Hashable, Sequence[Hashable]],
@@ -51,50 +70,92 @@ def constrained_allocate(
     constraints: SideConstraints,
     time_limit: float = 20.0,
 ) -> ConstrainedResult:
-    applicants = list(applicant_prefs)
-    placements = list(placement_prefs)
-    rank_p = {p: {a: r for r, a in enumerate(placement_prefs[p])} for p in placements}
+    rank_p = {p: {a: r for r, a in enumerate(placement_prefs[p])} for p in placement_prefs}
     pairs = [
         (a, p)
-        for a in applicants
+        for a in applicant_prefs
         for p in applicant_prefs[a]
         if p in rank_p and a in rank_p[p] and capacities.get(p, 0) > 0
     ]
     highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("time_limit", float(time_limit))
+    model = _Programme(highs, applicant_prefs, capacities, rank_p, pairs)
+    _add_columns(model)
+    _add_capacity_rows(model, list(placement_prefs))
+    _add_stability_rows(model)
+    _add_side_rows(model, institution, gender, constraints)
+
+    # A feasible start: the stable matching with the applicants that break a side constraint
+    # removed (lowest-ranked first). The solver improves on it; at its time limit it still
+    # returns the best matching found, never less than this one.
+    start = _feasible_start(
+        applicant_prefs,
+        placement_prefs,
+        capacities,
+        rank_p,
+        institution,
+        gender,
+        constraints,
+        set(model.x),
+    )
+    if start is not None:
+        _set_start(model, start, placement_prefs)
+    highs.minimize()
+    return _read_solution(model)
+
+
+def _add_columns(model: _Programme) -> None:
+    applicant_prefs = model.applicant_prefs
     longest = max((len(v) for v in applicant_prefs.values()), default=0)
     # Every placement is worth more than none, a higher choice more than a lower one; a
     # blocking pair costs more than all placements together can earn.
-    penalty = float(len(applicants) * (longest + 2) + 1)
-    # Columns are highspy.highs_var, typed Any: highspy's expression operators (+, *, <=) are
-    # unannotated, and sum(..., start=0) of highs_var would be typed int | highs_var.
-    x: dict[tuple[Hashable, Hashable], Any] = {}
-    for a, p in pairs:
+    penalty = float(len(applicant_prefs) * (longest + 2) + 1)
+    for a, p in model.pairs:
         position = list(applicant_prefs[a]).index(p)
-        x[a, p] = highs.addBinary(obj=float(position + 1 - (longest + 2)))
-    y = {pair: highs.addBinary(obj=penalty) for pair in pairs}
+        model.x[a, p] = model.highs.addBinary(obj=float(position + 1 - (longest + 2)))
+    model.y = {pair: model.highs.addBinary(obj=penalty) for pair in model.pairs}
 
-    by_applicant: dict[Hashable, list[tuple[Hashable, Any]]] = {a: [] for a in applicants}
-    by_placement: dict[Hashable, list[tuple[Hashable, Any]]] = {p: [] for p in placements}
-    for a, p in pairs:
-        by_applicant[a].append((p, x[a, p]))
-        by_placement[p].append((a, x[a, p]))
-    for a in applicants:
+
+def _add_capacity_rows(model: _Programme, placements: list[Hashable]) -> None:
+    """Each applicant holds at most one place, each placement at most its capacity."""
+    by_applicant: dict[Hashable, list[tuple[Hashable, Any]]] = {
+        a: [] for a in model.applicant_prefs
+    }
+    model.by_placement = {p: [] for p in placements}
+    for a, p in model.pairs:
+        by_applicant[a].append((p, model.x[a, p]))
+        model.by_placement[p].append((a, model.x[a, p]))
+    for a in model.applicant_prefs:
         if by_applicant[a]:
-            highs.addConstr(sum((v for _, v in by_applicant[a]), start=0) <= 1)
+            model.highs.addConstr(sum((v for _, v in by_applicant[a]), start=0) <= 1)
     for p in placements:
-        if by_placement[p]:
-            highs.addConstr(sum((v for _, v in by_placement[p]), start=0) <= capacities[p])
+        if model.by_placement[p]:
+            model.highs.addConstr(
+                sum((v for _, v in model.by_placement[p]), start=0) <= model.capacities[p]
+            )
 
-    for a, p in pairs:
-        c = capacities[p]
-        mine = list(applicant_prefs[a])
+
+def _add_stability_rows(model: _Programme) -> None:
+    """The capacitated stability constraint of every acceptable pair (see the module's
+    docstring); ``y`` marks a blocking pair the side constraints forced."""
+    x, rank_p = model.x, model.rank_p
+    for a, p in model.pairs:
+        c = model.capacities[p]
+        mine = list(model.applicant_prefs[a])
         at_least_as_good = [x[a, q] for q in mine[: mine.index(p) + 1] if (a, q) in x]
-        better_held = [v for b, v in by_placement[p] if rank_p[p][b] < rank_p[p][a]]
+        better_held = [v for b, v in model.by_placement[p] if rank_p[p][b] < rank_p[p][a]]
         lhs = c - c * sum(at_least_as_good, start=0)
-        highs.addConstr(lhs - sum(better_held, start=0) - c * y[a, p] <= 0)
+        model.highs.addConstr(lhs - sum(better_held, start=0) - c * model.y[a, p] <= 0)
 
+
+def _add_side_rows(
+    model: _Programme,
+    institution: Mapping[Hashable, str],
+    gender: Mapping[Hashable, str],
+    constraints: SideConstraints,
+) -> None:
+    x, pairs, highs = model.x, model.pairs, model.highs
     if constraints.max_per_institution is not None:
         schools: dict[str, list[Any]] = {}
         for a, p in pairs:
@@ -111,36 +172,30 @@ def constrained_allocate(
             if members:
                 highs.addConstr(sum(members, start=0) - share * total <= 0)
 
-    # A feasible start: the stable matching with the applicants that break a side constraint
-    # removed (lowest-ranked first). The solver improves on it; at its time limit it still
-    # returns the best matching found, never less than this one.
-    start = _feasible_start(
-        applicant_prefs,
-        placement_prefs,
-        capacities,
-        rank_p,
-        institution,
-        gender,
-        constraints,
-        set(x),
-    )
-    if start is not None:
-        from sistercity.exchange.allocation import blocking_pairs
 
-        blocked = set(blocking_pairs(start, applicant_prefs, placement_prefs, capacities))
-        values = [0.0] * highs.getNumCol()
-        for pair, var in x.items():
-            values[var.index] = 1.0 if start.get(pair[0]) == pair[1] else 0.0
-        for pair, var in y.items():
-            values[var.index] = 1.0 if pair in blocked else 0.0
-        solution = highspy.HighsSolution()
-        solution.col_value = values
-        solution.value_valid = True
-        highs.setSolution(solution)
+def _set_start(
+    model: _Programme,
+    start: dict[Hashable, Hashable | None],
+    placement_prefs: Mapping[Hashable, Sequence[Hashable]],
+) -> None:
+    from sistercity.exchange.allocation import blocking_pairs
 
-    highs.minimize()
+    blocked = set(blocking_pairs(start, model.applicant_prefs, placement_prefs, model.capacities))
+    values = [0.0] * model.highs.getNumCol()
+    for pair, var in model.x.items():
+        values[var.index] = 1.0 if start.get(pair[0]) == pair[1] else 0.0
+    for pair, var in model.y.items():
+        values[var.index] = 1.0 if pair in blocked else 0.0
+    solution = highspy.HighsSolution()
+    solution.col_value = values
+    solution.value_valid = True
+    model.highs.setSolution(solution)
+
+
+def _read_solution(model: _Programme) -> ConstrainedResult:
+    highs = model.highs
     status = highs.getModelStatus()
-    matching: dict[Hashable, Hashable | None] = dict.fromkeys(applicants)
+    matching: dict[Hashable, Hashable | None] = dict.fromkeys(model.applicant_prefs)
     feasible = highs.getInfo().primal_solution_status == 2
     if status == highspy.HighsModelStatus.kOptimal:
         words = "optimal"
@@ -148,7 +203,7 @@ def constrained_allocate(
         words = "time_limit"
     else:
         return ConstrainedResult(matching, highs.modelStatusToString(status))
-    for (a, p), var in x.items():
+    for (a, p), var in model.x.items():
         if highs.val(var) > 0.5:
             matching[a] = p
     return ConstrainedResult(matching, words)

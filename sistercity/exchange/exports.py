@@ -2,12 +2,14 @@
 
 import csv
 import io
+from typing import Any
 
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from sistercity.core.templatetags.sistercity import tr
+from sistercity.core.views import file_response
 from sistercity.exchange import selectors
 from sistercity.exchange.choices import Status
 from sistercity.exchange.models import Application
@@ -73,7 +75,7 @@ def run_rows(run) -> list[dict]:
             "translations", "host__translations"
         )
     }
-    blocking = {}
+    blocking: dict[str, list[str]] = {}
     for ref, code in run.blocking_pairs:
         blocking.setdefault(ref, []).append(code)
     tickets = run.inputs.get("tickets", {})
@@ -125,35 +127,40 @@ def run_table(run) -> tuple[list[str], list[list]]:
     return header, rows
 
 
-def response(table: tuple[list[str], list[list]], name: str, fmt: str) -> HttpResponse:
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([str(h) for h in header])
+    writer.writerows([[_safe(v) for v in row] for row in rows])
+    # A BOM so that spreadsheet programs read the Japanese names as UTF-8.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _xlsx(header: list[str], rows: list[list[Any]], title: str) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append([str(h) for h in header])
+    for row in rows:
+        sheet.append([_safe(v) for v in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def response(table: tuple[list[str], list[list[Any]]], name: str, fmt: str) -> HttpResponse:
+    """The table as a CSV or XLSX download (private: it names applicants)."""
     header, rows = table
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([str(h) for h in header])
-        writer.writerows([[_safe(v) for v in row] for row in rows])
-        # A BOM so that spreadsheet programs read the Japanese names as UTF-8.
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
+        content, content_type = _csv(header, rows), "text/csv; charset=utf-8"
     elif fmt == "xlsx":
-        book = Workbook()
-        sheet = book.active
-        sheet.title = name[:31]
-        sheet.append([str(h) for h in header])
-        for row in rows:
-            sheet.append([_safe(v) for v in row])
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        content, content_type = _xlsx(header, rows, name), XLSX
     else:
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(content, filename=f"{name}.{fmt}", content_type=content_type)
 
 
 def _safe(value):

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,11 @@ from sistercity.partnerships.models import Pillar
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _model_choice(form: forms.Form, name: str) -> forms.ModelChoiceField:
+    """A model-choice field of ``form``, whose queryset depends on the call or the user."""
+    return cast(forms.ModelChoiceField, form.fields[name])
 
 
 def _municipalities():
@@ -320,7 +327,9 @@ class CallForm(forms.Form):
     def __init__(self, *args, partnership=None, **kwargs):
         super().__init__(*args, **kwargs)
         if partnership is not None:
-            self.fields["pillar"].queryset = partnership.pillars.prefetch_related("translations")
+            _model_choice(self, "pillar").queryset = partnership.pillars.prefetch_related(
+                "translations"
+            )
 
 
 # --------------------------------------------------------------------------------------
@@ -347,7 +356,9 @@ class HostForm(SetupForm):
     name = forms.CharField(label=_("Name"), max_length=200, validators=[validate_no_markup])
     slug = forms.SlugField(label=_("Short name"), max_length=50)
     kind = forms.ChoiceField(label=_("Kind"), choices=HostKind.choices)
-    city = forms.ModelChoiceField(label=_("City"), queryset=Organisation.objects.none())
+    city: "forms.ModelChoiceField[Organisation]" = forms.ModelChoiceField(
+        label=_("City"), queryset=Organisation.objects.none()
+    )
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
     description = forms.CharField(
         label=_("Description"),
@@ -358,9 +369,9 @@ class HostForm(SetupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].queryset = self.call.partnership.municipalities.prefetch_related(
-            "translations"
-        )
+        _model_choice(
+            self, "city"
+        ).queryset = self.call.partnership.municipalities.prefetch_related("translations")
 
     def service_kwargs(self, language):
         return {**self.cleaned_data, "partnership": self.call.partnership, "language": language}
@@ -369,7 +380,9 @@ class HostForm(SetupForm):
 class PlacementForm(SetupForm):
     prefix = "placement"
 
-    host = forms.ModelChoiceField(label=_("Host"), queryset=HostOrganisation.objects.none())
+    host: "forms.ModelChoiceField[HostOrganisation]" = forms.ModelChoiceField(
+        label=_("Host"), queryset=HostOrganisation.objects.none()
+    )
     code = forms.SlugField(label=_("Code"), max_length=50)
     title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_no_markup])
     # The range (not negative, within the call's quota) is checked by the service.
@@ -388,7 +401,7 @@ class PlacementForm(SetupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["host"].queryset = (
+        _model_choice(self, "host").queryset = (
             HostOrganisation.objects.for_user(self.user)
             .filter(partnership=self.call.partnership)
             .prefetch_related("translations")
@@ -401,12 +414,16 @@ class PlacementForm(SetupForm):
 class PlacesForm(SetupForm):
     prefix = "places"
 
-    placement = forms.ModelChoiceField(label=_("Placement"), queryset=Placement.objects.none())
+    placement: "forms.ModelChoiceField[Placement]" = forms.ModelChoiceField(
+        label=_("Placement"), queryset=Placement.objects.none()
+    )
     capacity = forms.IntegerField(label=_("Places"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["placement"].queryset = self.call.placements.prefetch_related("translations")
+        _model_choice(self, "placement").queryset = self.call.placements.prefetch_related(
+            "translations"
+        )
 
 
 class QuestionForm(SetupForm):
@@ -457,17 +474,19 @@ class CriterionForm(SetupForm):
         }
 
 
+class ReviewerField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.full_name} <{obj.email}>" if obj.full_name else obj.email
+
+
 class PanelForm(SetupForm):
     prefix = "panel"
 
-    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=User.objects.none())
+    reviewer = ReviewerField(label=_("Reviewer"), queryset=User.objects.none())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = selectors.panel_candidates(self.call)
-        self.fields["reviewer"].label_from_instance = lambda user: (
-            f"{user.full_name} <{user.email}>" if user.full_name else user.email
-        )
+        _model_choice(self, "reviewer").queryset = selectors.panel_candidates(self.call)
 
     def service_kwargs(self, language):
         return {"call": self.call, "reviewer": self.cleaned_data["reviewer"]}

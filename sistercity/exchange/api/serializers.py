@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -56,9 +60,15 @@ class PlacementSerializer(serializers.ModelSerializer):
 
 class CallSerializer(serializers.ModelSerializer):
     title = serializers.CharField(source="__str__")
-    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    pillar = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    residence = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    pillar: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    residence: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     translations = serializers.SerializerMethodField()
     placements = PlacementSerializer(many=True, read_only=True)
     questions = serializers.SerializerMethodField()
@@ -131,14 +141,18 @@ class OfferSerializer(serializers.ModelSerializer):
 class ApplicationSerializer(serializers.ModelSerializer):
     """Identity fields are null for a reviewer of a blind call."""
 
-    call = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    call: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     short_reference = serializers.CharField(read_only=True)
     applicant_name = serializers.SerializerMethodField()
     applicant_email = serializers.SerializerMethodField()
     date_of_birth = serializers.SerializerMethodField()
     gender = serializers.SerializerMethodField()
     phone = serializers.SerializerMethodField()
-    residence = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    residence: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     preferences = serializers.SerializerMethodField()
     offers = OfferSerializer(many=True, read_only=True)
 
@@ -271,7 +285,9 @@ class RunRequestSerializer(serializers.Serializer):
 
 
 class RunSerializer(serializers.ModelSerializer):
-    call = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    call: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     created_by = serializers.CharField(source="created_by.full_name")
 
     class Meta:
@@ -307,8 +323,12 @@ class CapacitySerializer(serializers.Serializer):
 
 
 class HostSerializer(serializers.ModelSerializer):
-    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    city: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     name = serializers.CharField(source="__str__")
     translations = serializers.SerializerMethodField()
 
@@ -372,7 +392,8 @@ class QuestionCreateSerializer(serializers.Serializer):
 
 
 class RequiredDocumentSerializer(serializers.ModelSerializer):
-    label = serializers.CharField(source="__str__", read_only=True)
+    # The document's name in the reader's language (a field named like Field.label).
+    label = serializers.CharField(source="__str__", read_only=True)  # type: ignore[assignment]
 
     class Meta:
         model = RequiredDocument
@@ -381,7 +402,10 @@ class RequiredDocumentSerializer(serializers.ModelSerializer):
 
 class RequiredDocumentCreateSerializer(serializers.Serializer):
     code = serializers.SlugField(max_length=50)
-    label = serializers.CharField(max_length=200, validators=[validate_no_markup])
+    # A payload field named like DRF's Field.label attribute, which this class never reads.
+    label = serializers.CharField(  # type: ignore[assignment]
+        max_length=200, validators=[validate_no_markup]
+    )
 
 
 class CriterionSerializer(serializers.ModelSerializer):

@@ -1,0 +1,230 @@
+"""The applicant's pages: registration and verification, her applications, the draft form,
+files, submission and withdrawal; and the permission-checked download of an application's
+files."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sistercity.core.errors import SisterCityError
+from sistercity.core.views import file_response, form_errors, run_service
+from sistercity.exchange import forms, selectors, services
+from sistercity.exchange.choices import WITHDRAWABLE, Status
+from sistercity.exchange.models import Application, ApplicationFile, RequiredDocument
+from sistercity.exchange.views._common import my_application, user_of, visible_call
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("exchange:my_applications")
+    form = forms.RegisterForm(
+        request.POST or None, initial={"preferred_language": request.LANGUAGE_CODE}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.applicant_register(**form.cleaned_data)
+        except SisterCityError as error:
+            messages.error(request, str(error))
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome! We sent a link to {email}: follow it to confirm your address.").format(
+                    email=user.email
+                ),
+            )
+            next_url = request.POST.get("next") or request.GET.get("next")
+            if next_url and next_url.startswith("/") and not next_url.startswith("//"):
+                return redirect(next_url)
+            return redirect("exchange:calls")
+    return render(request, "exchange/register.html", {"form": form})
+
+
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        services.applicant_verify_email(token=token)
+    except SisterCityError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Thank you: your e-mail address is confirmed."))
+    return redirect(
+        "exchange:my_applications" if request.user.is_authenticated else "exchange:calls"
+    )
+
+
+@login_required
+@require_POST
+def resend_verification(request: HttpRequest) -> HttpResponse:
+    run_service(
+        request,
+        services.applicant_resend_verification,
+        _("We sent you a new confirmation link."),
+    )
+    return redirect("exchange:my_applications")
+
+
+@login_required
+def my_applications(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "exchange/my_applications.html",
+        {
+            "applications": selectors.my_applications(user=request.user),
+            "verified": selectors.is_verified(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def apply(request: HttpRequest, slug: str) -> HttpResponse:
+    call = visible_call(request, slug)
+    existing = Application.objects.filter(call=call, applicant=user_of(request)).first()
+    if existing:
+        return redirect("exchange:application", reference=existing.reference)
+    application = run_service(request, services.application_start, call=call)
+    if application:
+        return redirect("exchange:application", reference=application.reference)
+    return redirect("exchange:call", slug=slug)
+
+
+def _application_form(application: Application, data=None) -> forms.ApplicationForm:
+    call = application.call
+    questions = call.questions.prefetch_related("translations")
+    placements = list(
+        call.placements.select_related("host").prefetch_related(
+            "translations", "host__translations"
+        )
+    )
+    initial = {
+        name: getattr(application, "residence_id" if name == "residence" else name)
+        for name in services.EDITABLE_FIELDS
+    }
+    for question in questions:
+        initial[f"q_{question.pk}"] = (application.answers or {}).get(str(question.pk), "")
+    for preference in application.preferences.all():
+        initial[f"choice_{preference.rank}"] = str(preference.placement_id)
+    return forms.ApplicationForm(
+        data, call=call, questions=questions, placements=placements, initial=initial
+    )
+
+
+def _save_draft(request: HttpRequest, application: Application, form) -> bool:
+    """Save the draft (and submit it when asked); True when the page should reload."""
+    if not form.is_valid():
+        form_errors(request, form)
+        return False
+    saved = run_service(
+        request,
+        services.application_update,
+        _("Your draft was saved."),
+        application=application,
+        **form.service_data(),
+    )
+    if saved and "submit" in request.POST:
+        run_service(
+            request,
+            services.application_submit,
+            _("Your application was submitted."),
+            application=application,
+        )
+    return bool(saved)
+
+
+@login_required
+def application_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    application = my_application(request, reference)
+    call = selectors.call_detail_queryset().get(pk=application.call_id)
+    application.call = call
+    form = _application_form(application, request.POST or None)
+    if request.method == "POST" and _save_draft(request, application, form):
+        return redirect("exchange:application", reference=reference)
+    application.refresh_from_db()
+    files = application.files.select_related("required_document")
+    uploaded = {f.required_document_id: f for f in files if f.required_document_id}
+    is_draft = application.status == Status.DRAFT
+    return render(
+        request,
+        "exchange/application_detail.html",
+        {
+            "application": application,
+            "call": call,
+            "form": form,
+            "documents": [(d, uploaded.get(d.pk)) for d in call.required_documents.all()],
+            "upload_form": forms.UploadForm(),
+            "preferences": selectors.preferences_of(application),
+            "offer": selectors.open_offer(application),
+            "current_offer": selectors.current_offer(application),
+            "history": application.status_changes.all(),
+            "verified": selectors.is_verified(request.user),
+            "problems": selectors.eligibility_problems(application) if is_draft else [],
+            "is_draft": is_draft,
+            "report_form": forms.ReportForm(
+                initial={"text": getattr(getattr(application, "report", None), "text", "")}
+            ),
+            "alumni_form": forms.AlumniForm(initial={"listed": application.alumni_opt_in}),
+            "can_withdraw": application.status in WITHDRAWABLE,
+        },
+    )
+
+
+@login_required
+@require_POST
+def application_upload(request: HttpRequest, reference: str) -> HttpResponse:
+    application = my_application(request, reference)
+    form = forms.UploadForm(request.POST, request.FILES)
+    target = "exchange:application"
+    if form.is_valid():
+        document = None
+        if form.cleaned_data["required_document"]:
+            document = get_object_or_404(
+                RequiredDocument, pk=form.cleaned_data["required_document"], call=application.call
+            )
+        evidence = form.cleaned_data["evidence"]
+        if evidence:
+            target = "exchange:readiness"
+        run_service(
+            request,
+            services.application_upload,
+            _("The file was uploaded."),
+            application=application,
+            file=form.cleaned_data["file"],
+            required_document=document,
+            evidence=evidence,
+        )
+    else:
+        form_errors(request, form)
+    return redirect(target, reference=reference)
+
+
+@login_required
+@require_POST
+def application_withdraw(request: HttpRequest, reference: str) -> HttpResponse:
+    application = my_application(request, reference)
+    form = forms.NoteForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    run_service(
+        request,
+        services.application_withdraw,
+        _("Your application was withdrawn."),
+        application=application,
+        note=note,
+    )
+    return redirect("exchange:application", reference=reference)
+
+
+@login_required
+def file_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """Private files leave the server only through this permission-checked view. A reviewer
+    of a blind call gets the documents (they are what she scores) but not the identity
+    fields."""
+    stored = get_object_or_404(
+        ApplicationFile.objects.for_user(request.user).select_related("application"), pk=pk
+    )
+    return file_response(
+        stored.file, filename=stored.original_name, content_type=stored.content_type
+    )
