@@ -1,7 +1,7 @@
 """Who may do what with a partnership: one answer per user and partnership, in one place.
 
 A user's rights come from their memberships (``accounts.Membership``) and the rule tables in
-``accounts.choices``: ``ROLE_ACTIONS`` (what a role may do with every pillar of a partnership of
+``core.roles``: ``ROLE_ACTIONS`` (what a role may do with every pillar of a partnership of
 its municipality) and ``PILLAR_ROLE_ACTIONS`` (what a role may do only with the pillars its
 membership names: an agency officer of the DLH edits the environment pillar's programmes, waste
 data and scenarios, nothing else). Observers read the partnerships of their ministry's country.
@@ -31,6 +31,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.errors import SisterCityError
+from sistercity.core.roles import PILLAR_ROLE_ACTIONS, ROLE_ACTIONS, Role
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -52,9 +53,6 @@ PillarRef = int | str | None
 
 
 def _rules() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], str]:
-    # Imported late: the rule tables belong to accounts, which imports core.
-    from sistercity.accounts.choices import PILLAR_ROLE_ACTIONS, ROLE_ACTIONS, Role
-
     return ROLE_ACTIONS, PILLAR_ROLE_ACTIONS, Role.OBSERVER
 
 
@@ -154,19 +152,20 @@ def _compute(user: Any, partnership: Any) -> Access:
 
 
 def access_for(user: Any, partnership: Any) -> Access:
-    """The user's rights on ``partnership`` (a Partnership, or its id)."""
-    if not isinstance(partnership, models.Model):
-        partnership = apps.get_model("partnerships", "Partnership").objects.get(pk=partnership)
+    """The user's rights on ``partnership`` (a Partnership; an id costs one more query)."""
+    pk = partnership.pk if isinstance(partnership, models.Model) else int(partnership)
     if not getattr(user, "is_authenticated", False):
-        return Access(partnership_id=partnership.pk)
+        return Access(partnership_id=pk)
     if user.is_superuser:
-        return Access(partnership_id=partnership.pk, is_admin=True)
+        return Access(partnership_id=pk, is_admin=True)
     cache: dict[int, Access] | None = getattr(user, CACHE_ATTRIBUTE, None)
-    if cache is not None and partnership.pk in cache:
-        return cache[partnership.pk]
+    if cache is not None and pk in cache:
+        return cache[pk]
+    if not isinstance(partnership, models.Model):
+        partnership = apps.get_model("partnerships", "Partnership").objects.get(pk=pk)
     access = _compute(user, partnership)
     if cache is not None:
-        cache[partnership.pk] = access
+        cache[pk] = access
     return access
 
 

@@ -13,6 +13,7 @@ partnership of the URL, and hand out a file.
 from collections.abc import Callable
 from typing import Any
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models.fields.files import FieldFile
@@ -65,9 +66,8 @@ def submit_form(
 
 def partnership_for(request: HttpRequest, slug: str, action: str = Action.VIEW) -> Any:
     """The partnership named in the URL, if the user may do ``action`` with it; else 404."""
-    from sistercity.partnerships.models import Partnership
-
-    return get_for_user_or_404(Partnership.objects, request.user, action, slug=slug)
+    partnership_model = apps.get_model("partnerships", "Partnership")
+    return get_for_user_or_404(partnership_model.objects, request.user, action, slug=slug)
 
 
 class PartnershipMixin(LoginRequiredMixin):

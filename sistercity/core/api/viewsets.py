@@ -2,8 +2,9 @@
 the caller by ``for_user`` with the action the request needs, and the caller's access cached for
 the request like a page's."""
 
-from typing import Any, ClassVar
+from typing import Any
 
+from django.apps import apps
 from django.shortcuts import get_object_or_404
 from rest_framework import permissions, viewsets
 from rest_framework.request import Request
@@ -24,7 +25,7 @@ class ScopedViewSet(viewsets.GenericViewSet):
     """Rows of ``model`` the caller may see; ``?partnership=<slug>`` narrows them when the model
     declares ``partnership_filter`` (the lookup to the partnership's slug)."""
 
-    permission_classes: ClassVar[list[Any]] = [permissions.IsAuthenticated]
+    permission_classes = [permissions.IsAuthenticated]
     model: Any = None
     partnership_filter: str | None = None
     related: tuple[str, ...] = ()
@@ -52,9 +53,8 @@ class ScopedViewSet(viewsets.GenericViewSet):
 
 def partnership_for_api(request: Request, slug: str, action: str = Action.VIEW) -> Any:
     """The partnership an API payload names, if the caller may do ``action`` with it; else 404."""
-    from sistercity.partnerships.models import Partnership
-
-    return get_object_or_404(Partnership.objects.for_user(request.user, action), slug=slug)
+    partnership_model = apps.get_model("partnerships", "Partnership")
+    return get_object_or_404(partnership_model.objects.for_user(request.user, action), slug=slug)
 
 
 __all__ = ["ScopedViewSet", "file_response", "partnership_for_api"]
