@@ -210,7 +210,20 @@ def _prepare(
                 "A capacity is given for unknown placement %(placement)r.",
                 placement=p,
             )
+    capacity, rank, owner = _index_placements(
+        placements, placement_prefs, capacities, applicant_index
+    )
+    prefs = _index_applicants(applicants, applicant_prefs, placements, placement_index)
+    return _Instance(applicants, placements, capacity, rank, owner, prefs)
 
+
+def _index_placements(
+    placements: list[P],
+    placement_prefs: Mapping[P, Sequence[A]],
+    capacities: Mapping[P, int],
+    applicant_index: Mapping[A, int],
+) -> tuple[list[int], list[dict[int, int]], list[list[int]]]:
+    """Each placement's checked capacity, rank table and ranked applicant indices."""
     capacity: list[int] = []
     rank: list[dict[int, int]] = []
     owner: list[list[int]] = []
@@ -248,7 +261,16 @@ def _prepare(
             )
         rank.append(ranks)
         owner.append(owners)
+    return capacity, rank, owner
 
+
+def _index_applicants(
+    applicants: list[A],
+    applicant_prefs: Mapping[A, Sequence[P]],
+    placements: list[P],
+    placement_index: Mapping[P, int],
+) -> list[list[int]]:
+    """Each applicant's list as placement indices, best first (checked)."""
     prefs: list[list[int]] = []
     for a in applicants:
         listed = _as_list(applicant_prefs[a], "applicant", a)
@@ -275,8 +297,7 @@ def _prepare(
                 placement=placements[_first_duplicate(indices)],
             )
         prefs.append(indices)
-
-    return _Instance(applicants, placements, capacity, rank, owner, prefs)
+    return prefs
 
 
 # --------------------------------------------------------------------------------------
@@ -400,6 +421,19 @@ def blocking_pairs(
     """
     inst = _prepare(applicant_prefs, placement_prefs, capacities)
     matching = _as_mapping(matching, "matching")
+    current, filled, worst_held = _read_matching(inst, matching)
+    _check_matching_capacity(inst, filled)
+    return _find_blocking(inst, current, filled, worst_held)
+
+
+def _read_matching(
+    inst: _Instance[A, P], matching: Mapping[A, P | None]
+) -> tuple[list[int | None], list[int], list[int]]:
+    """Check the matching against the instance and index it.
+
+    Returns each applicant's placement index (``None``: unplaced), each placement's
+    number of holders and the largest (worst) rank it holds (-1 when empty).
+    """
     placement_index = {p: j for j, p in enumerate(inst.placements)}
     applicant_set = set(inst.applicants)
     for a in matching:
@@ -448,7 +482,10 @@ def blocking_pairs(
         filled[j] += 1
         worst_held[j] = max(worst_held[j], r)
         current.append(j)
+    return current, filled, worst_held
 
+
+def _check_matching_capacity(inst: _Instance[A, P], filled: Sequence[int]) -> None:
     for j, p in enumerate(inst.placements):
         if filled[j] > inst.capacity[j]:
             raise AllocationInputError(
@@ -460,6 +497,14 @@ def blocking_pairs(
                 capacity=inst.capacity[j],
             )
 
+
+def _find_blocking(
+    inst: _Instance[A, P],
+    current: Sequence[int | None],
+    filled: Sequence[int],
+    worst_held: Sequence[int],
+) -> list[tuple[A, P]]:
+    """The blocking pairs of a checked matching, straight from the definition."""
     found: list[tuple[A, P]] = []
     for i, a in enumerate(inst.applicants):
         mine = current[i]

@@ -70,21 +70,24 @@ def constrained_allocate(
     constraints: SideConstraints,
     time_limit: float = 20.0,
 ) -> ConstrainedResult:
-    rank_p = {p: {a: r for r, a in enumerate(placement_prefs[p])} for p in placement_prefs}
+    applicants = list(applicant_prefs)
+    placements = list(placement_prefs)
+    rank_p = {p: {a: r for r, a in enumerate(placement_prefs[p])} for p in placements}
     pairs = [
         (a, p)
-        for a in applicant_prefs
+        for a in applicants
         for p in applicant_prefs[a]
         if p in rank_p and a in rank_p[p] and capacities.get(p, 0) > 0
     ]
     highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("time_limit", float(time_limit))
-    model = _Programme(highs, applicant_prefs, capacities, rank_p, pairs)
-    _add_columns(model)
-    _add_capacity_rows(model, list(placement_prefs))
-    _add_stability_rows(model)
-    _add_side_rows(model, institution, gender, constraints)
+    # The order below (columns, then each family of rows) fixes the model HiGHS sees, and so
+    # which of several optimal matchings it returns: keep it.
+    x, y = _add_columns(highs, applicant_prefs, pairs)
+    by_placement = _add_capacity_rows(highs, applicants, placements, capacities, pairs, x)
+    _add_stability_rows(highs, applicant_prefs, capacities, rank_p, pairs, x, y, by_placement)
+    _add_side_constraint_rows(highs, institution, gender, constraints, pairs, x)
 
     # A feasible start: the stable matching with the applicants that break a side constraint
     # removed (lowest-ranked first). The solver improves on it; at its time limit it still
@@ -97,65 +100,92 @@ def constrained_allocate(
         institution,
         gender,
         constraints,
-        set(model.x),
+        set(x),
     )
     if start is not None:
-        _set_start(model, start, placement_prefs)
+        _set_start(highs, start, applicant_prefs, placement_prefs, capacities, x, y)
+
     highs.minimize()
-    return _read_solution(model)
+    return _read_solution(highs, applicants, x)
 
 
-def _add_columns(model: _Programme) -> None:
-    applicant_prefs = model.applicant_prefs
+# Columns are highspy.highs_var, typed Any: highspy's expression operators (+, *, <=) are
+# unannotated, and sum(..., start=0) of highs_var would be typed int | highs_var.
+_Columns = dict[tuple[Hashable, Hashable], Any]
+
+
+def _add_columns(
+    highs: highspy.Highs,
+    applicant_prefs: Mapping[Hashable, Sequence[Hashable]],
+    pairs: Sequence[tuple[Hashable, Hashable]],
+) -> tuple[_Columns, _Columns]:
+    """``x`` (placed) for every acceptable pair, then ``y`` (accepted blocking pair)."""
     longest = max((len(v) for v in applicant_prefs.values()), default=0)
     # Every placement is worth more than none, a higher choice more than a lower one; a
     # blocking pair costs more than all placements together can earn.
     penalty = float(len(applicant_prefs) * (longest + 2) + 1)
-    for a, p in model.pairs:
+    x: _Columns = {}
+    for a, p in pairs:
         position = list(applicant_prefs[a]).index(p)
-        model.x[a, p] = model.highs.addBinary(obj=float(position + 1 - (longest + 2)))
-    model.y = {pair: model.highs.addBinary(obj=penalty) for pair in model.pairs}
+        x[a, p] = highs.addBinary(obj=float(position + 1 - (longest + 2)))
+    y = {pair: highs.addBinary(obj=penalty) for pair in pairs}
+    return x, y
 
 
-def _add_capacity_rows(model: _Programme, placements: list[Hashable]) -> None:
-    """Each applicant holds at most one place, each placement at most its capacity."""
-    by_applicant: dict[Hashable, list[tuple[Hashable, Any]]] = {
-        a: [] for a in model.applicant_prefs
-    }
-    model.by_placement = {p: [] for p in placements}
-    for a, p in model.pairs:
-        by_applicant[a].append((p, model.x[a, p]))
-        model.by_placement[p].append((a, model.x[a, p]))
-    for a in model.applicant_prefs:
+def _add_capacity_rows(
+    highs: highspy.Highs,
+    applicants: Sequence[Hashable],
+    placements: Sequence[Hashable],
+    capacities: Mapping[Hashable, int],
+    pairs: Sequence[tuple[Hashable, Hashable]],
+    x: _Columns,
+) -> dict[Hashable, list[tuple[Hashable, Any]]]:
+    """At most one place per applicant, at most ``c_p`` applicants per placement.
+
+    Returns each placement's (applicant, column) pairs, which the stability rows reuse.
+    """
+    by_applicant: dict[Hashable, list[tuple[Hashable, Any]]] = {a: [] for a in applicants}
+    by_placement: dict[Hashable, list[tuple[Hashable, Any]]] = {p: [] for p in placements}
+    for a, p in pairs:
+        by_applicant[a].append((p, x[a, p]))
+        by_placement[p].append((a, x[a, p]))
+    for a in applicants:
         if by_applicant[a]:
-            model.highs.addConstr(sum((v for _, v in by_applicant[a]), start=0) <= 1)
+            highs.addConstr(sum((v for _, v in by_applicant[a]), start=0) <= 1)
     for p in placements:
-        if model.by_placement[p]:
-            model.highs.addConstr(
-                sum((v for _, v in model.by_placement[p]), start=0) <= model.capacities[p]
-            )
+        if by_placement[p]:
+            highs.addConstr(sum((v for _, v in by_placement[p]), start=0) <= capacities[p])
+    return by_placement
 
 
-def _add_stability_rows(model: _Programme) -> None:
-    """The capacitated stability constraint of every acceptable pair (see the module's
-    docstring); ``y`` marks a blocking pair the side constraints forced."""
-    x, rank_p = model.x, model.rank_p
-    for a, p in model.pairs:
-        c = model.capacities[p]
-        mine = list(model.applicant_prefs[a])
+def _add_stability_rows(
+    highs: highspy.Highs,
+    applicant_prefs: Mapping[Hashable, Sequence[Hashable]],
+    capacities: Mapping[Hashable, int],
+    rank_p: Mapping[Hashable, Mapping[Hashable, int]],
+    pairs: Sequence[tuple[Hashable, Hashable]],
+    x: _Columns,
+    y: _Columns,
+    by_placement: Mapping[Hashable, Sequence[tuple[Hashable, Any]]],
+) -> None:
+    """The capacitated stability constraint of every acceptable pair (module docstring)."""
+    for a, p in pairs:
+        c = capacities[p]
+        mine = list(applicant_prefs[a])
         at_least_as_good = [x[a, q] for q in mine[: mine.index(p) + 1] if (a, q) in x]
-        better_held = [v for b, v in model.by_placement[p] if rank_p[p][b] < rank_p[p][a]]
+        better_held = [v for b, v in by_placement[p] if rank_p[p][b] < rank_p[p][a]]
         lhs = c - c * sum(at_least_as_good, start=0)
-        model.highs.addConstr(lhs - sum(better_held, start=0) - c * model.y[a, p] <= 0)
+        highs.addConstr(lhs - sum(better_held, start=0) - c * y[a, p] <= 0)
 
 
-def _add_side_rows(
-    model: _Programme,
+def _add_side_constraint_rows(
+    highs: highspy.Highs,
     institution: Mapping[Hashable, str],
     gender: Mapping[Hashable, str],
     constraints: SideConstraints,
+    pairs: Sequence[tuple[Hashable, Hashable]],
+    x: _Columns,
 ) -> None:
-    x, pairs, highs = model.x, model.pairs, model.highs
     if constraints.max_per_institution is not None:
         schools: dict[str, list[Any]] = {}
         for a, p in pairs:
@@ -174,28 +204,34 @@ def _add_side_rows(
 
 
 def _set_start(
-    model: _Programme,
-    start: dict[Hashable, Hashable | None],
+    highs: highspy.Highs,
+    start: Mapping[Hashable, Hashable | None],
+    applicant_prefs: Mapping[Hashable, Sequence[Hashable]],
     placement_prefs: Mapping[Hashable, Sequence[Hashable]],
+    capacities: Mapping[Hashable, int],
+    x: _Columns,
+    y: _Columns,
 ) -> None:
+    """Give HiGHS ``start`` as its initial solution, with its blocking pairs marked in ``y``."""
     from sistercity.exchange.allocation import blocking_pairs
 
-    blocked = set(blocking_pairs(start, model.applicant_prefs, placement_prefs, model.capacities))
-    values = [0.0] * model.highs.getNumCol()
-    for pair, var in model.x.items():
+    blocked = set(blocking_pairs(start, applicant_prefs, placement_prefs, capacities))
+    values = [0.0] * highs.getNumCol()
+    for pair, var in x.items():
         values[var.index] = 1.0 if start.get(pair[0]) == pair[1] else 0.0
-    for pair, var in model.y.items():
+    for pair, var in y.items():
         values[var.index] = 1.0 if pair in blocked else 0.0
     solution = highspy.HighsSolution()
     solution.col_value = values
     solution.value_valid = True
-    model.highs.setSolution(solution)
+    highs.setSolution(solution)
 
 
-def _read_solution(model: _Programme) -> ConstrainedResult:
-    highs = model.highs
+def _read_solution(
+    highs: highspy.Highs, applicants: Sequence[Hashable], x: _Columns
+) -> ConstrainedResult:
     status = highs.getModelStatus()
-    matching: dict[Hashable, Hashable | None] = dict.fromkeys(model.applicant_prefs)
+    matching: dict[Hashable, Hashable | None] = dict.fromkeys(applicants)
     feasible = highs.getInfo().primal_solution_status == 2
     if status == highspy.HighsModelStatus.kOptimal:
         words = "optimal"
@@ -203,7 +239,7 @@ def _read_solution(model: _Programme) -> ConstrainedResult:
         words = "time_limit"
     else:
         return ConstrainedResult(matching, highs.modelStatusToString(status))
-    for (a, p), var in model.x.items():
+    for (a, p), var in x.items():
         if highs.val(var) > 0.5:
             matching[a] = p
     return ConstrainedResult(matching, words)
