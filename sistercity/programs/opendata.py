@@ -20,7 +20,13 @@ from sistercity.core.registry import registry
 from sistercity.partnerships.models import Partnership
 from sistercity.programs import progress, selectors
 from sistercity.programs.models import Activity
-from sistercity.programs.tabular import LANGUAGES, _round, _translations, table_csv, zip_of
+from sistercity.programs.tabular import (
+    LANGUAGES,
+    round_value,
+    table_csv,
+    translation_texts,
+    zip_of,
+)
 
 HEADERS = {
     "partnerships": ["partnership", "kind", "started_on", "municipalities"]
@@ -93,7 +99,7 @@ def _partnership_row(partnership: Partnership, out: Tables) -> None:
             partnership.kind,
             partnership.started_on,
             ";".join(sorted(m.slug for m in partnership.municipalities.all())),
-            *_translations(partnership, "name"),
+            *translation_texts(partnership, "name"),
         ]
     )
 
@@ -112,8 +118,8 @@ def _indicator_rows(slug: str, programme: Any, item: Any, out: Tables) -> None:
             indicator.baseline_value,
             item.target,
             item.actual,
-            _round(item.progress),
-            *_translations(indicator, "title"),
+            round_value(item.progress),
+            *translation_texts(indicator, "title"),
         ]
     )
     datum = selectors.indicator_data(indicator)
@@ -142,9 +148,9 @@ def _programme_rows(slug: str, row: Any, money: dict[str, Any], out: Tables) -> 
             programme.pillar.code,
             programme.pillar.dac_sector_code,
             programme.status,
-            _round(row.progress),
-            *_translations(programme, "title"),
-            *_translations(programme, "description"),
+            round_value(row.progress),
+            *translation_texts(programme, "title"),
+            *translation_texts(programme, "description"),
         ]
     )
     for result_row in row.results:
@@ -155,8 +161,8 @@ def _programme_rows(slug: str, row: Any, money: dict[str, Any], out: Tables) -> 
                 programme.code,
                 result.result_type,
                 result.status,
-                _round(result_row.progress),
-                *_translations(result, "title"),
+                round_value(result_row.progress),
+                *translation_texts(result, "title"),
             ]
         )
         for item in result_row.indicators:
@@ -192,7 +198,7 @@ def _activity_rows(partnership: Partnership, out: Tables) -> None:
                 activity.planned_end,
                 activity.actual_start,
                 activity.actual_end,
-                *_translations(activity, "title"),
+                *translation_texts(activity, "title"),
             ]
         )
 
