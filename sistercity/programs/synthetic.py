@@ -38,6 +38,18 @@ def _bulk(model, rows, texts):
 
 @transaction.atomic
 def seed_partnership(index: int, *, rng: random.Random, pillars, tracks, author) -> Partnership:
+    # The steps draw from ``rng`` in this order; keeping it keeps a seed's data unchanged.
+    partnership = _seed_partnership_row(index, rng, pillars, tracks)
+    programmes = _seed_programmes(partnership, pillars)
+    indicators = _seed_results_chain(programmes)
+    _seed_progress(indicators, rng, author)
+    _seed_money(programmes, rng)
+    _seed_meetings(partnership, rng)
+    return partnership
+
+
+def _seed_partnership_row(index: int, rng: random.Random, pillars, tracks) -> Partnership:
+    """The two municipalities and the partnership between them, on every pillar and track."""
     regency, city = _bulk(
         Organisation,
         [
@@ -76,7 +88,11 @@ def seed_partnership(index: int, *, rng: random.Random, pillars, tracks, author)
         PartnershipTrack(partnership=partnership, track=t, current_stage=t.stages.all()[0])
         for t in tracks
     )
-    programmes = _bulk(
+    return partnership
+
+
+def _seed_programmes(partnership: Partnership, pillars) -> list[m.Programme]:
+    return _bulk(
         m.Programme,
         [
             m.Programme(
@@ -90,6 +106,10 @@ def seed_partnership(index: int, *, rng: random.Random, pillars, tracks, author)
         ],
         [{"title": f"Program {i}"} for i in range(5)],
     )
+
+
+def _seed_results_chain(programmes: list[m.Programme]) -> list[m.Indicator]:
+    """10 activities per programme, one output result each, 3 indicators per result."""
     activities = _bulk(
         m.Activity,
         [
@@ -118,7 +138,7 @@ def seed_partnership(index: int, *, rng: random.Random, pillars, tracks, author)
         ],
         [{"title": "Hasil"} for _ in activities],
     )
-    indicators = _bulk(
+    return _bulk(
         m.Indicator,
         [
             m.Indicator(
@@ -132,6 +152,10 @@ def seed_partnership(index: int, *, rng: random.Random, pillars, tracks, author)
         ],
         [{"title": f"Indikator {k}"} for _ in results for k in range(3)],
     )
+
+
+def _seed_progress(indicators: list[m.Indicator], rng: random.Random, author) -> None:
+    """A target per quarter on every indicator, and an update on every other period."""
     periods = m.Period.objects.bulk_create(
         m.Period(indicator=i, start=s, end=e, target_value=D(rng.randint(10, 100)))
         for i in indicators
@@ -149,6 +173,10 @@ def seed_partnership(index: int, *, rng: random.Random, pillars, tracks, author)
         )
         for p in periods[::2]
     )
+
+
+def _seed_money(programmes: list[m.Programme], rng: random.Random) -> None:
+    """Budget lines on both sides, and one transaction of each kind, per programme."""
     m.BudgetLine.objects.bulk_create(
         m.BudgetLine(
             programme=p, source=source, side=side, year=2026, amount=amount, currency=currency
@@ -172,6 +200,10 @@ def seed_partnership(index: int, *, rng: random.Random, pillars, tracks, author)
         for p in programmes
         for kind in c.TransactionType.values
     )
+
+
+def _seed_meetings(partnership: Partnership, rng: random.Random) -> None:
+    """Four meetings with three action items each."""
     meetings = _bulk(
         m.Meeting,
         [
@@ -193,7 +225,6 @@ def seed_partnership(index: int, *, rng: random.Random, pillars, tracks, author)
         for meeting in meetings
         for _ in range(3)
     )
-    return partnership
 
 
 def seed(count: int, *, seed: int = 1, progress=None) -> int:
