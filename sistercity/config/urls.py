@@ -5,6 +5,13 @@ from django.urls import URLPattern, URLResolver, include, path
 from sistercity.programs import urls as programs_urls
 from sistercity.reports import urls as reports_urls
 
+# The exports tab and the XLSX upload are reports' pages (they start jobs) with the names they
+# have always had in the programmes' namespace; programs itself knows no reports.
+programme_pages: list[URLPattern | URLResolver] = [
+    *programs_urls.urlpatterns,  # type: ignore[list-item]  # an unannotated mixed list
+    *reports_urls.programs_urlpatterns,
+]
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("sistercity.api.urls")),
@@ -14,17 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("sistercity.portal.urls")),
     path("accounts/", include("sistercity.accounts.urls")),
     path("", include("sistercity.partnerships.urls")),
-    # The exports tab and the XLSX upload are reports' pages (they start jobs) with the names
-    # they have always had in the programmes' namespace; programs itself knows no reports.
-    path(
-        "",
-        include(
-            (
-                programs_urls.urlpatterns + reports_urls.programs_urlpatterns,
-                programs_urls.app_name,
-            )
-        ),
-    ),
+    path("", include((programme_pages, programs_urls.app_name))),
     path("", include("sistercity.exchange.urls")),
     path("", include("sistercity.environment.urls")),
     path("", include("sistercity.reports.urls")),
