@@ -84,7 +84,7 @@ class PartnershipScoped(models.Model):
 class TranslatablePartnershipScoped(TranslatableModel, PartnershipScoped):
     """``PartnershipScoped`` for models with parler translations (titles, descriptions…)."""
 
-    objects = TranslatableRestrictedManager()
+    objects: ClassVar[Any] = TranslatableRestrictedManager()
 
     class Meta:
         abstract = True

@@ -18,6 +18,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.http import content_disposition_header
 from django.views.generic import FormView
@@ -129,7 +130,7 @@ def file_response(
     content_type: str,
     as_attachment: bool = True,
     private: bool = True,
-) -> HttpResponse:
+) -> HttpResponseBase:
     """A file for the browser, with the same headers everywhere.
 
     ``content`` is bytes (an export made now) or a stored file. The name goes into
@@ -137,15 +138,17 @@ def file_response(
     stays Japanese); ``nosniff`` stops a browser from running an upload as a page; a private
     file (the default: documents, applications, reports) is never kept by a cache.
     """
+    response: HttpResponseBase
     if isinstance(content, bytes | bytearray):
-        response: HttpResponse = HttpResponse(bytes(content), content_type=content_type)
+        response = HttpResponse(bytes(content), content_type=content_type)
     else:
         try:
             handle = content.open("rb")
         except (FileNotFoundError, ValueError):
             raise Http404 from None
         response = FileResponse(handle, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
+    # Always set: the header is built from a name that is never empty.
+    response["Content-Disposition"] = str(content_disposition_header(as_attachment, filename))
     response["X-Content-Type-Options"] = "nosniff"
     if private:
         response["Cache-Control"] = "private, no-store"

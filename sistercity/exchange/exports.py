@@ -4,7 +4,8 @@ import csv
 import io
 from typing import Any
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -151,7 +152,7 @@ def _xlsx(header: list[str], rows: list[list[Any]], title: str) -> bytes:
     return buffer.getvalue()
 
 
-def response(table: tuple[list[str], list[list[Any]]], name: str, fmt: str) -> HttpResponse:
+def response(table: tuple[list[str], list[list[Any]]], name: str, fmt: str) -> HttpResponseBase:
     """The table as a CSV or XLSX download (private: it names applicants)."""
     header, rows = table
     if fmt == "csv":

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 
 from sistercity.core.errors import SisterCityError
@@ -33,7 +34,7 @@ def open_data_name(partnership: Any | None = None) -> str:
     return f"{partnership.slug}-open-data.zip" if partnership else "sistercity-open-data.zip"
 
 
-def open_data_response(content: bytes, partnership: Any | None = None) -> HttpResponse:
+def open_data_response(content: bytes, partnership: Any | None = None) -> HttpResponseBase:
     """Public records for anyone: a cache may keep them."""
     return file_response(
         content, filename=open_data_name(partnership), content_type=ZIP, private=False
@@ -41,7 +42,7 @@ def open_data_response(content: bytes, partnership: Any | None = None) -> HttpRe
 
 
 @login_required
-def export_iati(request: HttpRequest, slug: str) -> HttpResponse:
+def export_iati(request: HttpRequest, slug: str) -> HttpResponseBase:
     partnership = partnership_for(request, slug)
     try:
         xml = iati.export_iati(partnership)
@@ -52,7 +53,7 @@ def export_iati(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+def export_xlsx(request: HttpRequest, slug: str) -> HttpResponseBase:
     partnership = partnership_for(request, slug)
     return file_response(
         tabular.export_xlsx(partnership),
@@ -62,7 +63,7 @@ def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def export_csv_zip(request: HttpRequest, slug: str) -> HttpResponse:
+def export_csv_zip(request: HttpRequest, slug: str) -> HttpResponseBase:
     partnership = partnership_for(request, slug)
     return file_response(
         tabular.export_csv_zip(partnership), filename=csv_zip_name(partnership), content_type=ZIP
@@ -70,7 +71,7 @@ def export_csv_zip(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def export_csv(request: HttpRequest, slug: str, table: str) -> HttpResponse:
+def export_csv(request: HttpRequest, slug: str, table: str) -> HttpResponseBase:
     partnership = partnership_for(request, slug)
     if table not in tabular.COLUMNS:
         raise Http404
@@ -90,10 +91,10 @@ def open_data_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def open_data_all(request: HttpRequest) -> HttpResponse:
+def open_data_all(request: HttpRequest) -> HttpResponseBase:
     return open_data_response(opendata.all_zip())
 
 
-def open_data(request: HttpRequest, slug: str) -> HttpResponse:
+def open_data(request: HttpRequest, slug: str) -> HttpResponseBase:
     partnership = get_object_or_404(opendata.public_partnerships(), slug=slug)
     return open_data_response(opendata.partnership_zip(partnership), partnership)

@@ -3,7 +3,7 @@
 import uuid
 from typing import Any, cast
 
-from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
@@ -394,7 +394,7 @@ class RunViewSet(_ReadOnly):
 
     @extend_schema(responses={(200, "text/csv"): bytes})
     @action(detail=True, methods=["get"], url_path=r"export/(?P<fmt>csv|xlsx)")
-    def export(self, request: Request, pk: str | None = None, fmt: str = "") -> HttpResponse:
+    def export(self, request: Request, pk: str | None = None, fmt: str = "") -> HttpResponseBase:
         run = self.get_object()
         return exports.response(exports.run_table(run), f"{run.call.slug}-allocation-{run.pk}", fmt)
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -218,7 +219,7 @@ def application_withdraw(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @login_required
-def file_download(request: HttpRequest, pk: int) -> HttpResponse:
+def file_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """Private files leave the server only through this permission-checked view. A reviewer
     of a blind call gets the documents (they are what she scores) but not the identity
     fields."""

@@ -3,6 +3,7 @@ assignments and the applications' export."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -128,6 +129,6 @@ def assign(request: HttpRequest, slug: str, reference: str) -> HttpResponse:
 
 
 @login_required
-def export_applications(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+def export_applications(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
     call, _access = managed_call(request, slug)
     return exports.response(exports.applications_table(call), f"{call.slug}-applications", fmt)

@@ -4,6 +4,7 @@ its offers, its export, and a host's ranking of a placement's applicants."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -95,7 +96,7 @@ def run_apply(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def run_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def run_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
     run = _run(request, pk)
     return exports.response(exports.run_table(run), f"{run.call.slug}-allocation-{run.pk}", fmt)
 

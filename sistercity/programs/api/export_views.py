@@ -2,7 +2,8 @@
 Same files, same permissions as the pages: an outsider gets 404. The XLSX import, M&E reports
 and their jobs are the reports app's API."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions
@@ -28,7 +29,7 @@ class IatiExportView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(responses={(200, XML): bytes})
-    def get(self, request: Request, slug: str) -> HttpResponse:
+    def get(self, request: Request, slug: str) -> HttpResponseBase:
         partnership = partnership_for_api(request, slug)
         return file_response(
             iati.export_iati(partnership), filename=iati.filename(partnership), content_type=XML
@@ -41,7 +42,7 @@ class XlsxExportView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(responses={(200, XLSX): bytes})
-    def get(self, request: Request, slug: str) -> HttpResponse:
+    def get(self, request: Request, slug: str) -> HttpResponseBase:
         partnership = partnership_for_api(request, slug)
         return file_response(
             tabular.export_xlsx(partnership),
@@ -59,7 +60,7 @@ class CsvExportView(APIView):
         parameters=[OpenApiParameter("table", enum=tabular.SHEETS, required=False)],
         responses={(200, ZIP): bytes, (200, "text/csv"): bytes},
     )
-    def get(self, request: Request, slug: str) -> HttpResponse:
+    def get(self, request: Request, slug: str) -> HttpResponseBase:
         partnership = partnership_for_api(request, slug)
         table = request.query_params.get("table")
         if table:
@@ -84,7 +85,7 @@ class OpenDataAllView(APIView):
     authentication_classes: list = []
 
     @extend_schema(operation_id="open_data_all", responses={(200, ZIP): bytes})
-    def get(self, request: Request) -> HttpResponse:
+    def get(self, request: Request) -> HttpResponseBase:
         return open_data_response(opendata.all_zip())
 
 
@@ -95,6 +96,6 @@ class OpenDataView(APIView):
     authentication_classes: list = []
 
     @extend_schema(operation_id="open_data_partnership", responses={(200, ZIP): bytes})
-    def get(self, request: Request, slug: str) -> HttpResponse:
+    def get(self, request: Request, slug: str) -> HttpResponseBase:
         partnership = get_object_or_404(opendata.public_partnerships(), slug=slug)
         return open_data_response(opendata.partnership_zip(partnership), partnership)

@@ -1,7 +1,8 @@
 """API for the XLSX import, M&E reports and their jobs. Same services, same permissions as the
 pages: an outsider gets 404; a job is seen only by whoever asked for it."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
+from django.http.response import HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -76,7 +77,7 @@ class JobDownloadView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(responses={(200, "application/octet-stream"): bytes})
-    def get(self, request: Request, pk: int) -> HttpResponse:
+    def get(self, request: Request, pk: int) -> HttpResponseBase:
         job = selectors.job_for_user(user=request.user, pk=pk)
         if not job.result_file:
             raise Http404
