@@ -5,6 +5,7 @@ from decimal import Decimal
 from babel.numbers import format_compact_decimal, format_currency, format_decimal
 from django import template
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,6 +19,22 @@ _BABEL_LOCALE = {"id": "id_ID", "ja": "ja_JP", "en": "en_US"}
 
 def _locale() -> str:
     return _BABEL_LOCALE.get(get_language() or settings.LANGUAGE_CODE, "id_ID")
+
+
+def _fallback_languages() -> list[str]:
+    """``PARLER_LANGUAGES["default"]["fallbacks"]``: the languages tried, in order, for a
+    text missing in the reader's."""
+    # The settings literal mixes the per-site tuple (key None) with this dictionary, so the
+    # type inferred for it has lost the dictionary's shape: narrow it back.
+    default = settings.PARLER_LANGUAGES["default"]
+    if not isinstance(default, dict):
+        raise ImproperlyConfigured('PARLER_LANGUAGES["default"] must be a dictionary.')
+    return [code for code in default["fallbacks"] if isinstance(code, str)]
+
+
+def _field_text(row: object, field: str) -> object:
+    """The value of ``field`` on a translation row; empty when there is no row."""
+    return "" if row is None else getattr(row, field, "")
 
 
 @register.simple_tag
@@ -35,8 +52,8 @@ def tr(obj, field: str, plain: bool = False):
     rows = {row.language_code: row for row in obj.translations.all()}
     language = get_language() or settings.LANGUAGE_CODE
     row = rows.get(language)
-    if row is not None and getattr(row, field, ""):
-        value = getattr(row, field)
+    value = _field_text(row, field)
+    if row is not None and value:
         if row.translation_status == TranslationStatus.MACHINE and not plain:
             return format_html(
                 '{} <small class="tr-mark" title="{}">[{}]</small>',
@@ -45,16 +62,16 @@ def tr(obj, field: str, plain: bool = False):
                 _("machine translation"),
             )
         return value
-    fallbacks = settings.PARLER_LANGUAGES["default"]["fallbacks"]
-    for code in fallbacks:
+    for code in _fallback_languages():
         other = rows.get(code)
-        if other is not None and getattr(other, field, ""):
+        value = _field_text(other, field)
+        if other is not None and value:
             if plain:
-                return f"{getattr(other, field)} [{code.upper()}]"
+                return f"{value} [{code.upper()}]"
             return format_html(
                 '<span lang="{}">{}</span> <small class="tr-mark" title="{}">[{}]</small>',
                 code,
-                getattr(other, field),
+                value,
                 _("No translation in this language yet; shown in the original language."),
                 code.upper(),
             )

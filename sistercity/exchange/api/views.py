@@ -42,7 +42,7 @@ class CallViewSet(_ReadOnly):
     """Published calls for everyone; unpublished ones for those who run or review them."""
 
     serializer_class = s.CallSerializer
-    permission_classes = [permissions.AllowAny]  # type: ignore[misc]  # public, unlike its base
+    permission_classes = [permissions.AllowAny]  # public, unlike its base
     lookup_field = "slug"
 
     def get_queryset(self) -> Any:

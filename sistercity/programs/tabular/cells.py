@@ -6,8 +6,11 @@ reader then returns an empty value so that the other cells of the row are still 
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
+from typing import overload
 
 from django.core.exceptions import ValidationError
+from django.db.models import Choices
+from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -19,18 +22,19 @@ from sistercity.programs.tabular.layout import LANGUAGES
 class Row:
     """Typed access to one row's cells; each problem becomes a RowError."""
 
-    def __init__(self, errors: list[RowError], sheet: str, number: int, values: dict):
+    def __init__(self, errors: list[RowError], sheet: str, number: int, values: dict[str, object]):
         self.errors, self.sheet, self.number, self.values = errors, sheet, number, values
         self.failed = False
 
-    def error(self, column: str, message) -> None:
+    def error(self, column: str, message: str | Promise) -> None:
         self.failed = True
         self.errors.append(RowError(self.sheet, self.number, column, str(message)))
 
-    def raw(self, column):
+    def raw(self, column: str) -> object:
+        """The cell as read (text, number, boolean, date or datetime), None when blank."""
         return self.values.get(column)
 
-    def text(self, column: str, *, required=False, max_length=300) -> str:
+    def text(self, column: str, *, required: bool = False, max_length: int = 300) -> str:
         value = self.raw(column)
         if value is None:
             if required:
@@ -50,7 +54,7 @@ class Row:
             return ""
         return text
 
-    def code(self, column: str, *, required=True) -> str:
+    def code(self, column: str, *, required: bool = True) -> str:
         text = self.text(column, required=required, max_length=50)
         if text and slugify(text) != text:
             self.error(
@@ -62,7 +66,19 @@ class Row:
             return ""
         return text
 
-    def choice(self, column: str, choices, *, default=None) -> str | None:
+    @overload
+    def choice(self, column: str, choices: type[Choices], *, default: str) -> str: ...
+
+    @overload
+    def choice(
+        self, column: str, choices: type[Choices], *, default: None = None
+    ) -> str | None: ...
+
+    def choice(
+        self, column: str, choices: type[Choices], *, default: str | None = None
+    ) -> str | None:
+        """One of ``choices``' values; ``default`` for a blank cell. None (a failed row) for a
+        wrong or, without a default, blank cell."""
         value = self.raw(column)
         if value is None:
             if default is not None:
@@ -97,7 +113,14 @@ class Row:
         self.error(column, _("Enter true or false."))
         return default
 
-    def decimal(self, column: str, *, required=False, minimum=None, places=4) -> Decimal | None:
+    def decimal(
+        self,
+        column: str,
+        *,
+        required: bool = False,
+        minimum: Decimal | None = None,
+        places: int = 4,
+    ) -> Decimal | None:
         value = self.raw(column)
         if value is None:
             if required:
@@ -143,7 +166,7 @@ class Row:
             return None
         return int(number)
 
-    def date(self, column: str, *, required=False) -> dt.date | None:
+    def date(self, column: str, *, required: bool = False) -> dt.date | None:
         value = self.raw(column)
         if value is None:
             if required:
@@ -166,7 +189,7 @@ class Row:
             )
             return None
 
-    def titles(self, prefix: str, *, required=True) -> dict[str, str]:
+    def titles(self, prefix: str, *, required: bool = True) -> dict[str, str]:
         texts = {code: self.text(f"{prefix}_{code}") for code in LANGUAGES}
         texts = {code: text for code, text in texts.items() if text}
         if required and not texts and not self.failed:

@@ -8,31 +8,39 @@ becomes a ``RowError`` in ``Checker.errors``. Nothing is written here.
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils.translation import gettext_lazy as _
 
-from sistercity.accounts.models import Organisation
+from sistercity.accounts.models import Organisation, User
+from sistercity.core.access import Access, Action, access_for
+from sistercity.partnerships.models import Partnership, Pillar
 from sistercity.programs import choices as c
-from sistercity.programs import services
 from sistercity.programs.models import Activity, Indicator, Period, Programme
 from sistercity.programs.tabular.cells import Row
 from sistercity.programs.tabular.errors import RowError
 from sistercity.programs.tabular.plan import (
+    ActivityFields,
     ActivityRow,
+    IndicatorFields,
     IndicatorRow,
     PeriodRow,
     Plan,
     ProgrammeRow,
+    ResultFields,
 )
 from sistercity.programs.tabular.read import Sheet
+
+# The identifiers a sheet's rows used so far (a code, or a tuple of codes), with their rows.
+Seen = dict[Hashable, int]
 
 
 class Existing:
     """What the partnership holds before the import, keyed by the codes the rows use."""
 
-    def __init__(self, partnership):
+    def __init__(self, partnership: Partnership):
         self.pillars = {p.code: p for p in partnership.pillars.prefetch_related("translations")}
         self.programmes = {
             x.code: x
@@ -52,7 +60,7 @@ class Existing:
             .select_related("result__programme")
             .prefetch_related("translations", "result__translations")
         }
-        self.periods = defaultdict(list)
+        self.periods: defaultdict[str, list[Period]] = defaultdict(list)
         for period in Period.objects.filter(
             indicator__result__programme__partnership=partnership
         ).select_related("indicator"):
@@ -64,35 +72,36 @@ class Context:
     """What the sheets' checkers share: who imports, what exists, what the rows checked so far
     will make of it, and the errors."""
 
-    def __init__(self, *, actor, partnership):
+    def __init__(self, *, actor: User, partnership: Partnership):
         self.actor = actor
         self.partnership = partnership
         self.errors: list[RowError] = []
         self.existing = Existing(partnership)
         self.plan = Plan()
-        self._editable: dict[int, bool] = {}
         # programme code -> pillar after the import (for permission checks of child rows)
-        self.final_pillar: dict[str, object] = {
+        self.final_pillar: dict[str, Pillar] = {
             code: p.pillar for code, p in self.existing.programmes.items()
         }
         self.final_measure: dict[str, str] = {
             code: i.measure for code, i in self.existing.indicators.items()
         }
 
-    def may_edit(self, pillar) -> bool:
-        if pillar.pk not in self._editable:
-            self._editable[pillar.pk] = services.can_edit_pillar(
-                self.actor, self.partnership, pillar.pk
-            )
-        return self._editable[pillar.pk]
+    @cached_property
+    def access(self) -> Access:
+        """The actor's rights on the partnership, asked once, when a row first needs them."""
+        return access_for(self.actor, self.partnership)
 
-    def forbid(self, row: Row, column: str, pillar) -> None:
+    def may_edit(self, pillar: Pillar) -> bool:
+        """The secretariat and partner officers edit every pillar; an agency officer his own."""
+        return self.access.can(Action.CHANGE, pillar=pillar.pk)
+
+    def forbid(self, row: Row, column: str, pillar: Pillar) -> None:
         row.error(
             column,
             _("You may not edit programmes of the pillar “{pillar}”.").format(pillar=pillar),
         )
 
-    def duplicate(self, row: Row, seen: dict, key, column: str) -> bool:
+    def duplicate(self, row: Row, seen: Seen, key: Hashable, column: str) -> bool:
         if key in seen:
             row.error(
                 column,
@@ -102,17 +111,15 @@ class Context:
         seen[key] = row.number
         return False
 
-    def programme_of(self, row: Row, column="programme") -> str:
+    def programme_of(self, row: Row, column: str = "programme") -> str:
         """The programme a row names (existing or earlier in the file), if the actor may edit
         it."""
         code = row.code(column)
         if code and code not in self.final_pillar:
             row.error(column, _("Unknown programme “{code}”.").format(code=code))
             return ""
-        if code and self.final_pillar[code] is not None:
-            pillar = self.final_pillar[code]
-            if not self.may_edit(pillar):
-                self.forbid(row, column, pillar)
+        if code and not self.may_edit(self.final_pillar[code]):
+            self.forbid(row, column, self.final_pillar[code])
         return code
 
 
@@ -124,7 +131,7 @@ class SheetCheck:
     def __init__(self, context: Context):
         self.context = context
 
-    def row(self, row: Row, seen: dict) -> None:
+    def row(self, row: Row, seen: Seen) -> None:
         raise NotImplementedError
 
     def finish(self) -> None:
@@ -134,7 +141,7 @@ class SheetCheck:
 class ProgrammeCheck(SheetCheck):
     name = "programmes"
 
-    def row(self, row: Row, seen: dict) -> None:
+    def row(self, row: Row, seen: Seen) -> None:
         context = self.context
         code = row.code("code")
         pillar = self._pillar(row)
@@ -152,7 +159,7 @@ class ProgrammeCheck(SheetCheck):
             context.forbid(row, "pillar", pillar)
         if existing is not None and not context.may_edit(existing.pillar):
             context.forbid(row, "code", existing.pillar)
-        if row.failed:
+        if row.failed or pillar is None:  # a row without a (known) pillar has failed
             return
         context.final_pillar[code] = pillar
         context.plan.programmes.append(
@@ -170,7 +177,7 @@ class ProgrammeCheck(SheetCheck):
             )
         )
 
-    def _pillar(self, row: Row):
+    def _pillar(self, row: Row) -> Pillar | None:
         pillar_code = row.code("pillar")
         pillar = self.context.existing.pillars.get(pillar_code) if pillar_code else None
         if pillar_code and pillar is None:
@@ -180,7 +187,7 @@ class ProgrammeCheck(SheetCheck):
             )
         return pillar
 
-    def _lead_agencies(self, row: Row) -> list:
+    def _lead_agencies(self, row: Row) -> list[Organisation]:
         organisations = self.context.existing.organisations
         agencies = []
         for slug in (row.text("lead_agencies", max_length=1000) or "").split(";"):
@@ -197,7 +204,7 @@ class ProgrammeCheck(SheetCheck):
 class ActivityCheck(SheetCheck):
     name = "activities"
 
-    def row(self, row: Row, seen: dict) -> None:
+    def row(self, row: Row, seen: Seen) -> None:
         context = self.context
         programme = context.programme_of(row)
         code = row.code("code")
@@ -220,30 +227,33 @@ class ActivityCheck(SheetCheck):
             )
         )
 
-    def _fields(self, row: Row) -> dict:
-        fields = {
-            "status": row.choice("status", c.ActivityStatus, default=c.ActivityStatus.PIPELINE),
-            "planned_start": row.date("planned_start"),
-            "planned_end": row.date("planned_end"),
-            "actual_start": row.date("actual_start"),
-            "actual_end": row.date("actual_end"),
-            "sector_code": row.text("sector_code", max_length=5),
-            "is_public": row.boolean("public", default=False),
-        }
-        if fields["sector_code"] and not (
-            fields["sector_code"].isdigit() and len(fields["sector_code"]) == 5
-        ):
+    def _fields(self, row: Row) -> ActivityFields:
+        fields = ActivityFields(
+            status=row.choice("status", c.ActivityStatus, default=c.ActivityStatus.PIPELINE),
+            planned_start=row.date("planned_start"),
+            planned_end=row.date("planned_end"),
+            actual_start=row.date("actual_start"),
+            actual_end=row.date("actual_end"),
+            sector_code=row.text("sector_code", max_length=5),
+            is_public=row.boolean("public", default=False),
+        )
+        sector_code = fields["sector_code"]
+        if sector_code and not (sector_code.isdigit() and len(sector_code) == 5):
             row.error("sector_code", _("An OECD-DAC sector code has five digits."))
-        for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):
-            if fields[start] and fields[end] and fields[end] < fields[start]:
-                row.error(end, _("An activity cannot end before it starts."))
+        spans = (
+            (fields["planned_start"], fields["planned_end"], "planned_end"),
+            (fields["actual_start"], fields["actual_end"], "actual_end"),
+        )
+        for start, end, end_column in spans:
+            if start and end and end < start:
+                row.error(end_column, _("An activity cannot end before it starts."))
         return fields
 
 
 class IndicatorCheck(SheetCheck):
     name = "indicators"
 
-    def row(self, row: Row, seen: dict) -> None:
+    def row(self, row: Row, seen: Seen) -> None:
         context = self.context
         programme = context.programme_of(row)
         code = row.code("code")
@@ -262,7 +272,7 @@ class IndicatorCheck(SheetCheck):
                     "be moved to another programme."
                 ).format(code=code, programme=existing.result.programme.code),
             )
-        if row.failed:
+        if row.failed or result is None or fields is None:  # None: the row has failed
             return
         context.final_measure[code] = fields["measure"]
         context.plan.indicators.append(
@@ -278,31 +288,41 @@ class IndicatorCheck(SheetCheck):
             )
         )
 
-    def _result(self, row: Row) -> dict:
-        result = {
-            "result_type": row.choice("result_type", c.ResultType),
-            "status": row.choice(
-                "result_status", c.ResultStatus, default=c.ResultStatus.NOT_STARTED
-            ),
-            "weight": row.decimal("result_weight", minimum=Decimal(0), places=2),
-        }
-        if result["weight"] is None:
-            result["weight"] = Decimal(1)
-        return result
+    def _result(self, row: Row) -> ResultFields | None:
+        """The result's columns; None when the result type is wrong or missing (the row has
+        failed)."""
+        result_type = row.choice("result_type", c.ResultType)
+        status = row.choice("result_status", c.ResultStatus, default=c.ResultStatus.NOT_STARTED)
+        weight = row.decimal("result_weight", minimum=Decimal(0), places=2)
+        if result_type is None:
+            return None
+        return ResultFields(
+            result_type=result_type,
+            status=status,
+            weight=weight if weight is not None else Decimal(1),
+        )
 
-    def _fields(self, row: Row) -> dict:
-        fields = {
-            "measure": row.choice("measure", c.IndicatorMeasure),
-            "ascending": row.boolean("ascending", default=True),
-            "cumulative": row.boolean("cumulative", default=True),
-            "unit": row.text("unit", max_length=40),
-            "baseline_year": row.integer("baseline_year", minimum=1900, maximum=2100),
-            "baseline_value": row.decimal("baseline_value"),
-            "weight": row.decimal("weight", minimum=Decimal(0), places=2),
-        }
-        if fields["weight"] is None:
-            fields["weight"] = Decimal(1)
-        return fields
+    def _fields(self, row: Row) -> IndicatorFields | None:
+        """The indicator's columns; None when the measure is wrong or missing (the row has
+        failed)."""
+        measure = row.choice("measure", c.IndicatorMeasure)
+        ascending = row.boolean("ascending", default=True)
+        cumulative = row.boolean("cumulative", default=True)
+        unit = row.text("unit", max_length=40)
+        baseline_year = row.integer("baseline_year", minimum=1900, maximum=2100)
+        baseline_value = row.decimal("baseline_value")
+        weight = row.decimal("weight", minimum=Decimal(0), places=2)
+        if measure is None:
+            return None
+        return IndicatorFields(
+            measure=measure,
+            ascending=ascending,
+            cumulative=cumulative,
+            unit=unit,
+            baseline_year=baseline_year,
+            baseline_value=baseline_value,
+            weight=weight if weight is not None else Decimal(1),
+        )
 
     def finish(self) -> None:
         """Rows of one existing result must say the same about it."""
@@ -330,7 +350,7 @@ class IndicatorCheck(SheetCheck):
 class PeriodCheck(SheetCheck):
     name = "periods"
 
-    def row(self, row: Row, seen: dict) -> None:
+    def row(self, row: Row, seen: Seen) -> None:
         context = self.context
         code = row.code("indicator")
         if code and code not in context.final_measure:
@@ -352,7 +372,7 @@ class PeriodCheck(SheetCheck):
             self._check_pillar(row, code)
         if code and start and context.duplicate(row, seen, (code, start), "start"):
             return
-        if row.failed:
+        if row.failed or start is None or end is None:  # a blank required date fails the row
             return
         periods = context.existing.periods.get(code, [])
         existing = next((p for p in periods if p.start == start), None)
@@ -419,7 +439,7 @@ SHEET_CHECKS = (ProgrammeCheck, ActivityCheck, IndicatorCheck, PeriodCheck)
 class Checker:
     """Checks a read workbook; ``errors`` collects every problem, ``check`` returns the plan."""
 
-    def __init__(self, *, actor, partnership, progress: Callable[[float], None]):
+    def __init__(self, *, actor: User, partnership: Partnership, progress: Callable[[float], None]):
         self.context = Context(actor=actor, partnership=partnership)
         self.progress = progress
         self.steps = [check(self.context) for check in SHEET_CHECKS]
@@ -432,7 +452,7 @@ class Checker:
         total = sum(len(s.rows) for s in sheets.values()) or 1
         done = 0
         for step in self.steps:
-            seen: dict = {}
+            seen: Seen = {}
             for number, values in sheets[step.name].rows if step.name in sheets else []:
                 step.row(Row(self.errors, step.name, number, values), seen)
                 done += 1

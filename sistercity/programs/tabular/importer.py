@@ -6,12 +6,10 @@ from collections.abc import Callable
 from auditlog.context import set_actor
 from django.db import transaction
 from django.http import Http404
-from django.utils.translation import gettext_lazy as _
 
-from sistercity.core.errors import SisterCityError
-from sistercity.core.permissions import Action
+from sistercity.accounts.models import User
+from sistercity.core.access import Action, access_for, forbidden
 from sistercity.partnerships.models import Partnership
-from sistercity.programs import services
 from sistercity.programs.tabular.check import Checker
 from sistercity.programs.tabular.errors import ImportRejected
 from sistercity.programs.tabular.layout import SHEETS
@@ -21,7 +19,7 @@ from sistercity.programs.tabular.write import ImportSummary, Writer
 
 def import_xlsx(
     *,
-    actor,
+    actor: User,
     partnership: Partnership,
     data: bytes,
     on_progress: Callable[[float], None] = lambda fraction: None,
@@ -44,16 +42,10 @@ def import_xlsx(
         return Writer(actor=actor, partnership=partnership, plan=plan).run()
 
 
-def _require_some_right(actor, partnership: Partnership) -> None:
+def _require_some_right(actor: User, partnership: Partnership) -> None:
     # Refused before the file is read; which rows the actor may write is checked per row.
-    if not Partnership.objects.for_user(actor, Action.VIEW).filter(pk=partnership.pk).exists():
+    access = access_for(actor, partnership)
+    if not access.can(Action.VIEW):
         raise Http404
-    may_edit_something = Partnership.objects.for_user(actor, Action.CHANGE).filter(
-        pk=partnership.pk
-    ).exists() or bool(services.agency_officer_pillars(actor, partnership))
-    if not may_edit_something:
-        raise SisterCityError(
-            _("Your role does not allow this action on this partnership."),
-            code="forbidden",
-            status=403,
-        )
+    if not access.can_change_some_pillar():
+        raise forbidden()

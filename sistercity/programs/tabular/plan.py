@@ -1,23 +1,56 @@
-"""The checked rows of an import, ready to be written: one dataclass per sheet, and the plan."""
+"""The checked rows of an import, ready to be written: one dataclass per sheet, and the plan.
+
+The ``...Fields`` dictionaries hold the values a row sets on its object; their keys are the
+keyword arguments of the programme service that creates one (``activity_create``, ...).
+"""
 
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypedDict
 
+from sistercity.accounts.models import Organisation
+from sistercity.partnerships.models import Pillar
 from sistercity.programs.models import Activity, Indicator, Period, Programme
+
+
+class ActivityFields(TypedDict):
+    status: str
+    planned_start: dt.date | None
+    planned_end: dt.date | None
+    actual_start: dt.date | None
+    actual_end: dt.date | None
+    sector_code: str
+    is_public: bool
+
+
+class ResultFields(TypedDict):
+    result_type: str
+    status: str
+    weight: Decimal
+
+
+class IndicatorFields(TypedDict):
+    measure: str
+    ascending: bool
+    cumulative: bool
+    unit: str
+    baseline_year: int | None
+    baseline_value: Decimal | None
+    weight: Decimal
 
 
 @dataclass
 class ProgrammeRow:
     row: int
     code: str
-    pillar: object
+    pillar: Pillar
     status: str
     weight: Decimal
     is_public: bool
-    lead_agencies: list
-    titles: dict
-    descriptions: dict
+    lead_agencies: list[Organisation]
+    titles: dict[str, str]
+    descriptions: dict[str, str]
     existing: Programme | None
 
 
@@ -26,9 +59,9 @@ class ActivityRow:
     row: int
     programme: str
     code: str
-    fields: dict
-    titles: dict
-    descriptions: dict
+    fields: ActivityFields
+    titles: dict[str, str]
+    descriptions: dict[str, str]
     existing: Activity | None
 
 
@@ -37,10 +70,10 @@ class IndicatorRow:
     row: int
     programme: str
     code: str
-    result: dict
-    result_titles: dict
-    fields: dict
-    titles: dict
+    result: ResultFields
+    result_titles: dict[str, str]
+    fields: IndicatorFields
+    titles: dict[str, str]
     existing: Indicator | None
 
 
@@ -53,6 +86,10 @@ class PeriodRow:
     target_value: Decimal | None
     target_comment: str
     existing: Period | None
+
+
+# Any one row of the plan.
+PlanRow = ProgrammeRow | ActivityRow | IndicatorRow | PeriodRow
 
 
 @dataclass

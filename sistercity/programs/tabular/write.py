@@ -5,13 +5,17 @@ The caller runs ``Writer.run`` in one transaction; the first error rejects the w
 """
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from sistercity.accounts.models import User
 from sistercity.core.errors import SisterCityError
+from sistercity.partnerships.models import Partnership
 from sistercity.programs import services
 from sistercity.programs.models import Indicator, Programme, Result
 from sistercity.programs.tabular.errors import ImportRejected, RowError
@@ -21,8 +25,12 @@ from sistercity.programs.tabular.plan import (
     IndicatorRow,
     PeriodRow,
     Plan,
+    PlanRow,
     ProgrammeRow,
 )
+
+# The row type of one sheet (``Writer._write_sheet`` writes any of them).
+SheetRow = TypeVar("SheetRow", bound=PlanRow)
 
 
 @dataclass
@@ -47,7 +55,7 @@ def _set_translations(obj, texts_by_field: dict[str, dict[str, str]]) -> bool:
     return changed
 
 
-def _assign(obj, values: dict) -> bool:
+def _assign(obj, values: Mapping[str, object]) -> bool:
     changed = False
     for name, value in values.items():
         if getattr(obj, name) != value:
@@ -87,29 +95,32 @@ def _add_other_languages(obj, texts_by_field: dict[str, dict[str, str]], languag
 class Writer:
     """Writes a plan sheet by sheet, in the order of the layout (children after parents)."""
 
-    def __init__(self, *, actor, partnership, plan: Plan):
+    def __init__(self, *, actor: User, partnership: Partnership, plan: Plan):
         self.actor, self.partnership, self.plan = actor, partnership, plan
         self.summary = ImportSummary()
         self.programmes = {x.code: x for x in Programme.objects.filter(partnership=partnership)}
         self.indicators: dict[str, Indicator] = {}
 
     def run(self) -> ImportSummary:
-        for sheet, items, method in (
-            ("programmes", self.plan.programmes, self.programme),
-            ("activities", self.plan.activities, self.activity),
-            ("indicators", self.plan.indicators, self.indicator),
-            ("periods", self.plan.periods, self.period),
-        ):
-            for item in items:
-                try:
-                    method(item)
-                except SisterCityError as error:
-                    raise ImportRejected([RowError(sheet, item.row, "", str(error))]) from error
-                except Http404 as error:
-                    raise ImportRejected(
-                        [RowError(sheet, item.row, "", str(_("Not found.")))]
-                    ) from error
+        self._write_sheet("programmes", self.plan.programmes, self.programme)
+        self._write_sheet("activities", self.plan.activities, self.activity)
+        self._write_sheet("indicators", self.plan.indicators, self.indicator)
+        self._write_sheet("periods", self.plan.periods, self.period)
         return self.summary
+
+    def _write_sheet(
+        self, sheet: str, items: list[SheetRow], method: Callable[[SheetRow], None]
+    ) -> None:
+        """Write one sheet's rows with ``method``; the first error rejects the import."""
+        for item in items:
+            try:
+                method(item)
+            except SisterCityError as error:
+                raise ImportRejected([RowError(sheet, item.row, "", str(error))]) from error
+            except Http404 as error:
+                raise ImportRejected(
+                    [RowError(sheet, item.row, "", str(_("Not found.")))]
+                ) from error
 
     def programme(self, item: ProgrammeRow) -> None:
         if item.existing is None:
@@ -190,9 +201,10 @@ class Writer:
         if item.existing is not None:
             result = item.existing.result
         else:
-            result = self._result_named(programme, item.result_titles)
-            if result is None:
+            named = self._result_named(programme, item.result_titles)
+            if named is None:
                 return self._create_result(programme, item)
+            result = named
         changed = _assign(result, item.result)
         changed = _set_translations(result, {"title": item.result_titles}) or changed
         _save(result, changed=changed)
@@ -200,7 +212,7 @@ class Writer:
             self.summary.updated["results"] += 1
         return result
 
-    def _result_named(self, programme, titles: dict[str, str]) -> Result | None:
+    def _result_named(self, programme: Programme, titles: dict[str, str]) -> Result | None:
         for candidate in programme.results.prefetch_related("translations"):
             if titles and all(
                 translation_text(candidate, "title", code) == text for code, text in titles.items()
@@ -208,7 +220,7 @@ class Writer:
                 return candidate
         return None
 
-    def _create_result(self, programme, item: IndicatorRow) -> Result:
+    def _create_result(self, programme: Programme, item: IndicatorRow) -> Result:
         language, title = _first(item.result_titles)
         result = services.result_create(
             actor=self.actor,
