@@ -4,10 +4,6 @@ One module per part of the results framework; every service is importable from h
 (``from sistercity.programs import services; services.update_approve(...)``).
 """
 
-from typing import Any
-
-from sistercity.accounts.models import User
-from sistercity.core.access import Action, access_for
 from sistercity.programs.services.agreement import clause_create, plan_item_create
 from sistercity.programs.services.meetings import (
     action_item_add,
@@ -35,28 +31,13 @@ from sistercity.programs.services.updates import (
     update_submit,
 )
 
-
-# Kept for the spreadsheet import (``programs.tabular``) until it asks ``core.access`` itself.
-def agency_officer_pillars(user: User, partnership: Any) -> set[int]:
-    """The pillars the user changes one by one (an agency officer's), not through a role
-    covering every pillar."""
-    return access_for(user, partnership).pillar_ids(Action.CHANGE)
-
-
-def can_edit_pillar(user: User, partnership: Any, pillar_id: int | None) -> bool:
-    """The secretariat and partner officers edit every pillar; an agency officer his own."""
-    return access_for(user, partnership).can(Action.CHANGE, pillar=pillar_id)
-
-
 __all__ = [
     "action_item_add",
     "action_item_set_status",
     "activity_add_location",
     "activity_add_participant",
     "activity_create",
-    "agency_officer_pillars",
     "budget_line_add",
-    "can_edit_pillar",
     "clause_create",
     "indicator_create",
     "indicator_feed",
