@@ -63,7 +63,8 @@ def _svg(width, height, title, test, body: list[str]) -> SafeString:
 
 
 def _legend(items: Sequence[tuple[str, str]], x: float, y: float, width: float) -> list[str]:
-    parts, cx, cy = [], x, y
+    parts: list[str] = []
+    cx, cy = x, y
     for label, colour in items:
         size = 14 + 6.5 * len(str(label))
         if cx + size > x + width:
@@ -95,7 +96,7 @@ def _legend_height(items, width) -> float:
 
 
 def _axes(years, ticks, x, y, left, top, plot_w, plot_h, unit) -> list[str]:
-    parts = []
+    parts: list[str] = []
     for tick in ticks:
         parts.append(
             format_html(
@@ -261,16 +262,7 @@ def sankey(
     """A layered Sankey: generated waste → the pathways its shares send it to → where the
     capacity overflow of a full facility goes. ``links`` are the engine's
     ``FlowResult.sankey_links(year)`` (tonnes per year; shown divided by ``unit_divisor``)."""
-    depth = {"generated": 0}
-    for link in links:
-        if link["source"] == "generated":
-            depth[link["target"]] = max(depth.get(link["target"], 1), 1)
-    for _ in range(len(links) + 1):  # overflow chains are acyclic (the engine checks)
-        for link in links:
-            if link["source"] != "generated":
-                depth[link["target"]] = max(
-                    depth.get(link["target"], 1), depth.get(link["source"], 1) + 1
-                )
+    depth = _sankey_depth(links)
     inflow: dict[str, float] = {}
     outflow: dict[str, float] = {}
     for link in links:
@@ -291,7 +283,7 @@ def sankey(
     y0: dict[str, float] = {}
     order = {name: i for i, name in enumerate(["generated", *labels])}
     for c in range(columns):
-        cursor = top
+        cursor: float = top
         for n in sorted((n for n in nodes if depth[n] == c), key=lambda n: order.get(n, 99)):
             y0[n] = cursor
             cursor += value[n] * scale + gap
@@ -328,23 +320,49 @@ def sankey(
             )
         )
     for n in nodes:
-        h = max(value[n] * scale, 1.0)
-        x = col_x[depth[n]]
-        body.append(
-            format_html(
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" data-node="{}"/>'
-                '<text x="{}" y="{}">{} · {} {}</text>',
-                round(x, 1),
-                round(y0[n], 1),
-                node_w,
-                round(h, 1),
-                PALETTE.get(n, "#999"),
-                n,
-                round(x + node_w + 4, 1),
-                round(y0[n] + min(h / 2, 10) + 4, 1),
-                labels.get(n, n),
-                _fmt(value[n] / unit_divisor, 1),
-                unit,
-            )
-        )
+        x, h = col_x[depth[n]], max(value[n] * scale, 1.0)
+        body.append(_sankey_node(n, x, y0[n], node_w, h, labels, value[n] / unit_divisor, unit))
     return _svg(width, height, title, test, body)
+
+
+def _sankey_depth(links: Sequence[dict]) -> dict[str, int]:
+    """The column of each node: generated waste first, then its pathways, then where each
+    full facility's overflow goes."""
+    depth = {"generated": 0}
+    for link in links:
+        if link["source"] == "generated":
+            depth[link["target"]] = max(depth.get(link["target"], 1), 1)
+    for _ in range(len(links) + 1):  # overflow chains are acyclic (the engine checks)
+        for link in links:
+            if link["source"] != "generated":
+                depth[link["target"]] = max(
+                    depth.get(link["target"], 1), depth.get(link["source"], 1) + 1
+                )
+    return depth
+
+
+def _sankey_node(
+    n: str,
+    x: float,
+    y: float,
+    node_w: int,
+    h: float,
+    labels: dict[str, str],
+    shown: float,
+    unit: str,
+) -> SafeString:
+    return format_html(
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" data-node="{}"/>'
+        '<text x="{}" y="{}">{} · {} {}</text>',
+        round(x, 1),
+        round(y, 1),
+        node_w,
+        round(h, 1),
+        PALETTE.get(n, "#999"),
+        n,
+        round(x + node_w + 4, 1),
+        round(y + min(h / 2, 10) + 4, 1),
+        labels.get(n, n),
+        _fmt(shown, 1),
+        unit,
+    )

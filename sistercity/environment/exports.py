@@ -6,6 +6,7 @@ is the same wherever it is read.
 
 import io
 from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -33,13 +34,7 @@ def _title(text) -> str:
     return "".join(c for c in str(text) if c not in "\\/?*[]:")[:31]
 
 
-def scenario_xlsx(report: Report) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    bold = Font(bold=True)
-
+def _summary_sheet(workbook: Any, report: Report, bold: Any) -> None:
     summary = workbook.active
     summary.title = _title(_("Summary"))
     s = report.summary
@@ -76,6 +71,8 @@ def scenario_xlsx(report: Report) -> bytes:
     summary.column_dimensions["A"].width = 55
     summary.column_dimensions["B"].width = 30
 
+
+def _years_sheet(workbook: Any, report: Report) -> None:
     years = workbook.create_sheet(_title(_("Per year")))
     columns = [
         ("year", _("Year")),
@@ -96,6 +93,8 @@ def scenario_xlsx(report: Report) -> bytes:
     for row in report.rows:
         years.append([_safe(row[key]) for key, _label in columns])
 
+
+def _flows_and_emissions_sheets(workbook: Any, report: Report) -> None:
     flows = workbook.create_sheet(_title(_("Flows (t)")))
     result = report.result
     flows.append([str(_("Pathway")), *report.years])
@@ -107,6 +106,8 @@ def scenario_xlsx(report: Report) -> bytes:
     for source, label in SOURCE_LABELS.items():
         emissions.append([str(label), *(float(v) for v in result.emissions.co2e_t[source])])
 
+
+def _uncertainty_sheet(workbook: Any, report: Report) -> None:
     if report.uncertainty:
         bands = workbook.create_sheet(_title(_("Uncertainty")))
         bands.append(
@@ -132,6 +133,18 @@ def scenario_xlsx(report: Report) -> bytes:
                     row["co2e_p95"],
                 ]
             )
+
+
+def scenario_xlsx(report: Report) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    bold = Font(bold=True)
+    _summary_sheet(workbook, report, bold)
+    _years_sheet(workbook, report)
+    _flows_and_emissions_sheets(workbook, report)
+    _uncertainty_sheet(workbook, report)
     for sheet in workbook.worksheets:
         for cell in sheet[1]:
             cell.font = bold

@@ -113,45 +113,44 @@ def series(result: ScenarioResult, name: str) -> list[float]:
     return [float(v) for v in values]
 
 
-def build(scenario, *, sankey_year: int | None = None, with_charts: bool = True) -> Report:
-    result = run(scenario)
+def _rows(result: ScenarioResult, years: list[int]) -> list[dict[str, Any]]:
+    """The per-year table: one row of every figure the page, XLSX and PDF show."""
     flows = result.flows
-    years = [int(y) for y in flows.years]
-    if sankey_year not in years:
-        sankey_year = years[-1]
     generated = flows.generation_total
     ind = result.indicators
     landfill = result.landfill
     emissions = result.emissions
     cost = result.cost
-    energy = result.energy
     diversion = series(result, IndicatorSeries.DIVERSION)
     landfilled = flows.total(*LANDFILL_PATHWAYS)
-    rows = []
-    for i, year in enumerate(years):
-        rows.append(
-            {
-                "year": year,
-                "population": float(flows.population[i]),
-                "generation_t_day": float(generated[i] / 365.0),
-                "reduction_pct": float(ind.reduction_pct[i]),
-                "handling_pct": float(ind.handling_pct[i]),
-                "unmanaged_pct": float(ind.unmanaged_pct[i]),
-                "diversion_pct": diversion[i],
-                "landfilled_t": float(landfilled[i]),
-                "tpa_cumulative_m3": float(landfill.tpa_cumulative_volume_m3[i]),
-                "ch4_generated_t": float(landfill.ch4_generated_t[i]),
-                "ch4_emitted_t": float(landfill.ch4_emitted_t[i]),
-                "co2e_t": float(emissions.total_co2e_t[i]),
-                "avoided_co2e_t": float(emissions.avoided_recycling_co2e_t_indicative[i]),
-                "electricity_mwh": float(energy.electricity_mwh[i]),
-                "capex_idr": idr(cost.capex_idr[i]),
-                "opex_idr": idr(cost.opex_idr[i]),
-                "total_idr": idr(cost.total_idr[i]),
-            }
-        )
-    total_generated = float(generated.sum())
-    labels = pathway_labels()
+    return [
+        {
+            "year": year,
+            "population": float(flows.population[i]),
+            "generation_t_day": float(generated[i] / 365.0),
+            "reduction_pct": float(ind.reduction_pct[i]),
+            "handling_pct": float(ind.handling_pct[i]),
+            "unmanaged_pct": float(ind.unmanaged_pct[i]),
+            "diversion_pct": diversion[i],
+            "landfilled_t": float(landfilled[i]),
+            "tpa_cumulative_m3": float(landfill.tpa_cumulative_volume_m3[i]),
+            "ch4_generated_t": float(landfill.ch4_generated_t[i]),
+            "ch4_emitted_t": float(landfill.ch4_emitted_t[i]),
+            "co2e_t": float(emissions.total_co2e_t[i]),
+            "avoided_co2e_t": float(emissions.avoided_recycling_co2e_t_indicative[i]),
+            "electricity_mwh": float(result.energy.electricity_mwh[i]),
+            "capex_idr": idr(cost.capex_idr[i]),
+            "opex_idr": idr(cost.opex_idr[i]),
+            "total_idr": idr(cost.total_idr[i]),
+        }
+        for i, year in enumerate(years)
+    ]
+
+
+def _flows_total(result: ScenarioResult, labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Tonnes and share of the whole horizon's waste by pathway."""
+    flows = result.flows
+    total_generated = float(flows.generation_total.sum())
     flows_total = []
     for pathway in Pathway.values:
         tonnes = float(flows.total(pathway).sum())
@@ -163,10 +162,22 @@ def build(scenario, *, sankey_year: int | None = None, with_charts: bool = True)
                 "pct": tonnes * 100.0 / total_generated if total_generated else 0.0,
             }
         )
+    return flows_total
+
+
+def _summary(
+    result: ScenarioResult, years: list[int], rows: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The headline numbers: first and last year, targets, totals over the horizon."""
+    ind = result.indicators
+    landfill = result.landfill
+    emissions = result.emissions
+    cost = result.cost
+    total_generated = float(result.flows.generation_total.sum())
     total_cost = float(cost.total_idr.sum())
     last = len(years) - 1
     meets = result.meets_jakstranas(years[last])
-    summary = {
+    return {
         "first_year": years[0],
         "last_year": years[last],
         "generation_first_t_day": rows[0]["generation_t_day"],
@@ -193,7 +204,7 @@ def build(scenario, *, sankey_year: int | None = None, with_charts: bool = True)
         "gwp_set": emissions.gwp_set,
         "gwp_ch4": emissions.gwp["CH4"],
         "gwp_n2o": emissions.gwp["N2O"],
-        "electricity_total_mwh": float(energy.electricity_mwh.sum()),
+        "electricity_total_mwh": float(result.energy.electricity_mwh.sum()),
         "capex_total_idr": idr(cost.capex_idr.sum()),
         "opex_total_idr": idr(cost.opex_idr.sum()),
         "cost_total_idr": idr(total_cost),
@@ -203,6 +214,10 @@ def build(scenario, *, sankey_year: int | None = None, with_charts: bool = True)
         "generated_total_t": total_generated,
         "currency": CURRENCY,
     }
+
+
+def _warnings(result: ScenarioResult) -> list[str]:
+    """The engine's warnings in the reader's language (its own text for an unknown code)."""
     warnings = []
     for warning in result.warnings:
         template = WARNINGS.get(warning["code"])
@@ -213,19 +228,11 @@ def build(scenario, *, sankey_year: int | None = None, with_charts: bool = True)
         if "years" in params:
             params["years"] = ", ".join(str(y) for y in params["years"])
         warnings.append(str(template).format(**params))
-    report = Report(
-        scenario=scenario,
-        result=result,
-        years=years,
-        summary=summary,
-        rows=rows,
-        flows_total=flows_total,
-        sankey_year=sankey_year,
-        sankey_links=flows.sankey_links(sankey_year),
-        warnings=warnings,
-    )
-    report.settings = _settings(result.scenario)
-    report.facilities = [
+    return warnings
+
+
+def _facilities(result: ScenarioResult, labels: dict[str, str]) -> list[dict[str, Any]]:
+    return [
         {
             "name": f.name,
             "pathway": f.pathway,
@@ -239,6 +246,28 @@ def build(scenario, *, sankey_year: int | None = None, with_charts: bool = True)
         }
         for f in result.scenario.facilities
     ]
+
+
+def build(scenario, *, sankey_year: int | None = None, with_charts: bool = True) -> Report:
+    result = run(scenario)
+    years = [int(y) for y in result.flows.years]
+    if sankey_year not in years:
+        sankey_year = years[-1]
+    labels = pathway_labels()
+    rows = _rows(result, years)
+    report = Report(
+        scenario=scenario,
+        result=result,
+        years=years,
+        summary=_summary(result, years, rows),
+        rows=rows,
+        flows_total=_flows_total(result, labels),
+        sankey_year=sankey_year,
+        sankey_links=result.flows.sankey_links(sankey_year),
+        warnings=_warnings(result),
+    )
+    report.settings = _settings(result.scenario)
+    report.facilities = _facilities(result, labels)
     if getattr(scenario, "indicator_series", ""):
         report.planned = list(zip(years, series(result, scenario.indicator_series), strict=True))
     if with_charts:
@@ -255,7 +284,7 @@ def _pct(value) -> str:
 def _settings(model) -> list[dict[str, Any]]:
     """The scenario's inputs as a planner reads them."""
     labels = pathway_labels()
-    items = [
+    items: list[tuple[str, Any, Any]] = [
         (
             "horizon",
             _("Horizon"),
@@ -320,10 +349,133 @@ def _first(years, values, target) -> int | None:
     return int(years[hits[0]]) if hits.size else None
 
 
+def _flows_chart(report: Report, labels: dict[str, str]) -> Any:
+    flows = report.result.flows
+    return charts.stacked_bars(
+        years=report.years,
+        stacks=[
+            {
+                "label": labels[p],
+                "values": [float(v) / 365.0 for v in flows.total(p)],
+                "colour": charts.PALETTE[p],
+            }
+            for p in Pathway.values
+        ],
+        title=str(_("Where the waste goes, per year (t/day)")),
+        unit=str(_("t/day")),
+        test="chart-flows",
+    )
+
+
+def _targets_chart(report: Report) -> Any:
+    return charts.line_chart(
+        years=report.years,
+        series=[
+            {
+                "label": str(_("reduction %")),
+                "values": [r["reduction_pct"] for r in report.rows],
+            },
+            {"label": str(_("handling %")), "values": [r["handling_pct"] for r in report.rows]},
+        ],
+        hlines=[
+            {"label": str(_("reduction target 30 %")), "value": 30.0, "colour": "#3b6ea5"},
+            {"label": str(_("handling target 70 %")), "value": 70.0, "colour": "#d95f02"},
+        ],
+        title=str(_("Jakstranas indicators against the targets (%)")),
+        unit="%",
+        test="chart-targets",
+    )
+
+
+def _tpa_chart(report: Report) -> Any:
+    return charts.line_chart(
+        years=report.years,
+        series=[
+            {
+                "label": str(_("TPA volume used")),
+                "values": [r["tpa_cumulative_m3"] for r in report.rows],
+            }
+        ],
+        hlines=(
+            [
+                {
+                    "label": str(_("TPA volume")),
+                    "value": report.summary["tpa_capacity_m3"],
+                    "colour": "#c00",
+                }
+            ]
+            if report.summary["tpa_capacity_m3"]
+            else []
+        ),
+        title=str(_("TPA volume used (m³)")),
+        unit="m³",
+        test="chart-tpa",
+    )
+
+
+def _emissions_chart(report: Report) -> Any:
+    return charts.stacked_bars(
+        years=report.years,
+        stacks=[
+            {
+                "label": str(SOURCE_LABELS[s]),
+                "values": [float(v) for v in report.result.emissions.co2e_t[s]],
+                "colour": charts.SERIES_COLOURS[i % len(charts.SERIES_COLOURS)],
+            }
+            for i, s in enumerate(EMISSION_SOURCES)
+        ],
+        title=str(_("Emissions by source (t CO2e)")),
+        unit="t CO2e",
+        test="chart-emissions",
+    )
+
+
+def _cost_chart(report: Report) -> Any:
+    return charts.stacked_bars(
+        years=report.years,
+        stacks=[
+            {
+                "label": str(_("investment (capex)")),
+                "values": [float(r["capex_idr"]) / 1e9 for r in report.rows],
+                "colour": "#7570b3",
+            },
+            {
+                "label": str(_("operation (opex)")),
+                "values": [float(r["opex_idr"]) / 1e9 for r in report.rows],
+                "colour": "#1b9e77",
+            },
+        ],
+        title=str(_("Cost per year (billion IDR)")),
+        unit=str(_("billion IDR")),
+        test="chart-cost",
+    )
+
+
+def _co2e_band_chart(report: Report, uncertainty: dict) -> Any:
+    return charts.line_chart(
+        years=report.years,
+        series=[
+            {"label": str(_("deterministic")), "values": [r["co2e_t"] for r in report.rows]},
+            {
+                "label": str(_("median")),
+                "values": uncertainty["bands"]["co2e_t"]["p50"],
+                "dashed": True,
+            },
+        ],
+        bands=[
+            {
+                "label": str(_("5th–95th percentile")),
+                "low": uncertainty["bands"]["co2e_t"]["p5"],
+                "high": uncertainty["bands"]["co2e_t"]["p95"],
+            }
+        ],
+        title=str(_("Total emissions with uncertainty (t CO2e)")),
+        unit="t CO2e",
+        test="chart-co2e-band",
+    )
+
+
 def build_charts(report: Report, uncertainty: dict | None = None) -> dict[str, Any]:
-    result = report.result
-    flows = result.flows
-    years = report.years
     labels = pathway_labels()
     out = {
         "sankey": charts.sankey(
@@ -333,122 +485,21 @@ def build_charts(report: Report, uncertainty: dict | None = None) -> dict[str, A
             test="sankey",
             unit=str(_("t/day")),
         ),
-        "flows": charts.stacked_bars(
-            years=years,
-            stacks=[
-                {
-                    "label": labels[p],
-                    "values": [float(v) / 365.0 for v in flows.total(p)],
-                    "colour": charts.PALETTE[p],
-                }
-                for p in Pathway.values
-            ],
-            title=str(_("Where the waste goes, per year (t/day)")),
-            unit=str(_("t/day")),
-            test="chart-flows",
-        ),
-        "targets": charts.line_chart(
-            years=years,
-            series=[
-                {
-                    "label": str(_("reduction %")),
-                    "values": [r["reduction_pct"] for r in report.rows],
-                },
-                {"label": str(_("handling %")), "values": [r["handling_pct"] for r in report.rows]},
-            ],
-            hlines=[
-                {"label": str(_("reduction target 30 %")), "value": 30.0, "colour": "#3b6ea5"},
-                {"label": str(_("handling target 70 %")), "value": 70.0, "colour": "#d95f02"},
-            ],
-            title=str(_("Jakstranas indicators against the targets (%)")),
-            unit="%",
-            test="chart-targets",
-        ),
-        "tpa": charts.line_chart(
-            years=years,
-            series=[
-                {
-                    "label": str(_("TPA volume used")),
-                    "values": [r["tpa_cumulative_m3"] for r in report.rows],
-                }
-            ],
-            hlines=(
-                [
-                    {
-                        "label": str(_("TPA volume")),
-                        "value": report.summary["tpa_capacity_m3"],
-                        "colour": "#c00",
-                    }
-                ]
-                if report.summary["tpa_capacity_m3"]
-                else []
-            ),
-            title=str(_("TPA volume used (m³)")),
-            unit="m³",
-            test="chart-tpa",
-        ),
+        "flows": _flows_chart(report, labels),
+        "targets": _targets_chart(report),
+        "tpa": _tpa_chart(report),
         "ch4": methane_chart(report, uncertainty),
-        "emissions": charts.stacked_bars(
-            years=years,
-            stacks=[
-                {
-                    "label": str(SOURCE_LABELS[s]),
-                    "values": [float(v) for v in result.emissions.co2e_t[s]],
-                    "colour": charts.SERIES_COLOURS[i % len(charts.SERIES_COLOURS)],
-                }
-                for i, s in enumerate(EMISSION_SOURCES)
-            ],
-            title=str(_("Emissions by source (t CO2e)")),
-            unit="t CO2e",
-            test="chart-emissions",
-        ),
-        "cost": charts.stacked_bars(
-            years=years,
-            stacks=[
-                {
-                    "label": str(_("investment (capex)")),
-                    "values": [float(r["capex_idr"]) / 1e9 for r in report.rows],
-                    "colour": "#7570b3",
-                },
-                {
-                    "label": str(_("operation (opex)")),
-                    "values": [float(r["opex_idr"]) / 1e9 for r in report.rows],
-                    "colour": "#1b9e77",
-                },
-            ],
-            title=str(_("Cost per year (billion IDR)")),
-            unit=str(_("billion IDR")),
-            test="chart-cost",
-        ),
+        "emissions": _emissions_chart(report),
+        "cost": _cost_chart(report),
     }
     if uncertainty:
-        out["co2e_band"] = charts.line_chart(
-            years=years,
-            series=[
-                {"label": str(_("deterministic")), "values": [r["co2e_t"] for r in report.rows]},
-                {
-                    "label": str(_("median")),
-                    "values": uncertainty["bands"]["co2e_t"]["p50"],
-                    "dashed": True,
-                },
-            ],
-            bands=[
-                {
-                    "label": str(_("5th–95th percentile")),
-                    "low": uncertainty["bands"]["co2e_t"]["p5"],
-                    "high": uncertainty["bands"]["co2e_t"]["p95"],
-                }
-            ],
-            title=str(_("Total emissions with uncertainty (t CO2e)")),
-            unit="t CO2e",
-            test="chart-co2e-band",
-        )
+        out["co2e_band"] = _co2e_band_chart(report, uncertainty)
     return out
 
 
 def methane_chart(report: Report, uncertainty: dict | None = None):
     bands = []
-    series_ = [
+    series_: list[dict[str, Any]] = [
         {
             "label": str(_("landfill CH4 emitted")),
             "values": [r["ch4_emitted_t"] for r in report.rows],

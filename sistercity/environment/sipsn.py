@@ -92,9 +92,9 @@ def _column_meaning(header: str):
     for code, label in COMPOSITION_HEADERS.items():
         if key in (label.lower(), f"{code} (%)"):
             return (Metric.COMPOSITION, str(code))
-    for code, label in SOURCE_HEADERS.items():
-        if key in (label.lower(), f"source {code} (%)"):
-            return (Metric.SOURCE, str(code))
+    for source_code, label in SOURCE_HEADERS.items():
+        if key in (label.lower(), f"source {source_code} (%)"):
+            return (Metric.SOURCE, str(source_code))
     match = FACILITY_HEADER.match(header.strip())
     if match:
         return (Metric.FACILITY, match.group(1))
@@ -141,7 +141,7 @@ def _rows_from_file(file) -> list[list]:
             raise SisterCityError(
                 _("The file is neither an XLSX workbook nor a UTF-8 CSV table."), code="import"
             ) from error
-        dialect = csv.excel
+        dialect: type[csv.Dialect] = csv.excel
         try:
             dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;\t")
         except csv.Error:
@@ -194,17 +194,10 @@ def _date(value, line) -> dt.date:
         ) from error
 
 
-def read_table(file) -> Table:
-    """Parse and check a SIPSN-style table; raise a translated error naming the row."""
-    rows = _rows_from_file(file)
-    rows = [r for r in rows if any(c not in (None, "") for c in r)]
-    if not rows:
-        raise SisterCityError(_("The table is empty."), code="import")
-    if len(rows) > MAX_ROWS + 1:
-        raise SisterCityError(
-            _("The table has more than {maximum} rows.").format(maximum=MAX_ROWS), code="import"
-        )
-    header = [str(c).strip() if c is not None else "" for c in rows[0]]
+def _header(first_row) -> tuple[list[str], list]:
+    """The column names and what each means; an unknown or a missing required column refuses
+    the whole table."""
+    header = [str(c).strip() if c is not None else "" for c in first_row]
     meanings = []
     for name in header:
         meaning = _column_meaning(name) if name else None
@@ -223,6 +216,20 @@ def read_table(file) -> Table:
             raise SisterCityError(
                 _("The column “{column}” is missing.").format(column=label), code="import"
             )
+    return header, meanings
+
+
+def read_table(file) -> Table:
+    """Parse and check a SIPSN-style table; raise a translated error naming the row."""
+    rows = _rows_from_file(file)
+    rows = [r for r in rows if any(c not in (None, "") for c in r)]
+    if not rows:
+        raise SisterCityError(_("The table is empty."), code="import")
+    if len(rows) > MAX_ROWS + 1:
+        raise SisterCityError(
+            _("The table has more than {maximum} rows.").format(maximum=MAX_ROWS), code="import"
+        )
+    header, meanings = _header(rows[0])
     figures: list[FigureRow] = []
     for index, raw in enumerate(rows[1:], start=2):
         cells = dict.fromkeys(("area", "link", "note", "municipality"), "")
@@ -246,17 +253,18 @@ def read_table(file) -> Table:
         if not cells.get("date"):
             raise _error(index, DATE, _("every figure needs its date"))
         as_of = _date(cells["date"], index)
-        for metric, label in (
+        for share_metric, label in (
             (Metric.COMPOSITION, _("composition")),
             (Metric.SOURCE, _("sources")),
         ):
-            shares = [v for _n, m, _c, v in values if m == metric]
-            if shares and abs(sum(shares) - 100) > SUM_TOLERANCE:
+            shares = [v for _n, m, _c, v in values if m == share_metric]
+            total = sum(shares, Decimal(0))
+            if shares and abs(total - 100) > SUM_TOLERANCE:
                 raise _error(
                     index,
                     label,
                     _("the {what} adds up to {total} %; it must add up to 100 %").format(
-                        what=label, total=sum(shares)
+                        what=label, total=total
                     ),
                 )
         for name, metric, category, value in values:
