@@ -8,4 +8,7 @@ class EnvironmentConfig(AppConfig):
     verbose_name = _("Waste management")
 
     def ready(self):
-        from sistercity.environment import audit  # noqa: F401 - registers models with auditlog
+        from sistercity.core import registry
+        from sistercity.environment import audit, contributions  # noqa: F401 - audit registers
+
+        registry.register(contributions.SECTOR)

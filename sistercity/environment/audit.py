@@ -1,12 +1,9 @@
-from auditlog.registry import auditlog
+"""Change logging for waste data and scenarios; their translations (names, notes) show on the
+partnership's History tab too."""
 
+from sistercity.core.audit import register
 from sistercity.environment import models as m
 
-for model in (m.DataSource, m.WasteFacility, m.WasteFigure, m.WasteScenario):
-    auditlog.register(model)
-
-# Content translations live in their own tables; tie their change log to the partnership too.
 for model in (m.DataSource, m.WasteFacility, m.WasteScenario):
-    translation = model.translations.field.model
-    translation.get_additional_data = lambda self: {"partnership": self.master.partnership_id}
-    auditlog.register(translation)
+    register(model, translations=True)
+register(m.WasteFigure)

@@ -10,12 +10,13 @@ the scenarios are illustrative planning values, not decisions.
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from sistercity.environment import services
 from sistercity.environment.defaults import SIPSN_NATIONAL_COMPOSITION, SIPSN_NATIONAL_SOURCES
 from sistercity.environment.models import DataSource, WasteFacility, WasteScenario
 
-SOURCES = {
+SOURCES: dict[str, dict[str, Any]] = {
     "sipsn": {
         "title": (
             "SIPSN: komposisi sampah nasional menurut jenis dan sumber (dibulatkan; data contoh)",

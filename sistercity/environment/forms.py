@@ -6,6 +6,7 @@ another field.
 
 import json
 from decimal import Decimal
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,11 @@ SEPARATED = {
     "composting": ("composting_of_separated_pct", ORGANIC_TYPES),
     "anaerobic_digestion": ("digestion_of_separated_pct", ORGANIC_TYPES),
 }
+
+
+def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
+    """A choice field of ``form`` (whose choices depend on the partnership)."""
+    return cast(forms.ChoiceField, form.fields[name])
 
 
 def _pct(label, help_text=""):
@@ -124,8 +130,8 @@ class ScenarioForm(forms.Form):
     def share_fields(self):
         return [self[f"share_{p}"] for p in MIXED_PATHWAYS]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         for name, value in list(data.items()):
             is_percent = name.endswith("_pct") or name.startswith(("share_", "composition_"))
             if is_percent and value is None:
@@ -341,7 +347,7 @@ class NewScenarioForm(forms.Form):
 
     def __init__(self, *args, scenarios=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["start_from"].choices = [("", _("a default scenario"))] + [
+        _choice_field(self, "start_from").choices = [("", _("a default scenario"))] + [
             (s.code, str(s)) for s in scenarios
         ]
 
@@ -388,8 +394,17 @@ class FigureForm(forms.Form):
 
     def __init__(self, *args, municipalities=(), sources=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].choices = [(m.pk, str(m)) for m in municipalities]
-        self.fields["source"].choices = [(s.pk, str(s)) for s in sources]
+        self.municipalities = {str(m.pk): m for m in municipalities}
+        self.sources = {str(s.pk): s for s in sources}
+        _choice_field(self, "municipality").choices = [(m.pk, str(m)) for m in municipalities]
+        _choice_field(self, "source").choices = [(s.pk, str(s)) for s in sources]
+
+    # The choices were validated against these objects: hand the objects to the service.
+    def clean_municipality(self) -> Any:
+        return self.municipalities[self.cleaned_data["municipality"]]
+
+    def clean_source(self) -> Any:
+        return self.sources[self.cleaned_data["source"]]
 
 
 class ImportForm(forms.Form):
@@ -398,4 +413,8 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, municipalities=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].choices = [(m.pk, str(m)) for m in municipalities]
+        self.municipalities = {str(m.pk): m for m in municipalities}
+        _choice_field(self, "municipality").choices = [(m.pk, str(m)) for m in municipalities]
+
+    def clean_municipality(self) -> Any:
+        return self.municipalities[self.cleaned_data["municipality"]]

@@ -8,58 +8,32 @@ kept side by side, each with where it came from.
 A scenario stores the waste model's plain inputs (``wastemodel.scenario_from_dict``); its
 results are computed from them whenever they are shown, so the page, the XLSX and the PDF
 report always agree.
+
+All of it belongs to the environment pillar as a whole (``pillar = "environment"``): besides
+the partnership's secretariat and partner officers, the agency officers whose membership names
+that pillar (the DLH planners) change it (``core.access``).
 """
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from parler.managers import TranslatableManager, TranslatableQuerySet
-from parler.models import TranslatableModel
 
-from sistercity.core.models import TimeStampedModel, TranslatedContent
-from sistercity.core.permissions import Action, RestrictedQuerySet
+from sistercity.core.models import (
+    PartnershipScoped,
+    TimeStampedModel,
+    TranslatablePartnershipScoped,
+    TranslatedContent,
+)
 from sistercity.core.validators import validate_no_markup
 from sistercity.environment.choices import FacilityKind, IndicatorSeries, Metric, SiteType
 
 
-def editable_partnership_ids(user):
-    """Partnerships whose waste data and scenarios ``user`` may change.
-
-    The partnership's change roles (secretariat, partner officer), plus the agency officers
-    whose membership carries the environment pillar in an agency (or the administration) of
-    one of the partnership's municipalities: the DLH planner owns the waste scenarios.
-    """
-    from sistercity.accounts.choices import Role
-    from sistercity.accounts.models import Membership, Organisation
-    from sistercity.partnerships.models import Partnership, visible_partnership_ids
-
-    org_ids = Membership.objects.filter(
-        user=user, role=Role.AGENCY_OFFICER, pillars__code="environment"
-    ).values("organisation_id")
-    municipality_ids = Organisation.objects.filter(
-        models.Q(pk__in=org_ids) | models.Q(children__in=org_ids)
-    ).values("pk")
-    return Partnership.objects.filter(
-        models.Q(pk__in=visible_partnership_ids(user, Action.CHANGE))
-        | models.Q(municipalities__in=municipality_ids)
-    ).values("pk")
-
-
-def _partnership_filter(user, action):
-    from sistercity.partnerships.models import visible_partnership_ids
-
-    if action == Action.CHANGE:
-        return models.Q(partnership__in=editable_partnership_ids(user))
-    return models.Q(partnership__in=visible_partnership_ids(user, action))
-
-
-class EnvironmentQuerySet(TranslatableQuerySet, RestrictedQuerySet):
-    pass
-
-
-class DataSource(TranslatableModel, TimeStampedModel):
+class DataSource(TranslatablePartnershipScoped, TimeStampedModel):
     """Where a figure comes from: a SIPSN table, a DLH report, a news article, an estimate."""
+
+    pillar = "environment"
 
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -78,8 +52,6 @@ class DataSource(TranslatableModel, TimeStampedModel):
         note=models.TextField(_("note"), blank=True, validators=[validate_no_markup]),
     )
 
-    objects = TranslatableManager.from_queryset(EnvironmentQuerySet)()
-
     class Meta:
         verbose_name = _("data source")
         verbose_name_plural = _("data sources")
@@ -88,17 +60,12 @@ class DataSource(TranslatableModel, TimeStampedModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.pk)
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
 
-    @classmethod
-    def permission_filter(cls, user, action):
-        return _partnership_filter(user, action)
-
-
-class WasteFacility(TranslatableModel, TimeStampedModel):
+class WasteFacility(TranslatablePartnershipScoped, TimeStampedModel):
     """A place that takes waste: the TPA with its site type and volume, a TPS3R, a waste
     bank, a compost house, an RDF or waste-to-energy plant."""
+
+    pillar = "environment"
 
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -150,8 +117,6 @@ class WasteFacility(TranslatableModel, TimeStampedModel):
         note=models.TextField(_("note"), blank=True, validators=[validate_no_markup]),
     )
 
-    objects = TranslatableManager.from_queryset(EnvironmentQuerySet)()
-
     class Meta:
         verbose_name = _("waste facility")
         verbose_name_plural = _("waste facilities")
@@ -165,18 +130,13 @@ class WasteFacility(TranslatableModel, TimeStampedModel):
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.code
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
 
-    @classmethod
-    def permission_filter(cls, user, action):
-        return _partnership_filter(user, action)
-
-
-class WasteFigure(TimeStampedModel):
+class WasteFigure(PartnershipScoped, TimeStampedModel):
     """One published number: a year's generation, a composition or source share, or the
     tonnage a facility handles, for a municipality or one of its kecamatan, with its source
     and the date it refers to."""
+
+    pillar = "environment"
 
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -224,8 +184,6 @@ class WasteFigure(TimeStampedModel):
     as_of = models.DateField(_("date of the figure"))
     note = models.CharField(_("note"), max_length=300, blank=True, validators=[validate_no_markup])
 
-    objects = RestrictedQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("waste figure")
         verbose_name_plural = _("waste figures")
@@ -254,17 +212,12 @@ class WasteFigure(TimeStampedModel):
     def __str__(self):
         return f"{self.year} {self.area or '—'} {self.metric} {self.category}: {self.value}"
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
 
-    @classmethod
-    def permission_filter(cls, user, action):
-        return _partnership_filter(user, action)
-
-
-class WasteScenario(TranslatableModel, TimeStampedModel):
+class WasteScenario(TranslatablePartnershipScoped, TimeStampedModel):
     """A plan for a municipality's waste over a horizon (today's open dump, a Toyama-style
     plan…): the waste model's inputs, validated by the engine before they are stored."""
+
+    pillar = "environment"
 
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -309,8 +262,6 @@ class WasteScenario(TranslatableModel, TimeStampedModel):
         description=models.TextField(_("description"), blank=True, validators=[validate_no_markup]),
     )
 
-    objects = TranslatableManager.from_queryset(EnvironmentQuerySet)()
-
     class Meta:
         verbose_name = _("waste scenario")
         verbose_name_plural = _("waste scenarios")
@@ -324,9 +275,6 @@ class WasteScenario(TranslatableModel, TimeStampedModel):
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.code
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
-
-    @classmethod
-    def permission_filter(cls, user, action):
-        return _partnership_filter(user, action)
+    def get_absolute_url(self) -> str:
+        # Where a plan drawn from this scenario links to (the results dashboard).
+        return reverse("environment:scenario", args=[self.partnership.slug, self.code])

@@ -1,8 +1,13 @@
 """Reads. Every function takes the user and returns only what that user may see."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
 
 from sistercity.core.permissions import Action
+from sistercity.core.registry import PlannedValue
 from sistercity.environment.choices import Metric, WasteSource, WasteType
 from sistercity.environment.models import DataSource, WasteFacility, WasteFigure, WasteScenario
 
@@ -94,46 +99,38 @@ def figure_groups(*, user, partnership) -> list[FigureGroup]:
     return list(groups.values())
 
 
-def planned_values_by_indicator(*, user, partnership) -> dict[str, list[dict]]:
-    """All scenario plans linked to programme indicators of a partnership, by indicator code:
-    one query whatever the number of indicators (the programmes dashboard uses it)."""
+def _plans(scenarios: QuerySet[WasteScenario]) -> Iterator[tuple[WasteScenario, dict[int, float]]]:
+    """Each scenario linked to an indicator series, with its planned value per year."""
     from sistercity.environment import results
 
-    plans: dict[str, list[dict]] = {}
-    scenarios = scenario_list(user=user, partnership=partnership).exclude(indicator_code="")
-    for scenario in scenarios.exclude(indicator_series=""):
+    for scenario in scenarios.exclude(indicator_code="").exclude(indicator_series=""):
         result = results.run(scenario)
         values = results.series(result, scenario.indicator_series)
+        yield scenario, dict(zip((int(y) for y in result.years), values, strict=True))
+
+
+def planned_values_by_indicator(*, user: Any, partnership: Any) -> dict[str, list[PlannedValue]]:
+    """All scenario plans linked to programme indicators of a partnership, by indicator code:
+    one query whatever the number of indicators (the results dashboard reads them through
+    ``core.registry.planned_values``)."""
+    plans: dict[str, list[PlannedValue]] = {}
+    for scenario, values in _plans(scenario_list(user=user, partnership=partnership)):
         plans.setdefault(scenario.indicator_code, []).append(
-            {
-                "scenario": scenario,
-                "series": scenario.indicator_series,
-                "values": dict(zip((int(y) for y in result.years), values, strict=True)),
-            }
+            PlannedValue(source=scenario, series=scenario.indicator_series, values=values)
         )
     return plans
 
 
-def planned_indicator_values(*, user, indicator_code: str, partnership=None) -> list[dict]:
-    """Planned values per year of the scenarios linked to a programme indicator code.
-
-    This is what the programmes dashboard calls to draw planned against actual:
+def planned_indicator_values(
+    *, user: Any, indicator_code: str, partnership: Any = None
+) -> list[dict[str, Any]]:
+    """Planned values per year of the scenarios linked to a programme indicator code:
     ``[{"scenario": <WasteScenario>, "series": "diversion_pct", "values": {2026: 12.5, …}}]``.
     """
-    from sistercity.environment import results
-
-    out = []
     scenarios = scenario_list(user=user, partnership=partnership).filter(
         indicator_code=indicator_code
     )
-    for scenario in scenarios.exclude(indicator_series=""):
-        result = results.run(scenario)
-        values = results.series(result, scenario.indicator_series)
-        out.append(
-            {
-                "scenario": scenario,
-                "series": scenario.indicator_series,
-                "values": dict(zip((int(y) for y in result.years), values, strict=True)),
-            }
-        )
-    return out
+    return [
+        {"scenario": scenario, "series": scenario.indicator_series, "values": values}
+        for scenario, values in _plans(scenarios)
+    ]

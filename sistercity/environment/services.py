@@ -3,7 +3,8 @@
 Who may change what: anyone who sees the partnership sees its waste data and scenarios; the
 partnership's secretariat and partner officers change them, and so does an agency officer
 whose membership carries the environment pillar in one of the partnership's municipalities
-(the DLH planner). Every write is checked here, in one transaction, with the actor recorded.
+(the DLH planner) — ``core.access`` with ``pillar="environment"``. Every write is checked here,
+in one transaction, with the actor recorded.
 """
 
 import datetime as dt
@@ -11,12 +12,11 @@ from decimal import Decimal
 
 from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
-from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
-from sistercity.core.permissions import Action
 from sistercity.environment.choices import Metric, WasteSource, WasteType
 from sistercity.environment.errors import translate_model_error
 from sistercity.environment.models import (
@@ -24,7 +24,6 @@ from sistercity.environment.models import (
     WasteFacility,
     WasteFigure,
     WasteScenario,
-    editable_partnership_ids,
 )
 from sistercity.environment.wastemodel import (
     ScenarioResult,
@@ -34,35 +33,12 @@ from sistercity.environment.wastemodel import (
 )
 from sistercity.partnerships.models import Partnership
 
-# --------------------------------------------------------------------------------------
-# permission
-# --------------------------------------------------------------------------------------
-
-
-def can_edit(user, partnership: Partnership) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    return Partnership.objects.filter(
-        pk=partnership.pk, pk__in=editable_partnership_ids(user)
-    ).exists()
-
-
-def require_edit(user, partnership: Partnership) -> None:
-    """404 for someone who may not see the partnership; a translated refusal for a member
-    who sees it but may not change its waste data."""
-    if not Partnership.objects.for_user(user, Action.VIEW).filter(pk=partnership.pk).exists():
-        raise Http404
-    if not can_edit(user, partnership):
-        raise SisterCityError(
-            _(
-                "Only the secretariat, the partner officers and the environment agency "
-                "officers of this partnership can change its waste data and scenarios."
-            ),
-            code="forbidden",
-            status=403,
-        )
+PILLAR = "environment"  # the waste data and scenarios belong to it as a whole
+# The refusal a member without the right gets (an outsider gets 404 from ``require``).
+CHANGE_REFUSED = _(
+    "Only the secretariat, the partner officers and the environment agency "
+    "officers of this partnership can change its waste data and scenarios."
+)
 
 
 def _check_municipality(partnership: Partnership, municipality) -> None:
@@ -116,7 +92,7 @@ def scenario_create(
     is_sample: bool = False,
     position: int = 0,
 ) -> WasteScenario:
-    require_edit(actor, partnership)
+    require(actor, partnership, Action.CHANGE, pillar=PILLAR, message=CHANGE_REFUSED)
     _check_municipality(partnership, municipality)
     scenario_check(inputs)
     if WasteScenario.objects.filter(partnership=partnership, code=code).exists():
@@ -160,7 +136,7 @@ def scenario_update(
 ) -> WasteScenario:
     """Change a scenario; new inputs are checked by the engine first and nothing is saved if
     they fail."""
-    require_edit(actor, scenario.partnership)
+    require(actor, scenario.partnership, Action.CHANGE, pillar=PILLAR, message=CHANGE_REFUSED)
     if inputs is not _UNSET:
         scenario_check(inputs)
     with transaction.atomic(), set_actor(actor):
@@ -181,21 +157,8 @@ def scenario_update(
     return locked
 
 
-def scenario_copy(*, actor, scenario: WasteScenario, code: str, name: str) -> WasteScenario:
-    """A new scenario starting from another one's inputs (to try a variant side by side)."""
-    return scenario_create(
-        actor=actor,
-        partnership=scenario.partnership,
-        municipality=scenario.municipality,
-        code=code,
-        name=name,
-        inputs=dict(scenario.inputs),
-        position=scenario.position + 1,
-    )
-
-
 def scenario_delete(*, actor, scenario: WasteScenario) -> None:
-    require_edit(actor, scenario.partnership)
+    require(actor, scenario.partnership, Action.CHANGE, pillar=PILLAR, message=CHANGE_REFUSED)
     with transaction.atomic(), set_actor(actor):
         scenario.delete()
 
@@ -217,7 +180,7 @@ def source_create(
     is_sample: bool = False,
     language: str | None = None,
 ) -> DataSource:
-    require_edit(actor, partnership)
+    require(actor, partnership, Action.CHANGE, pillar=PILLAR, message=CHANGE_REFUSED)
     if not title.strip():
         raise SisterCityError(_("A source needs a title."), code="source")
     with transaction.atomic(), set_actor(actor):
@@ -253,7 +216,7 @@ def facility_create(
     note: str = "",
     language: str | None = None,
 ) -> WasteFacility:
-    require_edit(actor, partnership)
+    require(actor, partnership, Action.CHANGE, pillar=PILLAR, message=CHANGE_REFUSED)
     _check_municipality(partnership, municipality)
     _check_source(partnership, source)
     for label, value in ((_("capacity"), capacity_t_per_day), (_("volume"), volume_m3)):
@@ -293,7 +256,7 @@ def _check_source(partnership: Partnership, source: DataSource) -> None:
         raise SisterCityError(_("The source belongs to another partnership."), code="source")
 
 
-CATEGORIES = {
+CATEGORIES: dict[str, set[str]] = {
     Metric.GENERATION: {""},
     Metric.POPULATION: {""},
     Metric.COMPOSITION: set(WasteType.values),
@@ -373,7 +336,7 @@ def figure_record(
 ) -> WasteFigure:
     """One figure with its provenance. Another source's figure for the same thing is kept
     beside it; the same source stating it again on the same date is refused."""
-    require_edit(actor, partnership)
+    require(actor, partnership, Action.CHANGE, pillar=PILLAR, message=CHANGE_REFUSED)
     _check_municipality(partnership, municipality)
     _check_source(partnership, source)
     facility = figure_check(partnership=partnership, metric=metric, category=category, value=value)
@@ -408,7 +371,7 @@ def figures_import(*, actor, partnership: Partnership, municipality, file, langu
     written; one bad cell refuses the whole file, naming the row and column."""
     from sistercity.environment import sipsn
 
-    require_edit(actor, partnership)
+    require(actor, partnership, Action.CHANGE, pillar=PILLAR, message=CHANGE_REFUSED)
     _check_municipality(partnership, municipality)
     table = sipsn.read_table(file)
     facilities = {f.code: f for f in WasteFacility.objects.filter(partnership=partnership)}

@@ -1,45 +1,48 @@
 """Thin views: a form, a service or selector, a page (or an XLSX / PDF of the same numbers)."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sistercity.core.errors import SisterCityError
-from sistercity.core.permissions import Action, get_for_user_or_404
+from sistercity.core.access import Action, access_for
+from sistercity.core.views import (
+    file_response,
+    form_errors,
+    partnership_for,
+    run_service,
+    submit_form,
+)
 from sistercity.environment import exports, forms, results, selectors, services, sipsn
 from sistercity.environment.defaults import default_inputs
-from sistercity.environment.models import DataSource
-from sistercity.partnerships.models import Partnership
+from sistercity.environment.models import WasteScenario
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _partnership(request, slug):
-    return get_for_user_or_404(Partnership.objects, request.user, Action.VIEW, slug=slug)
+def _can_change(request: HttpRequest, partnership: Any) -> bool:
+    return access_for(request.user, partnership).can(Action.CHANGE, pillar=services.PILLAR)
 
 
-def _scenario(request, partnership, code):
+def _scenario(request: HttpRequest, partnership: Any, code: str) -> WasteScenario:
     return get_object_or_404(
         selectors.scenario_list(user=request.user, partnership=partnership), code=code
     )
 
 
-def _municipalities(partnership):
+def _municipalities(partnership: Any) -> list[Any]:
     return list(partnership.municipalities.prefetch_related("translations").order_by("country"))
 
 
-def _form_errors(request, form) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
-
-
 @login_required
-def index(request):
+def index(request: HttpRequest) -> HttpResponse:
     """The waste pages of every partnership the user sees (straight in if there is one)."""
     from sistercity.partnerships.selectors import partnership_list
 
@@ -50,8 +53,8 @@ def index(request):
 
 
 @login_required
-def overview(request, slug):
-    partnership = _partnership(request, slug)
+def overview(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
     scenarios = list(selectors.scenario_list(user=request.user, partnership=partnership))
     rows = []
     for scenario in scenarios:
@@ -63,15 +66,15 @@ def overview(request, slug):
         {
             "partnership": partnership,
             "rows": rows,
-            "can_edit": services.can_edit(request.user, partnership),
+            "can_edit": _can_change(request, partnership),
             "tab": "scenarios",
         },
     )
 
 
 @login_required
-def scenario_detail(request, slug, code):
-    partnership = _partnership(request, slug)
+def scenario_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
     scenario = _scenario(request, partnership, code)
     year = request.GET.get("year")
     report = results.build(scenario, sankey_year=int(year) if year and year.isdigit() else None)
@@ -83,16 +86,16 @@ def scenario_detail(request, slug, code):
             "partnership": partnership,
             "scenario": scenario,
             "report": report,
-            "can_edit": services.can_edit(request.user, partnership),
+            "can_edit": _can_change(request, partnership),
             "tab": "scenarios",
         },
     )
 
 
 @login_required
-def scenario_new(request, slug):
-    partnership = _partnership(request, slug)
-    if not services.can_edit(request.user, partnership):
+def scenario_new(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    if not _can_change(request, partnership):
         messages.error(request, _("Your role does not allow you to create scenarios here."))
         return redirect("environment:overview", slug=slug)
     existing = list(selectors.scenario_list(user=request.user, partnership=partnership))
@@ -102,25 +105,22 @@ def scenario_new(request, slug):
             data = form.cleaned_data
             template = next((s for s in existing if s.code == data["start_from"]), None)
             municipality = template.municipality if template else _municipalities(partnership)[0]
-            inputs = dict(template.inputs) if template else default_inputs(municipality)
-            try:
-                scenario = services.scenario_create(
-                    actor=request.user,
-                    partnership=partnership,
-                    municipality=municipality,
-                    code=data["code"],
-                    name=data["name"],
-                    inputs=inputs,
-                    language=request.LANGUAGE_CODE,
-                    position=len(existing),
-                )
-            except SisterCityError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, _("The scenario was created; adjust it below."))
+            scenario = run_service(
+                request,
+                services.scenario_create,
+                _("The scenario was created; adjust it below."),
+                partnership=partnership,
+                municipality=municipality,
+                code=data["code"],
+                name=data["name"],
+                inputs=dict(template.inputs) if template else default_inputs(municipality),
+                language=request.LANGUAGE_CODE,
+                position=len(existing),
+            )
+            if scenario is not None:
                 return redirect("environment:scenario_edit", slug=slug, code=scenario.code)
         else:
-            _form_errors(request, form)
+            form_errors(request, form)
     return render(
         request,
         "environment/scenario_new.html",
@@ -128,61 +128,60 @@ def scenario_new(request, slug):
     )
 
 
+def _save_settings(request: HttpRequest, scenario: WasteScenario, form: Any, formset: Any) -> Any:
+    """The settings form and its facilities, turned back into the engine's inputs and saved;
+    None when a form or the service refused (the reasons are shown as messages)."""
+    if not (form.is_valid() and formset.is_valid()):
+        form_errors(request, form)
+        for facility_form in formset.forms:
+            form_errors(request, facility_form)
+        return None
+    inputs = forms.inputs_from_form(scenario.inputs, form)
+    inputs["facilities"] = forms.facilities_from_formset(scenario.inputs, formset)
+    data = form.cleaned_data
+    return run_service(
+        request,
+        services.scenario_update,
+        _("The scenario was saved and run again."),
+        scenario=scenario,
+        inputs=inputs,
+        name=data["name"],
+        description=data["description"],
+        indicator_code=data["indicator_code"],
+        indicator_series=data["indicator_series"],
+        language=request.LANGUAGE_CODE,
+    )
+
+
 @login_required
-def scenario_edit(request, slug, code):
-    partnership = _partnership(request, slug)
+def scenario_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
     scenario = _scenario(request, partnership, code)
-    if not services.can_edit(request.user, partnership):
+    if not _can_change(request, partnership):
         messages.error(request, _("Your role does not allow you to change this scenario."))
         return redirect("environment:scenario", slug=slug, code=code)
-    initial = forms.initial_from_inputs(scenario)
-    facilities = forms.facility_initial(scenario.inputs)
     which = request.POST.get("form") if request.method == "POST" else None
-    form = forms.ScenarioForm(request.POST if which == "settings" else None, initial=initial)
+    settings_data = request.POST if which == "settings" else None
+    form = forms.ScenarioForm(settings_data, initial=forms.initial_from_inputs(scenario))
     formset = forms.FacilityFormSet(
-        request.POST if which == "settings" else None, initial=facilities, prefix="facility"
+        settings_data, initial=forms.facility_initial(scenario.inputs), prefix="facility"
     )
     json_form = forms.InputsJSONForm(
         request.POST if which == "json" else None, initial={"inputs": scenario.inputs}
     )
+    saved = None
     if which == "settings":
-        if form.is_valid() and formset.is_valid():
-            inputs = forms.inputs_from_form(scenario.inputs, form)
-            inputs["facilities"] = forms.facilities_from_formset(scenario.inputs, formset)
-            data = form.cleaned_data
-            try:
-                services.scenario_update(
-                    actor=request.user,
-                    scenario=scenario,
-                    inputs=inputs,
-                    name=data["name"],
-                    description=data["description"],
-                    indicator_code=data["indicator_code"],
-                    indicator_series=data["indicator_series"],
-                    language=request.LANGUAGE_CODE,
-                )
-            except SisterCityError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, _("The scenario was saved and run again."))
-                return redirect("environment:scenario", slug=slug, code=code)
-        else:
-            _form_errors(request, form)
-            for facility_form in formset.forms:
-                _form_errors(request, facility_form)
+        saved = _save_settings(request, scenario, form, formset)
     elif which == "json":
-        if json_form.is_valid():
-            try:
-                services.scenario_update(
-                    actor=request.user, scenario=scenario, inputs=json_form.cleaned_data["inputs"]
-                )
-            except SisterCityError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, _("The scenario was saved and run again."))
-                return redirect("environment:scenario", slug=slug, code=code)
-        else:
-            _form_errors(request, json_form)
+        saved = submit_form(
+            request,
+            json_form,
+            services.scenario_update,
+            _("The scenario was saved and run again."),
+            scenario=scenario,
+        )
+    if saved is not None:
+        return redirect("environment:scenario", slug=slug, code=code)
     return render(
         request,
         "environment/scenario_edit.html",
@@ -199,21 +198,20 @@ def scenario_edit(request, slug, code):
 
 @login_required
 @require_POST
-def scenario_delete(request, slug, code):
-    partnership = _partnership(request, slug)
+def scenario_delete(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
     scenario = _scenario(request, partnership, code)
-    try:
-        services.scenario_delete(actor=request.user, scenario=scenario)
-    except SisterCityError as error:
-        messages.error(request, str(error))
+    deleted = run_service(
+        request, services.scenario_delete, _("The scenario was deleted."), scenario=scenario
+    )
+    if deleted is None:
         return redirect("environment:scenario", slug=slug, code=code)
-    messages.success(request, _("The scenario was deleted."))
     return redirect("environment:overview", slug=slug)
 
 
 @login_required
-def compare(request, slug):
-    partnership = _partnership(request, slug)
+def compare(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
     available = list(selectors.scenario_list(user=request.user, partnership=partnership))
     chosen = request.GET.getlist("s") or [s.code for s in available[:2]]
     scenarios = [s for s in available if s.code in chosen]
@@ -232,15 +230,15 @@ def compare(request, slug):
     )
 
 
-def _report_context(request, partnership, scenario):
+def _report_context(request: HttpRequest, partnership: Any, scenario: WasteScenario) -> dict:
     report = results.build(scenario)
     results.monte_carlo(report)
     return {"partnership": partnership, "scenario": scenario, "report": report}
 
 
-def report_html(request, slug, code) -> str:
+def report_html(request: HttpRequest, slug: str, code: str) -> str:
     """The PDF report's HTML (what WeasyPrint renders), for the same numbers as the page."""
-    partnership = _partnership(request, slug)
+    partnership = partnership_for(request, slug)
     scenario = _scenario(request, partnership, code)
     return render_to_string(
         "environment/scenario_report.html",
@@ -250,96 +248,85 @@ def report_html(request, slug, code) -> str:
 
 
 @login_required
-def scenario_pdf(request, slug, code):
+def scenario_pdf(request: HttpRequest, slug: str, code: str) -> HttpResponseBase:
     html = report_html(request, slug, code)
     pdf = exports.pdf_from_html(html, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{slugify(code)}-report.pdf"'
-    return response
+    return file_response(
+        pdf,
+        filename=f"{slugify(code)}-report.pdf",
+        content_type="application/pdf",
+        as_attachment=False,
+    )
 
 
 @login_required
-def scenario_xlsx(request, slug, code):
-    partnership = _partnership(request, slug)
+def scenario_xlsx(request: HttpRequest, slug: str, code: str) -> HttpResponseBase:
+    partnership = partnership_for(request, slug)
     scenario = _scenario(request, partnership, code)
     report = results.build(scenario, with_charts=False)
     results.monte_carlo(report)
-    response = HttpResponse(
-        exports.scenario_xlsx(report),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return file_response(
+        exports.scenario_xlsx(report), filename=f"{slugify(code)}-results.xlsx", content_type=XLSX
     )
-    response["Content-Disposition"] = f'attachment; filename="{slugify(code)}-results.xlsx"'
-    return response
+
+
+def _data_post(request: HttpRequest, partnership: Any, which: str | None, posted: Any) -> Any:
+    """Hand the posted form of the data page to its service; None when nothing was saved."""
+    if which == "figure":
+        return submit_form(
+            request,
+            posted,
+            services.figure_record,
+            _("The figure was recorded."),
+            partnership=partnership,
+        )
+    if which == "source":
+        return submit_form(
+            request,
+            posted,
+            services.source_create,
+            _("The source was added."),
+            partnership=partnership,
+            language=request.LANGUAGE_CODE,
+        )
+    if which == "import":
+        counts = submit_form(
+            request,
+            posted,
+            services.figures_import,
+            partnership=partnership,
+            language=request.LANGUAGE_CODE,
+        )
+        if counts is not None:
+            messages.success(
+                request,
+                _("{created} figures imported, {unchanged} already there.").format(**counts),
+            )
+        return counts
+    return None
 
 
 @login_required
-def data(request, slug):
-    partnership = _partnership(request, slug)
-    can_edit = services.can_edit(request.user, partnership)
+def data(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
     municipalities = _municipalities(partnership)
     sources = list(selectors.source_list(user=request.user, partnership=partnership))
-    figure_form = forms.FigureForm(municipalities=municipalities, sources=sources)
-    source_form = forms.SourceForm()
-    import_form = forms.ImportForm(municipalities=municipalities)
-    if request.method == "POST":
-        which = request.POST.get("form")
-        try:
-            if which == "figure":
-                figure_form = forms.FigureForm(
-                    request.POST, municipalities=municipalities, sources=sources
-                )
-                if figure_form.is_valid():
-                    cleaned = dict(figure_form.cleaned_data)
-                    services.figure_record(
-                        actor=request.user,
-                        partnership=partnership,
-                        municipality=next(
-                            m for m in municipalities if str(m.pk) == cleaned.pop("municipality")
-                        ),
-                        source=DataSource.objects.get(pk=cleaned.pop("source")),
-                        **cleaned,
-                    )
-                    messages.success(request, _("The figure was recorded."))
-                    return redirect("environment:data", slug=slug)
-                _form_errors(request, figure_form)
-            elif which == "source":
-                source_form = forms.SourceForm(request.POST)
-                if source_form.is_valid():
-                    services.source_create(
-                        actor=request.user,
-                        partnership=partnership,
-                        language=request.LANGUAGE_CODE,
-                        **source_form.cleaned_data,
-                    )
-                    messages.success(request, _("The source was added."))
-                    return redirect("environment:data", slug=slug)
-                _form_errors(request, source_form)
-            elif which == "import":
-                import_form = forms.ImportForm(
-                    request.POST, request.FILES, municipalities=municipalities
-                )
-                if import_form.is_valid():
-                    counts = services.figures_import(
-                        actor=request.user,
-                        partnership=partnership,
-                        municipality=next(
-                            m
-                            for m in municipalities
-                            if str(m.pk) == import_form.cleaned_data["municipality"]
-                        ),
-                        file=import_form.cleaned_data["file"],
-                        language=request.LANGUAGE_CODE,
-                    )
-                    messages.success(
-                        request,
-                        _("{created} figures imported, {unchanged} already there.").format(
-                            **counts
-                        ),
-                    )
-                    return redirect("environment:data", slug=slug)
-                _form_errors(request, import_form)
-        except SisterCityError as error:
-            messages.error(request, str(error))
+    which = request.POST.get("form") if request.method == "POST" else None
+
+    def bound(name: str) -> Any:
+        return request.POST if which == name else None
+
+    page_forms = {
+        "figure": forms.FigureForm(bound("figure"), municipalities=municipalities, sources=sources),
+        "source": forms.SourceForm(bound("source")),
+        "import": forms.ImportForm(
+            bound("import"),
+            request.FILES if which == "import" else None,
+            municipalities=municipalities,
+        ),
+    }
+    if which in page_forms and _data_post(request, partnership, which, page_forms[which]):
+        return redirect("environment:data", slug=slug)
     return render(
         request,
         "environment/data.html",
@@ -348,28 +335,29 @@ def data(request, slug):
             "groups": selectors.figure_groups(user=request.user, partnership=partnership),
             "facilities": selectors.facility_list(user=request.user, partnership=partnership),
             "sources": sources,
-            "figure_form": figure_form,
-            "source_form": source_form,
-            "import_form": import_form,
-            "can_edit": can_edit,
+            "figure_form": page_forms["figure"],
+            "source_form": page_forms["source"],
+            "import_form": page_forms["import"],
+            "can_edit": _can_change(request, partnership),
             "tab": "data",
         },
     )
 
 
 @login_required
-def data_export(request, slug, fmt):
+def data_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    partnership = _partnership(request, slug)
+    partnership = partnership_for(request, slug)
     figures = selectors.figure_list(user=request.user, partnership=partnership)
+    filename = f"{partnership.slug}-sipsn.{fmt}"
     if fmt == "csv":
-        response = HttpResponse(sipsn.write_csv(figures), content_type="text/csv; charset=utf-8")
-    else:
-        facilities = selectors.facility_list(user=request.user, partnership=partnership)
-        response = HttpResponse(
-            sipsn.write_xlsx(figures, facilities),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return file_response(
+            sipsn.write_csv(figures).encode(),
+            filename=filename,
+            content_type="text/csv; charset=utf-8",
         )
-    response["Content-Disposition"] = f'attachment; filename="{partnership.slug}-sipsn.{fmt}"'
-    return response
+    facilities = selectors.facility_list(user=request.user, partnership=partnership)
+    return file_response(
+        sipsn.write_xlsx(figures, facilities), filename=filename, content_type=XLSX
+    )

@@ -1,17 +1,22 @@
 from decimal import Decimal
+from typing import Any
 
 from rest_framework import serializers
 
+from sistercity.core.api.serializers import translations_of
 from sistercity.core.validators import validate_no_markup
 from sistercity.environment.choices import IndicatorSeries, Metric
 from sistercity.environment.models import DataSource, WasteFacility, WasteFigure, WasteScenario
-from sistercity.partnerships.api.serializers import translations_of
 
 
 class ScenarioSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="__str__", read_only=True)
-    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    municipality = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    municipality: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     translations = serializers.SerializerMethodField()
 
     class Meta:
@@ -76,7 +81,9 @@ class SourceSerializer(serializers.ModelSerializer):
 
 class FacilitySerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="__str__", read_only=True)
-    municipality = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    municipality: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
 
     class Meta:
         model = WasteFacility
@@ -96,8 +103,12 @@ class FacilitySerializer(serializers.ModelSerializer):
 
 
 class FigureSerializer(serializers.ModelSerializer):
-    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    municipality = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    municipality: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     source_title = serializers.CharField(source="source.__str__", read_only=True)
 
     class Meta:
@@ -129,7 +140,8 @@ class FigureCreateSerializer(serializers.Serializer):
     category = serializers.CharField(required=False, allow_blank=True, default="")
     # Negative values reach the service, which refuses them with its own message.
     value = serializers.DecimalField(max_digits=14, decimal_places=3)
-    source = serializers.IntegerField()
+    # A field named "source" shadows DRF's Field.source in the stubs; it is the figure's source id.
+    source = serializers.IntegerField()  # type: ignore[assignment]
     as_of = serializers.DateField()
     note = serializers.CharField(
         required=False, allow_blank=True, default="", validators=[validate_no_markup]

@@ -1,25 +1,23 @@
+from typing import Any
+
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, permissions, status, viewsets
+from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from sistercity.core.access import Action
+from sistercity.core.api.viewsets import ScopedViewSet, partnership_for_api
 from sistercity.core.errors import SisterCityError
-from sistercity.core.permissions import Action
-from sistercity.environment import results, selectors, services
+from sistercity.environment import results, services
 from sistercity.environment.api import serializers as s
 from sistercity.environment.filters import FigureFilter, ScenarioFilter
-from sistercity.environment.models import DataSource
-from sistercity.partnerships.models import Partnership
+from sistercity.environment.models import DataSource, WasteFacility, WasteFigure, WasteScenario
 
 
-def _partnership(request, slug):
-    return get_object_or_404(Partnership.objects.for_user(request.user, Action.VIEW), slug=slug)
-
-
-def _municipality(partnership, slug):
+def _municipality(partnership: Any, slug: str) -> Any:
     municipality = partnership.municipalities.filter(slug=slug).first()
     if municipality is None:
         raise SisterCityError(
@@ -35,7 +33,7 @@ class ScenarioViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
+    ScopedViewSet,
 ):
     """Waste scenarios of the caller's partnerships; their results and Monte Carlo bands.
 
@@ -43,19 +41,23 @@ class ScenarioViewSet(
     them and a bad input is refused with a translated message, nothing saved.
     """
 
-    permission_classes = [permissions.IsAuthenticated]
     filterset_class = ScenarioFilter
     serializer_class = s.ScenarioSerializer
+    model = WasteScenario
+    related = ("partnership", "municipality")
+    prefetch = ("translations", "municipality__translations")
 
-    def get_queryset(self):
-        return selectors.scenario_list(user=self.request.user)
+    def scope_action(self) -> str:
+        # A member who may read a scenario but not change it is answered by the service (403
+        # with its message), not told that the scenario does not exist.
+        return Action.VIEW
 
     @extend_schema(request=s.ScenarioCreateSerializer, responses=s.ScenarioSerializer)
     def create(self, request):
         payload = s.ScenarioCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
-        partnership = _partnership(request, data.pop("partnership"))
+        partnership = partnership_for_api(request, data.pop("partnership"))
         municipality = _municipality(partnership, data.pop("municipality"))
         scenario = services.scenario_create(
             actor=request.user,
@@ -118,42 +120,34 @@ class ScenarioViewSet(
         return Response(data)
 
 
-class SourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    permission_classes = [permissions.IsAuthenticated]
+class SourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     serializer_class = s.SourceSerializer
+    model = DataSource
+    prefetch = ("translations",)
 
-    def get_queryset(self):
-        return selectors.source_list(user=self.request.user)
 
-
-class FacilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    permission_classes = [permissions.IsAuthenticated]
+class FacilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     serializer_class = s.FacilitySerializer
+    model = WasteFacility
+    related = ("municipality", "source")
+    prefetch = ("translations", "municipality__translations", "source__translations")
 
-    def get_queryset(self):
-        return selectors.facility_list(user=self.request.user)
 
-
-class FigureViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
+class FigureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Waste figures with their source and date; record one with POST."""
 
-    permission_classes = [permissions.IsAuthenticated]
     serializer_class = s.FigureSerializer
     filterset_class = FigureFilter
-
-    def get_queryset(self):
-        return selectors.figure_list(user=self.request.user)
+    model = WasteFigure
+    related = ("municipality", "source", "facility")
+    prefetch = ("municipality__translations", "source__translations", "facility__translations")
 
     @extend_schema(request=s.FigureCreateSerializer, responses=s.FigureSerializer)
     def create(self, request):
         payload = s.FigureCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
-        partnership = _partnership(request, data.pop("partnership"))
+        partnership = partnership_for_api(request, data.pop("partnership"))
         municipality = _municipality(partnership, data.pop("municipality"))
         source = get_object_or_404(
             DataSource.objects.filter(partnership=partnership), pk=data.pop("source")

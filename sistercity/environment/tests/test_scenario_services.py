@@ -6,6 +6,7 @@ import pytest
 from django.http import Http404
 from django.utils import translation
 
+from sistercity.core.access import Action, access_for
 from sistercity.core.errors import SisterCityError
 from sistercity.environment import services
 from sistercity.environment.demo import TODAY, TOYAMA_STYLE
@@ -41,7 +42,9 @@ def test_dlh_planner_creates_and_edits_a_scenario(demo, budi):
 def test_secretariat_partner_officer_and_admin_may_edit(demo, persona):
     scenario = WasteScenario.objects.get(code="open-dump-today")
     services.scenario_update(actor=demo.users[persona], scenario=scenario, name="Renamed")
-    assert services.can_edit(demo.users[persona], demo.partnership)
+    assert access_for(demo.users[persona], demo.partnership).can(
+        Action.CHANGE, pillar="environment"
+    )
 
 
 def test_observer_sees_but_may_not_edit(demo, observer):
