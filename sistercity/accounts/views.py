@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -20,7 +22,7 @@ class LoginView(auth_views.LoginView):
             return url
         # Without a "next", land in the person's own language: on the dashboard, or, for an
         # applicant without any organisation, on their applications.
-        user = self.request.user
+        user: Any = self.request.user  # signed in: the login just succeeded
         target = "partnerships:dashboard"
         if not user.is_superuser and not user.memberships.exists():
             target = "exchange:my_applications"

@@ -1,3 +1,5 @@
+from __future__ import annotations  # the generic form-field annotations are for mypy only
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +18,7 @@ class PartnershipForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, validators=[validate_no_markup])
     slug = forms.SlugField(label=_("Short name (for the address)"), max_length=50)
     kind = forms.ChoiceField(label=_("Kind"), choices=PartnershipKind.choices)
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities: forms.ModelMultipleChoiceField[Organisation] = forms.ModelMultipleChoiceField(
         label=_("Municipalities"),
         queryset=Organisation.objects.filter(kind__in=MUNICIPAL_KINDS).prefetch_related(
             "translations"

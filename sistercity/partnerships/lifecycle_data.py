@@ -10,6 +10,8 @@ sister-city affiliation (姉妹自治体提携): an agreement signed by both hea
 than one field, and an exchange budget approved by the assembly.
 """
 
+from typing import Any
+
 PILLARS = [
     # code, OECD-DAC purpose code, (id, ja, en)
     (
@@ -91,7 +93,7 @@ DOCUMENT_TYPES = [
 # A requirement: ("document", code, doc_type, must_be_signed, label)
 #                ("approval", code, role, label)
 #                ("min_pillars", code, number, label)
-TRACKS = [
+TRACKS: list[dict[str, Any]] = [
     {
         "code": "id-ksdpl",
         "country": "ID",

@@ -12,12 +12,17 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel
 
-from sistercity.accounts.choices import Country, Role, roles_allowed
-from sistercity.core.models import TimeStampedModel, TranslatedContent
-from sistercity.core.permissions import RestrictedQuerySet
+from sistercity.accounts.choices import Country, Role
+from sistercity.core.access import partnership_ids
+from sistercity.core.models import (
+    PartnershipScoped,
+    TimeStampedModel,
+    TranslatablePartnershipScoped,
+    TranslatedContent,
+)
+from sistercity.core.permissions import TranslatableRestrictedManager
 from sistercity.core.validators import validate_no_markup
 from sistercity.partnerships.choices import (
     DeadlineKind,
@@ -49,10 +54,6 @@ class Pillar(TranslatableModel):
         return self.safe_translation_getter("name", any_language=True) or self.code
 
 
-class PartnershipQuerySet(TranslatableQuerySet, RestrictedQuerySet):
-    pass
-
-
 class Partnership(TranslatableModel, TimeStampedModel):
     """A cooperation between two or more municipalities, e.g. Batang Regency ↔ Toyama City."""
 
@@ -74,7 +75,8 @@ class Partnership(TranslatableModel, TimeStampedModel):
         summary=models.TextField(_("summary"), blank=True, validators=[validate_no_markup]),
     )
 
-    objects = TranslatableManager.from_queryset(PartnershipQuerySet)()
+    # The scope itself, not an object of one: its rows are the partnerships the user may act on.
+    objects = TranslatableRestrictedManager()
 
     class Meta:
         verbose_name = _("partnership")
@@ -89,38 +91,11 @@ class Partnership(TranslatableModel, TimeStampedModel):
 
     @classmethod
     def permission_filter(cls, user, action):
-        return models.Q(pk__in=visible_partnership_ids(user, action))
+        return models.Q(pk__in=partnership_ids(user, action))
 
 
-def visible_partnership_ids(user, action):
-    """Ids of the partnerships ``user`` may act on: those of the municipalities they (or their
-    agency) belong to with a role allowing ``action``; observers: those in their ministry's
-    country of oversight.
-
-    The user's few memberships are read first, so that the query on partnerships is a plain
-    indexed lookup on the membership table of partnerships, whatever their number.
-    """
-    from sistercity.accounts.models import Membership
-
-    memberships = Membership.objects.filter(user=user, role__in=roles_allowed(action)).values_list(
-        "role", "organisation_id", "organisation__parent_id", "organisation__oversees_country"
-    )
-    municipality_ids: set[int] = set()
-    countries: set[str] = set()
-    for role, organisation_id, parent_id, oversees in memberships:
-        if role == Role.OBSERVER:
-            if oversees:
-                countries.add(oversees)
-        else:
-            # An agency officer belongs to the agency; its municipality is the partner.
-            municipality_ids.add(parent_id or organisation_id)
-    members = Partnership.municipalities.through.objects
-    condition = models.Q(organisation_id__in=municipality_ids)
-    if countries:
-        condition |= models.Q(organisation__country__in=countries)
-    if not municipality_ids and not countries:
-        return members.none().values("partnership_id")
-    return members.filter(condition).values("partnership_id")
+# Kept while other apps still call it; ``core.access.partnership_ids`` replaces it.
+visible_partnership_ids = partnership_ids
 
 
 class Track(TranslatableModel):
@@ -225,7 +200,7 @@ class StageRequirement(TranslatableModel):
         return self.safe_translation_getter("label", any_language=True) or self.code
 
 
-class PartnershipTrack(TimeStampedModel):
+class PartnershipTrack(PartnershipScoped, TimeStampedModel):
     """Where a partnership stands on one track."""
 
     partnership = models.ForeignKey(
@@ -250,12 +225,11 @@ class PartnershipTrack(TimeStampedModel):
     def __str__(self):
         return f"{self.partnership} · {self.track}"
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
 
-
-class StageTransition(models.Model):
+class StageTransition(PartnershipScoped):
     """One move on a track: who, when, from → to, and why. The timeline is these rows."""
+
+    partnership_path = "partnership_track__partnership"
 
     partnership_track = models.ForeignKey(
         PartnershipTrack,
@@ -285,11 +259,8 @@ class StageTransition(models.Model):
     def __str__(self):
         return f"{self.from_stage or '—'} → {self.to_stage}"
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_track.partnership_id}
 
-
-class Approval(TimeStampedModel):
+class Approval(PartnershipScoped, TimeStampedModel):
     """An approval requirement met: who recorded it and on what basis."""
 
     partnership = models.ForeignKey(
@@ -313,15 +284,8 @@ class Approval(TimeStampedModel):
             models.UniqueConstraint(fields=["partnership", "requirement"], name="unique_approval")
         ]
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
 
-
-class DocumentQuerySet(TranslatableQuerySet, RestrictedQuerySet):
-    pass
-
-
-class Document(TranslatableModel, TimeStampedModel):
+class Document(TranslatablePartnershipScoped, TimeStampedModel):
     """An agreement document (LoI, RKS, MoU, minutes, DPRD decision, Full Powers…) with its
     metadata; the files are its versions."""
 
@@ -348,8 +312,6 @@ class Document(TranslatableModel, TimeStampedModel):
         title=models.CharField(_("title"), max_length=300, validators=[validate_no_markup]),
     )
 
-    objects = TranslatableManager.from_queryset(DocumentQuerySet)()
-
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
@@ -358,21 +320,16 @@ class Document(TranslatableModel, TimeStampedModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.pk)
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
-
-    @classmethod
-    def permission_filter(cls, user, action):
-        return models.Q(partnership__in=visible_partnership_ids(user, action))
-
 
 def _version_path(instance, filename):
     # Random names: nothing about a private file can be guessed from its path.
     return f"documents/{instance.document.partnership_id}/{uuid.uuid4().hex}/{filename}"
 
 
-class DocumentVersion(models.Model):
+class DocumentVersion(PartnershipScoped):
     """One uploaded file of a document; a new upload adds a version, nothing is overwritten."""
+
+    partnership_path = "document__partnership"
 
     document = models.ForeignKey(
         Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="versions"
@@ -399,11 +356,8 @@ class DocumentVersion(models.Model):
     def __str__(self):
         return f"{self.document} v{self.number}"
 
-    def get_additional_data(self):
-        return {"partnership": self.document.partnership_id}
 
-
-class Deadline(TimeStampedModel):
+class Deadline(PartnershipScoped, TimeStampedModel):
     """A date the partnership must not miss: end of a term, a renewal decision, a report."""
 
     partnership = models.ForeignKey(
@@ -430,13 +384,12 @@ class Deadline(TimeStampedModel):
         verbose_name_plural = _("deadlines")
         ordering = ["due_on"]
 
-    def get_additional_data(self):
-        return {"partnership": self.partnership_id}
 
-
-class ReminderSent(models.Model):
+class ReminderSent(PartnershipScoped):
     """A reminder already sent for a deadline at one offset; the unique constraint is what
     makes sending idempotent across worker restarts."""
+
+    partnership_path = "deadline__partnership"
 
     deadline = models.ForeignKey(
         Deadline, verbose_name=_("deadline"), on_delete=models.CASCADE, related_name="reminders"

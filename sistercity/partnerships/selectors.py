@@ -19,7 +19,7 @@ from sistercity.partnerships.models import (
 )
 
 
-def _with_overview(partnerships):
+def with_overview(partnerships):
     """What a list or card of partnerships shows, prefetched so rows cost no extra queries."""
     return partnerships.prefetch_related(
         "translations",
@@ -35,11 +35,11 @@ def _with_overview(partnerships):
 
 
 def partnership_list(*, user, action: str = Action.VIEW):
-    return _with_overview(Partnership.objects.for_user(user, action))
+    return with_overview(Partnership.objects.for_user(user, action))
 
 
 def public_partnership_list():
-    return _with_overview(Partnership.objects.filter(is_public=True))
+    return with_overview(Partnership.objects.filter(is_public=True))
 
 
 def _municipalities():

@@ -10,16 +10,15 @@ from auditlog.context import set_actor
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.accounts.choices import MUNICIPAL_KINDS, Role
 from sistercity.accounts.models import Membership, Organisation
+from sistercity.core.access import Action, forbidden, require
 from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.core.files import inspect_upload, removing_files_on_failure
 from sistercity.core.mail import send_templated_mail
-from sistercity.core.permissions import Action
 from sistercity.partnerships.choices import DeadlineKind, RequirementKind, TransitionDirection
 from sistercity.partnerships.models import (
     Approval,
@@ -36,33 +35,6 @@ from sistercity.partnerships.models import (
     Track,
 )
 from sistercity.partnerships.selectors import requirement_statuses
-
-
-def _require(user, partnership: Partnership, action: str) -> None:
-    """404 when the user may not even see the partnership; a translated refusal otherwise."""
-    if not Partnership.objects.for_user(user, Action.VIEW).filter(pk=partnership.pk).exists():
-        raise Http404
-    if not Partnership.objects.for_user(user, action).filter(pk=partnership.pk).exists():
-        raise SisterCityError(
-            _("Your role does not allow this action on this partnership."),
-            code="forbidden",
-            status=403,
-        )
-
-
-def _member_roles(user, partnership: Partnership, country: str) -> set[str]:
-    """The roles ``user`` holds in the partnership's municipalities of one country (or in an
-    agency of one)."""
-    municipality_ids = partnership.municipalities.filter(country=country).values("pk")
-    return set(
-        Membership.objects.filter(user=user)
-        .filter(organisation__pk__in=municipality_ids)
-        .values_list("role", flat=True)
-    ) | set(
-        Membership.objects.filter(
-            user=user, organisation__parent__pk__in=municipality_ids
-        ).values_list("role", flat=True)
-    )
 
 
 def partnership_create(
@@ -140,19 +112,19 @@ def _get_track(partnership: Partnership, track_code: str) -> PartnershipTrack:
         ) from None
 
 
+# Who may move a track: the secretariat or a partner officer of the track's own country.
+TRACK_MOVERS = frozenset({Role.SECRETARIAT, Role.PARTNER_OFFICER})
+
+
 def _require_track_actor(actor, partnership_track: PartnershipTrack) -> None:
-    _require(actor, partnership_track.partnership, Action.ADVANCE)
-    if actor.is_superuser:
-        return
-    roles = _member_roles(actor, partnership_track.partnership, partnership_track.track.country)
-    if not roles & {Role.SECRETARIAT, Role.PARTNER_OFFICER}:
-        raise SisterCityError(
+    access = require(actor, partnership_track.partnership, Action.ADVANCE)
+    track = partnership_track.track
+    if not access.is_admin and not access.has_role(TRACK_MOVERS, country=track.country):
+        raise forbidden(
             _("Only the {country} side can move the track “{track}”.").format(
-                country=partnership_track.track.get_country_display(),
-                track=partnership_track.track,
+                country=track.get_country_display(), track=track
             ),
             code="wrong_side",
-            status=403,
         )
 
 
@@ -271,7 +243,7 @@ def approval_record(
 ) -> Approval:
     """Record that an approval requirement of a track's current stage is met."""
     with transaction.atomic(), set_actor(actor):
-        _require(actor, partnership, Action.CHANGE)
+        access = require(actor, partnership, Action.CHANGE)
         if requirement.kind != RequirementKind.APPROVAL:
             raise SisterCityError(_("This requirement is not an approval."), code="not_approval")
         partnership_track = (
@@ -285,18 +257,18 @@ def approval_record(
                 _("This approval belongs to another stage than the current one."),
                 code="wrong_stage",
             )
-        if not actor.is_superuser:
-            roles = _member_roles(actor, partnership, partnership_track.track.country)
-            if requirement.granted_by_role not in roles:
-                raise SisterCityError(
-                    _("Only the {role} of the {country} side can record “{approval}”.").format(
-                        role=Role(requirement.granted_by_role).label,
-                        country=partnership_track.track.get_country_display(),
-                        approval=requirement,
-                    ),
-                    code="wrong_role",
-                    status=403,
-                )
+        country = partnership_track.track.country
+        if not access.is_admin and not access.has_role(
+            {requirement.granted_by_role}, country=country
+        ):
+            raise forbidden(
+                _("Only the {role} of the {country} side can record “{approval}”.").format(
+                    role=Role(requirement.granted_by_role).label,
+                    country=partnership_track.track.get_country_display(),
+                    approval=requirement,
+                ),
+                code="wrong_role",
+            )
         if Approval.objects.filter(partnership=partnership, requirement=requirement).exists():
             raise SisterCityError(_("This approval is already recorded."), code="duplicate")
         approval = Approval(
@@ -321,7 +293,7 @@ def document_upload(
     term_end: dt.date | None = None,
 ) -> Document:
     """A new document with its first version; a term end creates the matching deadline."""
-    _require(actor, partnership, Action.CHANGE)
+    require(actor, partnership, Action.CHANGE)
     if term_start and term_end and term_end < term_start:
         raise SisterCityError(_("The term cannot end before it starts."), code="term")
     inspected = inspect_upload(file)
@@ -354,7 +326,7 @@ def document_upload(
 
 
 def document_add_version(*, actor, document: Document, file: UploadedFile) -> DocumentVersion:
-    _require(actor, document.partnership, Action.CHANGE)
+    require(actor, document.partnership, Action.CHANGE)
     inspected = inspect_upload(file)
     with removing_files_on_failure() as written, transaction.atomic(), set_actor(actor):
         Document.objects.select_for_update().get(pk=document.pk)
@@ -389,7 +361,7 @@ def _content_language(actor) -> str:
 def deadline_create(
     *, actor, partnership: Partnership, kind: str, due_on: dt.date, note: str = ""
 ) -> Deadline:
-    _require(actor, partnership, Action.CHANGE)
+    require(actor, partnership, Action.CHANGE)
     with transaction.atomic(), set_actor(actor):
         deadline = Deadline(partnership=partnership, kind=kind, due_on=due_on, note=note)
         full_clean(deadline)
@@ -398,7 +370,7 @@ def deadline_create(
 
 
 def deadline_complete(*, actor, deadline: Deadline) -> Deadline:
-    _require(actor, deadline.partnership, Action.CHANGE)
+    require(actor, deadline.partnership, Action.CHANGE)
     with transaction.atomic(), set_actor(actor):
         deadline.is_done = True
         deadline.save(update_fields=["is_done", "updated_at"])
@@ -473,7 +445,7 @@ def content_translate(
     document's title), with whether it is original, machine-translated or reviewed."""
     from sistercity.core.models import TranslationStatus
 
-    _require(actor, partnership, Action.CHANGE)
+    require(actor, partnership, Action.CHANGE)
     if language not in dict(settings.LANGUAGES):
         raise SisterCityError(_("Unknown language."), code="language")
     if status not in TranslationStatus.values:

@@ -1,14 +1,20 @@
+from typing import Any
+
 from rest_framework import permissions, serializers, viewsets
 
 from sistercity.accounts.choices import MUNICIPAL_KINDS
 from sistercity.accounts.models import Organisation
-from sistercity.partnerships.api.serializers import translations_of
+from sistercity.core.api.serializers import translations_of
 
 
 class MunicipalitySerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="__str__")
-    strengths = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    needs = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    strengths: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
+    needs: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
     translations = serializers.SerializerMethodField()
 
     class Meta:

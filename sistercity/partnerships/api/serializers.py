@@ -1,20 +1,12 @@
+from typing import Any
+
 from django.urls import reverse
 from rest_framework import serializers
 
+from sistercity.core.api.serializers import translations_of
 from sistercity.core.validators import validate_no_markup
 from sistercity.partnerships.choices import DocumentLanguage
 from sistercity.partnerships.models import Document, DocumentType, Partnership, StageTransition
-
-
-def translations_of(obj, *fields):
-    """Every language's text of a translatable object, with its translation status."""
-    return {
-        row.language_code: {
-            **{field: getattr(row, field) for field in fields},
-            "status": row.translation_status,
-        }
-        for row in obj.translations.all()
-    }
 
 
 class TrackStateSerializer(serializers.Serializer):
@@ -27,8 +19,12 @@ class TrackStateSerializer(serializers.Serializer):
 class PartnershipSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="__str__")
     translations = serializers.SerializerMethodField()
-    municipalities = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    pillars = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    municipalities: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
+    pillars: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
     tracks = TrackStateSerializer(many=True, read_only=True)
 
     class Meta:
@@ -74,8 +70,12 @@ class SendBackSerializer(serializers.Serializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
-    partnership = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    document_type = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    document_type: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     title = serializers.CharField(source="__str__")
     versions = serializers.SerializerMethodField()
 
@@ -116,7 +116,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 class DocumentUploadSerializer(serializers.Serializer):
     partnership = serializers.SlugField()
-    document_type = serializers.SlugRelatedField(
+    document_type: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="code", queryset=DocumentType.objects.all()
     )
     title = serializers.CharField(max_length=300, validators=[validate_no_markup])

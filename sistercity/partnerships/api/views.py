@@ -1,32 +1,36 @@
-from django.http import FileResponse, Http404
+from typing import Any
+
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, permissions, status, viewsets
+from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.request import Request
 from rest_framework.response import Response
 
-from sistercity.core.permissions import Action
+from sistercity.core.api.viewsets import ScopedViewSet, partnership_for_api
+from sistercity.core.views import file_response
 from sistercity.partnerships import selectors, services
 from sistercity.partnerships.api import serializers as s
 from sistercity.partnerships.filters import DocumentFilter, PartnershipFilter
-from sistercity.partnerships.models import Partnership
+from sistercity.partnerships.models import Document, DocumentVersion, Partnership
 
 
-class PartnershipViewSet(viewsets.ReadOnlyModelViewSet):
+class PartnershipViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Partnerships the caller may see; advance or send back a track."""
 
     serializer_class = s.PartnershipSerializer
-    permission_classes = [permissions.IsAuthenticated]
     filterset_class = PartnershipFilter
     lookup_field = "slug"
+    model = Partnership
 
-    def get_queryset(self):
-        return selectors.partnership_list(user=self.request.user)
+    def base_queryset(self) -> Any:
+        return selectors.with_overview(Partnership.objects.all())
 
     @extend_schema(request=s.AdvanceSerializer, responses=s.TransitionSerializer)
     @action(detail=True, methods=["post"])
-    def advance(self, request, slug=None):
+    def advance(self, request: Request, slug: str | None = None) -> Response:
         partnership = self.get_object()
         payload = s.AdvanceSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -37,7 +41,7 @@ class PartnershipViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=s.SendBackSerializer, responses=s.TransitionSerializer)
     @action(detail=True, methods=["post"], url_path="send-back")
-    def send_back(self, request, slug=None):
+    def send_back(self, request: Request, slug: str | None = None) -> Response:
         partnership = self.get_object()
         payload = s.SendBackSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -48,7 +52,7 @@ class PartnershipViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(responses=s.TransitionSerializer(many=True))
     @action(detail=True, methods=["get"])
-    def timeline(self, request, slug=None):
+    def timeline(self, request: Request, slug: str | None = None) -> Response:
         partnership = self.get_object()
         return Response(
             s.TransitionSerializer(selectors.partnership_timeline(partnership), many=True).data
@@ -59,28 +63,29 @@ class DocumentViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
+    ScopedViewSet,
 ):
     """Documents of the caller's partnerships; upload with multipart/form-data."""
 
-    permission_classes = [permissions.IsAuthenticated]
     filterset_class = DocumentFilter
     parser_classes = [MultiPartParser, FormParser, JSONParser]
+    model = Document
+    related = ("document_type", "uploaded_by", "partnership")
+    prefetch: tuple[Any, ...] = (
+        "translations",
+        "document_type__translations",
+        Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number")),
+    )
 
-    def get_queryset(self):
-        return selectors.document_list(user=self.request.user)
-
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> Any:
         return s.DocumentUploadSerializer if self.action == "create" else s.DocumentSerializer
 
     @extend_schema(request=s.DocumentUploadSerializer, responses=s.DocumentSerializer)
-    def create(self, request, *args, **kwargs):
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         payload = s.DocumentUploadSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
-        partnership = get_object_or_404(
-            Partnership.objects.for_user(request.user, Action.VIEW), slug=data.pop("partnership")
-        )
+        partnership = partnership_for_api(request, data.pop("partnership"))
         document = services.document_upload(actor=request.user, partnership=partnership, **data)
         document = self.get_queryset().get(pk=document.pk)
         return Response(
@@ -90,18 +95,9 @@ class DocumentViewSet(
 
     @extend_schema(responses={(200, "application/octet-stream"): bytes})
     @action(detail=True, methods=["get"], url_path=r"versions/(?P<number>\d+)/download")
-    def version_download(self, request, pk=None, number=None):
+    def version_download(self, request: Request, pk: Any = None, number: Any = None) -> Any:
         document = self.get_object()
         version = get_object_or_404(document.versions.all(), number=number)
-        try:
-            handle = version.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=version.original_name,
-            content_type=version.content_type,
+        return file_response(
+            version.file, filename=version.original_name, content_type=version.content_type
         )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
