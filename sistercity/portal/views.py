@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from sistercity.accounts.choices import MUNICIPAL_KINDS
 from sistercity.accounts.models import Organisation
+from sistercity.core.registry import registry, render_panels
 from sistercity.partnerships import selectors
 
 
@@ -26,6 +27,8 @@ def partnership_public(request, slug):
             "partnership": partnership,
             "track_rows": [{"track": t, "stages": stages.get(t.track_id, [])} for t in tracks],
             "timeline": selectors.partnership_timeline(partnership),
+            # What the sector apps show the public (upcoming events, waste figures…).
+            "sections": render_panels(registry.public_sections(), request, partnership),
         },
     )
 
@@ -38,7 +41,7 @@ def municipality_list(request):
 
 
 def municipality_detail(request, slug):
-    municipality = get_object_or_404(
+    municipality: Organisation = get_object_or_404(
         Organisation.objects.filter(kind__in=MUNICIPAL_KINDS).prefetch_related(
             "translations", "strengths__translations", "needs__translations"
         ),
