@@ -33,6 +33,7 @@ run: setup
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy sistercity
 
 check-migrations: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1

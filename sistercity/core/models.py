@@ -52,12 +52,13 @@ class PartnershipScoped(models.Model):
     (``get_additional_data``, read by auditlog) and ``core.access.require``'s opening. A model
     whose visibility is narrower (an applicant's own application) overrides
     ``permission_filter`` and keeps the rest. A model that belongs to one pillar as a whole (the
-    waste data: environment) names it in ``pillar``, so that the roles acting on single pillars
-    (agency officers of the DLH) may change it too.
+    waste data: environment) names it in ``scope_pillar``, so that the roles acting on single
+    pillars (agency officers of the DLH) may change it too. (Not ``pillar``: many models have a
+    ``pillar`` field of their own.)
     """
 
     partnership_path: ClassVar[str] = "partnership"
-    pillar: ClassVar[str | None] = None
+    scope_pillar: ClassVar[str | None] = None
 
     objects = RestrictedManager()
 
@@ -66,7 +67,7 @@ class PartnershipScoped(models.Model):
 
     @classmethod
     def permission_filter(cls, user: Any, action: str) -> models.Q | None:
-        ids = partnership_ids(user, action, pillar=cls.pillar)
+        ids = partnership_ids(user, action, pillar=cls.scope_pillar)
         return models.Q(**{f"{cls.partnership_path}__in": ids})
 
     @property

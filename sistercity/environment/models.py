@@ -33,7 +33,7 @@ from sistercity.environment.choices import FacilityKind, IndicatorSeries, Metric
 class DataSource(TranslatablePartnershipScoped, TimeStampedModel):
     """Where a figure comes from: a SIPSN table, a DLH report, a news article, an estimate."""
 
-    pillar = "environment"
+    scope_pillar = "environment"
 
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -65,7 +65,7 @@ class WasteFacility(TranslatablePartnershipScoped, TimeStampedModel):
     """A place that takes waste: the TPA with its site type and volume, a TPS3R, a waste
     bank, a compost house, an RDF or waste-to-energy plant."""
 
-    pillar = "environment"
+    scope_pillar = "environment"
 
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -136,7 +136,7 @@ class WasteFigure(PartnershipScoped, TimeStampedModel):
     tonnage a facility handles, for a municipality or one of its kecamatan, with its source
     and the date it refers to."""
 
-    pillar = "environment"
+    scope_pillar = "environment"
 
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -217,7 +217,7 @@ class WasteScenario(TranslatablePartnershipScoped, TimeStampedModel):
     """A plan for a municipality's waste over a horizon (today's open dump, a Toyama-style
     plan…): the waste model's inputs, validated by the engine before they are stored."""
 
-    pillar = "environment"
+    scope_pillar = "environment"
 
     partnership = models.ForeignKey(
         "partnerships.Partnership",

@@ -12,4 +12,6 @@ class PartnershipsConfig(AppConfig):
         from sistercity.partnerships import audit  # noqa: F401 - registers models with auditlog
         from sistercity.partnerships.tasks import send_due_reminders
 
-        registry.register(registry.Sector(app_label=self.label, scheduled_jobs=[send_due_reminders]))
+        registry.register(
+            registry.Sector(app_label=self.label, scheduled_jobs=[send_due_reminders])
+        )

@@ -94,10 +94,6 @@ class Partnership(TranslatableModel, TimeStampedModel):
         return models.Q(pk__in=partnership_ids(user, action))
 
 
-# Kept while other apps still call it; ``core.access.partnership_ids`` replaces it.
-visible_partnership_ids = partnership_ids
-
-
 class Track(TranslatableModel):
     """One country's procedure for the agreement: Indonesia's KSDPL stages (Permendagri
     25/2020) or Japan's CLAIR conditions for a recognised sister-city affiliation."""

@@ -3,7 +3,6 @@ indicators → periods → updates (approved before they count), budgets, meetin
 items. The shape follows IATI 2.03 and Akvo RSR so exports map one to one."""
 
 from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -11,7 +10,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sistercity.core.access import partnership_ids
 from sistercity.core.models import (
     PartnershipScoped,
     TimeStampedModel,
@@ -21,13 +19,6 @@ from sistercity.core.models import (
 from sistercity.core.validators import validate_no_markup
 from sistercity.programs import choices as c
 from sistercity.programs import feeds
-
-
-def _whole_partnership(user: Any, action: str) -> models.Q:
-    # Clauses and programmes carry a ``pillar`` field of their own, which hides the base's
-    # model-wide ``pillar``: their rows are scoped by the partnership alone, as before (services
-    # decide, row by row, whether an agency officer may change one).
-    return models.Q(partnership__in=partnership_ids(user, action))
 
 
 class Clause(TranslatablePartnershipScoped, TimeStampedModel):
@@ -57,10 +48,6 @@ class Clause(TranslatablePartnershipScoped, TimeStampedModel):
     translations = TranslatedContent(
         text=models.TextField(_("text"), validators=[validate_no_markup]),
     )
-
-    @classmethod
-    def permission_filter(cls, user: Any, action: str) -> models.Q:
-        return _whole_partnership(user, action)
 
     class Meta:
         verbose_name = _("agreement clause")
@@ -153,10 +140,6 @@ class Programme(TranslatablePartnershipScoped, TimeStampedModel):
         title=models.CharField(_("title"), max_length=300, validators=[validate_no_markup]),
         description=models.TextField(_("description"), blank=True, validators=[validate_no_markup]),
     )
-
-    @classmethod
-    def permission_filter(cls, user: Any, action: str) -> models.Q:
-        return _whole_partnership(user, action)
 
     class Meta:
         verbose_name = _("programme")

@@ -1,5 +1,5 @@
 """The base of every API viewset (after NetBox's ``BaseViewSet``): authenticated, rows scoped to
-the caller by ``for_user`` with the action the request needs, and the caller's access cached for
+the caller by ``for_user``, and the caller's access cached for
 the request like a page's."""
 
 from typing import Any
@@ -11,14 +11,6 @@ from rest_framework.request import Request
 
 from sistercity.core.access import CACHE_ATTRIBUTE, Action
 from sistercity.core.views import file_response
-
-# What a viewset action needs of the caller; actions not listed need "view" (services check the
-# rest and answer 403 with their message).
-ACTIONS_BY_VIEWSET_ACTION: dict[str, str] = {
-    "update": Action.CHANGE,
-    "partial_update": Action.CHANGE,
-    "destroy": Action.CHANGE,
-}
 
 
 class ScopedViewSet(viewsets.GenericViewSet):
@@ -38,7 +30,10 @@ class ScopedViewSet(viewsets.GenericViewSet):
             setattr(user, CACHE_ATTRIBUTE, {})
 
     def scope_action(self) -> str:
-        return ACTIONS_BY_VIEWSET_ACTION.get(self.action or "", Action.VIEW)
+        # Rows are found by what the caller may see; whether they may change one is the
+        # service's to answer, so a member gets its 403 and message, and only an outsider a 404.
+        # A viewset whose rows are narrower for some action overrides this.
+        return Action.VIEW
 
     def base_queryset(self) -> Any:
         return self.model.objects.all()

@@ -8,7 +8,6 @@ from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from sistercity.core.access import Action
 from sistercity.core.api.viewsets import ScopedViewSet, partnership_for_api
 from sistercity.core.errors import SisterCityError
 from sistercity.environment import results, services
@@ -46,11 +45,6 @@ class ScenarioViewSet(
     model = WasteScenario
     related = ("partnership", "municipality")
     prefetch = ("translations", "municipality__translations")
-
-    def scope_action(self) -> str:
-        # A member who may read a scenario but not change it is answered by the service (403
-        # with its message), not told that the scenario does not exist.
-        return Action.VIEW
 
     @extend_schema(request=s.ScenarioCreateSerializer, responses=s.ScenarioSerializer)
     def create(self, request):

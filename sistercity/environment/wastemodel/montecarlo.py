@@ -198,16 +198,16 @@ def run_monte_carlo(
     if ranges is None:
         ranges = DEFAULT_RANGES
     rng = np.random.default_rng(seed)
-    flows = compute_flows(scenario)
-    sampled = _draw_parameters(rng, n, scenario.parameters, ranges)
     params = scenario.parameters
+    flows = compute_flows(scenario)
     horizon = scenario.horizon_years
+    sampled = _draw_parameters(rng, n, params, ranges)
 
-    # Landfill CH4 by FOD, all draws at once (see module docstring). The loop stays in this
-    # function on purpose: its large temporaries then live until the run ends. In a helper
-    # they were freed before the other outputs and the percentiles, and the allocator handed
-    # that memory back only to fault it in again (~30 % more page faults, ~5 % slower on
-    # bench/wastemodel_montecarlo_bench.py).
+    # Landfill CH4 by FOD, all draws at once (see module docstring), then the other gases.
+    # This arithmetic stays here on purpose: its large temporaries then live to the end of
+    # the run. Split into helpers, they were freed before the percentiles and the allocator
+    # returned the memory only to fault it back in (~20 % more page faults, a few % slower
+    # on bench/wastemodel_montecarlo_bench.py).
     deposits, n_prior = landfill_deposits(scenario, flows)
     length = deposits.shape[-1]
     keep = (1.0 - landfill_recovery_share(scenario)) * (
@@ -228,22 +228,42 @@ def run_monte_carlo(
         generated += per_site.sum(axis=1)
         emitted += (per_site * keep[sites][None, :, :]).sum(axis=1)
 
-    series = _emission_series(scenario, flows, sampled, generated, emitted)
-    return MonteCarloResult(
-        years=flows.years,
-        percentiles=quantiles,
-        draws=n,
-        seed=seed,
-        bands={name: np.percentile(x, quantiles, axis=0) for name, x in series.items()},
-        mean={name: x.mean(axis=0) for name, x in series.items()},
+    composted = flows.total("composting")[None, :]
+    digested = flows.total("anaerobic_digestion")[None, :]
+    gases = combustion_gases(scenario, flows)
+    ch4 = (
+        emitted
+        + eq_4_1_ch4_biological(composted, sampled.compost_ch4[:, None])
+        + eq_4_1_ch4_biological(digested, sampled.ad_ch4[:, None])
+        + sum(gases["ch4"].values())
     )
+    n2o = (
+        eq_4_2_n2o_biological(composted, sampled.compost_n2o[:, None])
+        + eq_4_2_n2o_biological(digested, params.ad_n2o_g_per_kg)
+        + sum(gases["n2o"].values())
+    )
+    dry = np.array(params.per_type("dry_matter"))
+    fossil_carbon = sampled.carbon * sampled.fossil_share  # (draws, types)
+    fossil = np.zeros((n, horizon))
+    for pathway in COMBUSTION_PATHWAYS:
+        oxidised = flows.tonnes[pathway] * dry * params.combustion_oxidation_factor[pathway]
+        fossil += fossil_carbon @ oxidised.T * CO2_PER_C
+    total = co2e(params.gwp, ch4_t=ch4, n2o_t=n2o, fossil_co2_t=fossil)
+    series = {
+        "landfill_ch4_generated_t": generated,
+        "landfill_ch4_emitted_t": emitted,
+        "ch4_t": np.broadcast_to(ch4, (n, horizon)),
+        "n2o_t": np.broadcast_to(n2o, (n, horizon)),
+        "fossil_co2_t": fossil,
+        "co2e_t": np.broadcast_to(total, (n, horizon)),
+    }
+    return _result(flows, quantiles, n, seed, series)
 
 
 @dataclass(frozen=True)
 class _Draws:
     """The sampled parameters: ``(draws,)`` for scalars, ``(draws, keys)`` for tables."""
 
-    n: int
     k: FloatArray  # per waste type
     doc: FloatArray  # per waste type
     docf: FloatArray
@@ -282,7 +302,6 @@ def _draw_parameters(
     # Keyword arguments are evaluated in the order written, and that order fixes which
     # random numbers each parameter gets: changing it changes every seeded result.
     return _Draws(
-        n=n,
         k=_sample_table(rng, n, params.per_type("k"), ranges.k, WASTE_TYPES, positive=True),
         doc=_sample_table(rng, n, params.per_type("doc"), ranges.doc, WASTE_TYPES),
         docf=_sample(rng, n, params.docf, ranges.docf),
@@ -304,46 +323,22 @@ def _draw_parameters(
     )
 
 
-def _emission_series(
-    scenario: Scenario,
+def _result(
     flows: FlowResult,
-    sampled: _Draws,
-    generated: FloatArray,
-    emitted: FloatArray,
-) -> dict[str, FloatArray]:
-    """Every output of :data:`OUTPUTS`, ``(draws, years)``, from the landfill CH4 on."""
-    params = scenario.parameters
-    n = sampled.n
-    horizon = scenario.horizon_years
-    composted = flows.total("composting")[None, :]
-    digested = flows.total("anaerobic_digestion")[None, :]
-    gases = combustion_gases(scenario, flows)
-    ch4 = (
-        emitted
-        + eq_4_1_ch4_biological(composted, sampled.compost_ch4[:, None])
-        + eq_4_1_ch4_biological(digested, sampled.ad_ch4[:, None])
-        + sum(gases["ch4"].values())
+    quantiles: tuple[float, ...],
+    n: int,
+    seed: int | None,
+    series: Mapping[str, FloatArray],
+) -> MonteCarloResult:
+    """Percentile bands and means over the draws of every ``(draws, years)`` series."""
+    return MonteCarloResult(
+        years=flows.years,
+        percentiles=quantiles,
+        draws=n,
+        seed=seed,
+        bands={name: np.percentile(x, quantiles, axis=0) for name, x in series.items()},
+        mean={name: x.mean(axis=0) for name, x in series.items()},
     )
-    n2o = (
-        eq_4_2_n2o_biological(composted, sampled.compost_n2o[:, None])
-        + eq_4_2_n2o_biological(digested, params.ad_n2o_g_per_kg)
-        + sum(gases["n2o"].values())
-    )
-    dry = np.array(params.per_type("dry_matter"))
-    fossil_carbon = sampled.carbon * sampled.fossil_share  # (draws, types)
-    fossil = np.zeros((n, horizon))
-    for pathway in COMBUSTION_PATHWAYS:
-        oxidised = flows.tonnes[pathway] * dry * params.combustion_oxidation_factor[pathway]
-        fossil += fossil_carbon @ oxidised.T * CO2_PER_C
-    total = co2e(params.gwp, ch4_t=ch4, n2o_t=n2o, fossil_co2_t=fossil)
-    return {
-        "landfill_ch4_generated_t": generated,
-        "landfill_ch4_emitted_t": emitted,
-        "ch4_t": np.broadcast_to(ch4, (n, horizon)),
-        "n2o_t": np.broadcast_to(n2o, (n, horizon)),
-        "fossil_co2_t": fossil,
-        "co2e_t": np.broadcast_to(total, (n, horizon)),
-    }
 
 
 def _sample(rng: np.random.Generator, n: int, mode: float, bounds: Range | None) -> FloatArray:

@@ -211,11 +211,6 @@ class ApplicationViewSet(_ReadOnly):
     related = ("call", "applicant", "call__partnership", "residence")
     prefetch = ("call__translations", "preferences__placement", "offers__placement")
 
-    def scope_action(self) -> str:
-        # Everyone who sees an application may ask to change it; the services answer (the
-        # applicant edits her draft, the secretariat decides, a reviewer scores).
-        return Action.VIEW
-
     def get_queryset(self) -> Any:
         applications = super().get_queryset()
         call = self.request.query_params.get("call")
