@@ -19,9 +19,10 @@ from django.utils import translation
 
 from sistercity.accounts.choices import Country, OrganisationKind, Role
 from sistercity.accounts.models import Membership, Organisation, User
+from sistercity.core.models import Pillar
 from sistercity.demo.data import load_demo
 from sistercity.partnerships import services
-from sistercity.partnerships.models import Partnership, Pillar
+from sistercity.partnerships.models import Partnership
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

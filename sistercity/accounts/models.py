@@ -168,7 +168,7 @@ class Membership(TimeStampedModel):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     pillars = models.ManyToManyField(
-        "partnerships.Pillar",
+        "core.Pillar",
         verbose_name=_("pillars"),
         blank=True,
         help_text=_("For agency officers: the pillars they work on."),

@@ -8,6 +8,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from sistercity.core.access import partnership_ids
 from sistercity.core.permissions import RestrictedManager, TranslatableRestrictedManager
+from sistercity.core.validators import validate_no_markup
 
 
 class TimeStampedModel(models.Model):
@@ -89,3 +90,30 @@ class TranslatablePartnershipScoped(TranslatableModel, PartnershipScoped):
 
     class Meta:
         abstract = True
+
+
+class Pillar(TranslatableModel):
+    """A field of cooperation (environment & waste, agriculture & irrigation, …), with the
+    OECD-DAC purpose code that international reporting (IATI) uses for it.
+
+    The platform's shared vocabulary: memberships (an agency officer's pillars), partnerships,
+    programmes and every sector refer to it, so it lives in core, which depends on no app.
+    """
+
+    code = models.SlugField(_("code"), unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    dac_sector_code = models.CharField(_("OECD-DAC sector code"), max_length=5, blank=True)
+    translations = TranslatedContent(
+        name=models.CharField(_("name"), max_length=120, validators=[validate_no_markup]),
+        description=models.TextField(_("description"), blank=True, validators=[validate_no_markup]),
+    )
+
+    class Meta:
+        # The table keeps the name it was created with in the partnerships app.
+        db_table = "partnerships_pillar"
+        verbose_name = _("pillar")
+        verbose_name_plural = _("pillars")
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or self.code

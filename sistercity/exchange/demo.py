@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from sistercity.core.models import Pillar
 from sistercity.exchange.choices import CallType, Direction, FieldOfStudy, HostKind, LanguageLevel
 from sistercity.exchange.models import (
     ApplicantProfile,
@@ -21,7 +22,6 @@ from sistercity.exchange.models import (
     Placement,
     RequiredDocument,
 )
-from sistercity.partnerships.models import Pillar
 
 CALL_SLUG = "toyama-internship"
 LANGS = ("id", "ja", "en")

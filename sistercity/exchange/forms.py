@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from sistercity.accounts.choices import MUNICIPAL_KINDS
 from sistercity.accounts.models import Organisation, User
+from sistercity.core.models import Pillar
 from sistercity.core.validators import validate_no_markup
 from sistercity.exchange import selectors
 from sistercity.exchange.choices import (
@@ -22,7 +23,6 @@ from sistercity.exchange.choices import (
     VisaType,
 )
 from sistercity.exchange.models import HostOrganisation, Placement
-from sistercity.partnerships.models import Pillar
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

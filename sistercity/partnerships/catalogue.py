@@ -12,8 +12,19 @@ from sistercity.partnerships.lifecycle_data import DOCUMENT_TYPES, PILLARS, TRAC
 LANGS = ("id", "ja", "en")
 
 
+def _pillar_app(apps) -> str:
+    # The seeding migration runs before Pillar moved to core (partnerships 0003); the live
+    # registry and later states have it in core.
+    try:
+        apps.get_model("partnerships", "Pillar")
+    except LookupError:
+        return "core"
+    return "partnerships"
+
+
 def _translate(apps, model_name, master, **fields_by_language):
-    translation = apps.get_model("partnerships", f"{model_name}Translation")
+    app = _pillar_app(apps) if model_name == "Pillar" else "partnerships"
+    translation = apps.get_model(app, f"{model_name}Translation")
     for index, code in enumerate(LANGS):
         values = {field: texts[index] for field, texts in fields_by_language.items()}
         translation.objects.update_or_create(master=master, language_code=code, defaults=values)
@@ -22,7 +33,7 @@ def _translate(apps, model_name, master, **fields_by_language):
 def seed_catalogue(apps=django_apps) -> None:
     """Create or update the catalogue. ``apps`` is the migration's historical registry when
     called from the seeding migration, the live one otherwise."""
-    Pillar = apps.get_model("partnerships", "Pillar")
+    Pillar = apps.get_model(_pillar_app(apps), "Pillar")
     DocumentType = apps.get_model("partnerships", "DocumentType")
     Track = apps.get_model("partnerships", "Track")
     Stage = apps.get_model("partnerships", "Stage")

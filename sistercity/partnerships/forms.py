@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.accounts.choices import MUNICIPAL_KINDS
 from sistercity.accounts.models import Organisation
-from sistercity.core.models import TranslationStatus
+from sistercity.core.models import Pillar, TranslationStatus
 from sistercity.core.validators import validate_no_markup
 from sistercity.partnerships.choices import DeadlineKind, DocumentLanguage, PartnershipKind
-from sistercity.partnerships.models import DocumentType, Pillar
+from sistercity.partnerships.models import DocumentType
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -18,6 +18,7 @@ from sistercity.accounts.choices import Country, Role
 from sistercity.core.access import partnership_ids
 from sistercity.core.models import (
     PartnershipScoped,
+    Pillar,
     TimeStampedModel,
     TranslatablePartnershipScoped,
     TranslatedContent,
@@ -31,27 +32,6 @@ from sistercity.partnerships.choices import (
     RequirementKind,
     TransitionDirection,
 )
-
-
-class Pillar(TranslatableModel):
-    """A field of cooperation (environment & waste, agriculture & irrigation, …), with the
-    OECD-DAC purpose code that international reporting (IATI) uses for it."""
-
-    code = models.SlugField(_("code"), unique=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    dac_sector_code = models.CharField(_("OECD-DAC sector code"), max_length=5, blank=True)
-    translations = TranslatedContent(
-        name=models.CharField(_("name"), max_length=120, validators=[validate_no_markup]),
-        description=models.TextField(_("description"), blank=True, validators=[validate_no_markup]),
-    )
-
-    class Meta:
-        verbose_name = _("pillar")
-        verbose_name_plural = _("pillars")
-        ordering = ["position"]
-
-    def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or self.code
 
 
 class Partnership(TranslatableModel, TimeStampedModel):

@@ -49,7 +49,7 @@ def _municipalities():
 
 
 def _pillars():
-    from sistercity.partnerships.models import Pillar
+    from sistercity.core.models import Pillar
 
     return Pillar.objects.prefetch_related("translations")
 

@@ -8,8 +8,8 @@ from decimal import Decimal as D
 from django.db import transaction
 
 from sistercity.accounts.models import Organisation
+from sistercity.core.models import Pillar
 from sistercity.core.registry import registry
-from sistercity.partnerships.models import Pillar
 from sistercity.programs import services
 from sistercity.programs.choices import (
     ActivityStatus,

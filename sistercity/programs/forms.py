@@ -17,8 +17,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.accounts.models import Organisation, User
+from sistercity.core.models import Pillar
 from sistercity.core.validators import validate_no_markup
-from sistercity.partnerships.models import Pillar
 from sistercity.programs import choices as c
 from sistercity.programs.feeds import feed_choices
 from sistercity.programs.models import (

@@ -39,7 +39,7 @@ class Clause(TranslatablePartnershipScoped, TimeStampedModel):
     )
     number = models.CharField(_("number"), max_length=20, validators=[validate_no_markup])
     pillar = models.ForeignKey(
-        "partnerships.Pillar",
+        "core.Pillar",
         verbose_name=_("pillar"),
         on_delete=models.PROTECT,
         null=True,
@@ -103,7 +103,7 @@ class Programme(TranslatablePartnershipScoped, TimeStampedModel):
         related_name="programmes",
     )
     pillar = models.ForeignKey(
-        "partnerships.Pillar",
+        "core.Pillar",
         verbose_name=_("pillar"),
         on_delete=models.PROTECT,
         related_name="programmes",

@@ -14,8 +14,8 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from sistercity.core.models import Pillar
 from sistercity.core.registry import PlannedValue, registry
-from sistercity.partnerships.models import Pillar
 from sistercity.programs import choices as c
 from sistercity.programs import progress as p
 from sistercity.programs.models import (

@@ -14,7 +14,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from sistercity.accounts.models import Organisation
-from sistercity.partnerships.models import Partnership, PartnershipTrack, Pillar, Track
+from sistercity.core.models import Pillar
+from sistercity.partnerships.models import Partnership, PartnershipTrack, Track
 from sistercity.programs import choices as c
 from sistercity.programs import models as m
 

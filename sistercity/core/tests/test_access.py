@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from sistercity.core.access import CACHE_ATTRIBUTE, Action, access_for, partnership_ids, require
 from sistercity.core.errors import SisterCityError
-from sistercity.partnerships.models import Partnership, Pillar
+from sistercity.core.models import Pillar
+from sistercity.partnerships.models import Partnership
 
 
 def _ids(user, action, pillar=None):

@@ -101,3 +101,20 @@ def test_engines_import_no_django(engine):
         or (name.startswith("sistercity.") and not name.startswith(own_package))
     )
     assert offenders == []
+
+
+def test_accounts_models_point_at_no_partnerships_model():
+    """Organisations and memberships sit below partnerships: their relations (an agency
+    officer's pillars) point at core or accounts, never at an app built on them."""
+    from django.apps import apps
+
+    targets = {
+        f"{field.name} → {field.related_model._meta.label}"
+        for model in apps.get_app_config("accounts").get_models()
+        for field in model._meta.get_fields()
+        if field.is_relation
+        and field.related_model is not None
+        and field.related_model._meta.app_label not in {"accounts", "core", "auth", "contenttypes"}
+        and not field.auto_created
+    }
+    assert targets == set()

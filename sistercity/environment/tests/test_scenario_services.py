@@ -60,7 +60,7 @@ def test_observer_sees_but_may_not_edit(demo, observer):
 
 
 def test_agency_officer_without_the_environment_pillar_may_not_edit(demo, budi):
-    from sistercity.partnerships.models import Pillar
+    from sistercity.core.models import Pillar
 
     membership = budi.memberships.get()
     membership.pillars.set(Pillar.objects.filter(code="education"))

@@ -71,9 +71,7 @@ class Call(TranslatablePartnershipScoped, TimeStampedModel):
     # A field here, where ``PartnershipScoped.pillar`` names a whole model's pillar: a call
     # belongs to the pillar it serves. Only the generic ``permission_filter`` reads that class
     # attribute, and Call has its own.
-    pillar = models.ForeignKey(
-        "partnerships.Pillar", verbose_name=_("pillar"), on_delete=models.PROTECT
-    )
+    pillar = models.ForeignKey("core.Pillar", verbose_name=_("pillar"), on_delete=models.PROTECT)
     slug = models.SlugField(_("short name"), unique=True)
     call_type = models.CharField(_("type"), max_length=20, choices=CallType.choices)
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)

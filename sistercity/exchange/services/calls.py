@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from sistercity.accounts.models import Organisation, User
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
+from sistercity.core.models import Pillar
 from sistercity.exchange import selectors
 from sistercity.exchange.choices import RankingSource
 from sistercity.exchange.models import (
@@ -28,7 +29,7 @@ from sistercity.exchange.models import (
     ReviewAssignment,
 )
 from sistercity.exchange.services._common import aware_in_zone, content_language, require_call
-from sistercity.partnerships.models import Partnership, Pillar
+from sistercity.partnerships.models import Partnership
 
 
 def _check_call_rules(

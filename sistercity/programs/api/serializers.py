@@ -7,9 +7,10 @@ from typing import Any
 from rest_framework import serializers
 
 from sistercity.accounts.models import Organisation
+from sistercity.core.models import Pillar
 from sistercity.core.validators import validate_no_markup
 from sistercity.partnerships.api.serializers import translations_of
-from sistercity.partnerships.models import Partnership, Pillar
+from sistercity.partnerships.models import Partnership
 from sistercity.programs import models as m
 
 

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from sistercity.accounts.models import User
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
-from sistercity.partnerships.models import Document, Partnership, Pillar
+from sistercity.core.models import Pillar
+from sistercity.partnerships.models import Document, Partnership
 from sistercity.programs.models import ActionPlanItem, Clause
 from sistercity.programs.services.programmes import set_texts
 

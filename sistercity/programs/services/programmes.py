@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from sistercity.accounts.models import Organisation, User
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
-from sistercity.partnerships.models import Partnership, Pillar
+from sistercity.core.models import Pillar
+from sistercity.partnerships.models import Partnership
 from sistercity.programs import choices as c
 from sistercity.programs import feeds
 from sistercity.programs.models import (

@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.accounts.models import Organisation, User
 from sistercity.core.access import Access, Action, access_for
-from sistercity.partnerships.models import Partnership, Pillar
+from sistercity.core.models import Pillar
+from sistercity.partnerships.models import Partnership
 from sistercity.programs import choices as c
 from sistercity.programs.models import Activity, Indicator, Period, Programme
 from sistercity.programs.tabular.cells import Row

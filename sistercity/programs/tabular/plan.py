@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TypedDict
 
 from sistercity.accounts.models import Organisation
-from sistercity.partnerships.models import Pillar
+from sistercity.core.models import Pillar
 from sistercity.programs.models import Activity, Indicator, Period, Programme
 
 

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from sistercity.core.models import Pillar
 from sistercity.partnerships.health import health_of
-from sistercity.partnerships.models import Pillar
 from sistercity.programs import services
 from sistercity.programs.models import Programme
 

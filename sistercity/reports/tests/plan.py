@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sistercity.accounts.models import Organisation
-from sistercity.partnerships.models import Pillar
+from sistercity.core.models import Pillar
 from sistercity.programs import services
 from sistercity.programs.models import (
     ExchangeRate,
