@@ -186,6 +186,13 @@ def partnership_of(obj: Any) -> Any:
     return obj
 
 
+def is_visible(user: Any, obj: Any) -> bool:
+    """Whether ``obj`` is in its model's ``for_user`` rows. An object may be narrower than its
+    partnership (an applicant sees her application, not her neighbour's) or wider (a call is
+    seen by its panel): its own queryset decides."""
+    return bool(type(obj).objects.for_user(user, Action.VIEW).filter(pk=obj.pk).exists())
+
+
 def require(
     user: Any,
     obj: Any,
@@ -202,11 +209,8 @@ def require(
     access = access_for(user, partnership)
     if not access.can(Action.VIEW):
         raise Http404
-    if obj is not partnership and not access.is_admin:
-        # An object may be narrower than its partnership (an applicant sees her application,
-        # not her neighbour's): its own queryset decides whether it is visible at all.
-        if not type(obj).objects.for_user(user, Action.VIEW).filter(pk=obj.pk).exists():
-            raise Http404
+    if obj is not partnership and not access.is_admin and not is_visible(user, obj):
+        raise Http404
     if not access.can(action, pillar=pillar):
         raise forbidden(message, code=code)
     return access

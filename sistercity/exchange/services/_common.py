@@ -6,14 +6,13 @@ import zoneinfo
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Model
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.accounts.models import User
-from sistercity.core.access import Access, Action, access_for, forbidden
+from sistercity.core.access import Access, access_for, forbidden, is_visible
 from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.core.mail import send_templated_mail
 from sistercity.exchange import selectors
@@ -23,19 +22,15 @@ from sistercity.exchange.models import Application, Call, StatusChange
 MANAGE_MESSAGE = _("Only the secretariat or the partner officer can do this for the call.")
 
 
-def _visible(actor: Any, obj: Model) -> bool:
-    return type(obj).objects.for_user(actor, Action.VIEW).filter(pk=obj.pk).exists()  # type: ignore[attr-defined]
-
-
 def require_call(actor: Any, call: Call, *, application: Application | None = None) -> Access:
     """The opening of a service the call's staff use: 404 when the actor may not even see the
     call (or ``application``, one of its applications), a translated 403 when she sees it but
     does not run it. A call is seen more widely than its partnership (its panel sees it), so
     this is ``core.access.require`` with the call's own visibility first."""
-    if application is not None and not _visible(actor, application):
+    if application is not None and not is_visible(actor, application):
         raise Http404
     access = access_for(actor, call.partnership)
-    if not access.can_view and not _visible(actor, call):
+    if not access.can_view and not is_visible(actor, call):
         raise Http404
     if not access.can_change:
         raise forbidden(MANAGE_MESSAGE)
@@ -45,7 +40,7 @@ def require_call(actor: Any, call: Call, *, application: Application | None = No
 def require_own(actor: Any, application: Application) -> None:
     """The applicant's own services: 404 for whoever may not see the application, 403 for
     those who see it (staff, reviewers) but are not its applicant."""
-    if not _visible(actor, application):
+    if not is_visible(actor, application):
         raise Http404
     if application.applicant_id != actor.pk:
         raise forbidden(_("Only the applicant can do this."), code="not_applicant")
