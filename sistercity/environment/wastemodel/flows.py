@@ -34,6 +34,18 @@ from typing import Any, cast
 import numpy as np
 from numpy.typing import NDArray
 
+from .checks import (
+    FloatArray,
+    Trajectory,
+    as_number,
+    check_non_negative_tonnage,
+    check_site,
+    composition_vector,
+    read_trajectory,
+    take_pro_rata,
+    unknown_pathway,
+    year_index,
+)
 from .errors import ErrorCode, WasteModelError
 from .parameters import (
     DEFAULT_PARAMETERS,
@@ -47,13 +59,7 @@ from .parameters import (
     ModelParameters,
 )
 
-FloatArray = NDArray[np.float64]
-#: A constant, or one value per year of the horizon.
-Trajectory = float | Sequence[float]
-
 MAX_HORIZON_YEARS = 100
-#: Tolerance of the composition sum (on fractions), as the specification requires.
-COMPOSITION_TOLERANCE = 1e-6
 #: Tolerance of share sums and material availability (relative to the year's generation).
 SHARE_TOLERANCE = 1e-9
 DAYS_PER_YEAR = 365.0
@@ -95,7 +101,7 @@ class Facility:
                     value=repr(year),
                 )
         if self.pathway not in PATHWAYS:
-            raise _unknown_pathway(self.pathway, f"facilities.{self.name}.pathway")
+            raise unknown_pathway(self.pathway, f"facilities.{self.name}.pathway")
         if self.pathway not in FACILITY_PATHWAYS:
             raise WasteModelError(
                 ErrorCode.INVALID_PARAMETER,
@@ -104,7 +110,7 @@ class Facility:
                 pathway=self.pathway,
             )
         if self.overflow_to not in PATHWAYS:
-            raise _unknown_pathway(self.overflow_to, f"facilities.{self.name}.overflow_to")
+            raise unknown_pathway(self.overflow_to, f"facilities.{self.name}.overflow_to")
         if self.overflow_to == self.pathway:
             raise WasteModelError(
                 ErrorCode.OVERFLOW_CYCLE,
@@ -112,7 +118,7 @@ class Facility:
                 facility=self.name,
                 pathway=self.pathway,
             )
-        _check_non_negative_tonnage(
+        check_non_negative_tonnage(
             f"facilities.{self.name}.capacity_t_per_year", self.capacity_t_per_year
         )
         if self.end_year is not None and self.end_year < self.start_year:
@@ -125,7 +131,7 @@ class Facility:
             )
         for name in ("capex_idr", "opex_idr_per_t"):
             value = getattr(self, name)
-            if not _number(f"facilities.{self.name}.{name}", value) >= 0:
+            if not as_number(f"facilities.{self.name}.{name}", value) >= 0:
                 raise WasteModelError(
                     ErrorCode.INVALID_PARAMETER,
                     f"{name} of facility '{self.name}' must not be negative.",
@@ -173,7 +179,7 @@ class PriorLandfill:
                 maximum=MAX_HORIZON_YEARS,
             )
         for value in self.tonnes_per_year:
-            _check_non_negative_tonnage("prior_landfill.tonnes_per_year", value)
+            check_non_negative_tonnage("prior_landfill.tonnes_per_year", value)
         if self.composition is not None:
             composition_vector(self.composition, field="prior_landfill.composition")
 
@@ -244,7 +250,7 @@ class Scenario:
 
     def trajectory(self, name: str, value: Trajectory) -> FloatArray:
         """A 0..1 constant or per-year value as one value per year (validated)."""
-        return _trajectory(name, value, self.horizon_years)
+        return read_trajectory(name, value, self.horizon_years)
 
     def share_matrix(self) -> FloatArray:
         """Shares per year and pathway, ``(years, len(PATHWAYS))``, residual included."""
@@ -328,12 +334,12 @@ class Scenario:
             )
 
     def _validate_growth(self) -> None:
-        _check_non_negative_tonnage("population", self.population)
-        _check_non_negative_tonnage(
+        check_non_negative_tonnage("population", self.population)
+        check_non_negative_tonnage(
             "generation_kg_per_capita_day", self.generation_kg_per_capita_day
         )
         for name in ("population_growth", "generation_growth"):
-            rate = _number(name, getattr(self, name))
+            rate = as_number(name, getattr(self, name))
             if not (rate > -1.0 and np.isfinite(rate)):
                 raise WasteModelError(
                     ErrorCode.INVALID_PARAMETER,
@@ -345,9 +351,9 @@ class Scenario:
     def _validate_shares(self) -> None:
         for pathway in self.shares:
             if pathway not in PATHWAYS:
-                raise _unknown_pathway(pathway, "shares")
+                raise unknown_pathway(pathway, "shares")
         if self.residual_pathway not in PATHWAYS:
-            raise _unknown_pathway(self.residual_pathway, "residual_pathway")
+            raise unknown_pathway(self.residual_pathway, "residual_pathway")
         if self.residual_pathway not in MIXED_PATHWAYS:
             raise WasteModelError(
                 ErrorCode.INVALID_PARAMETER,
@@ -398,26 +404,26 @@ class Scenario:
 
     def _validate_landfill(self) -> None:
         if self.landfill_capacity_m3 is not None:
-            _check_non_negative_tonnage("landfill_capacity_m3", self.landfill_capacity_m3)
-        _check_non_negative_tonnage("landfill_used_m3_at_start", self.landfill_used_m3_at_start)
+            check_non_negative_tonnage("landfill_capacity_m3", self.landfill_capacity_m3)
+        check_non_negative_tonnage("landfill_used_m3_at_start", self.landfill_used_m3_at_start)
         for site in self.tpa_site_types:
-            _check_site(site, "tpa_site_types")
+            check_site(site, "tpa_site_types")
         for site, value in self.landfill_gas_recovery.items():
-            _check_site(site, "landfill_gas_recovery")
+            check_site(site, "landfill_gas_recovery")
             self.trajectory(f"landfill_gas_recovery.{site}", value)
 
     def _validate_costs(self) -> None:
         for pathway, cost in self.opex_idr_per_t.items():
             if pathway not in PATHWAYS:
-                raise _unknown_pathway(pathway, "opex_idr_per_t")
-            if not _number(f"opex_idr_per_t.{pathway}", cost) >= 0:
+                raise unknown_pathway(pathway, "opex_idr_per_t")
+            if not as_number(f"opex_idr_per_t.{pathway}", cost) >= 0:
                 raise WasteModelError(
                     ErrorCode.INVALID_PARAMETER,
                     f"The operating cost of {pathway} must not be negative.",
                     field=f"opex_idr_per_t.{pathway}",
                     value=cost,
                 )
-        if not _number("discount_rate", self.discount_rate) > -1.0:
+        if not as_number("discount_rate", self.discount_rate) > -1.0:
             raise WasteModelError(
                 ErrorCode.INVALID_PARAMETER,
                 "The discount rate must be above -100 %.",
@@ -499,7 +505,7 @@ class FlowResult:
         ``generated -> pathway`` carries what the shares sent there (with a per-waste-type
         breakdown); ``pathway -> pathway`` carries capacity overflow. Zero links are omitted.
         """
-        i = _year_index(self.years, year)
+        i = year_index(self.years, year)
         links: list[dict[str, Any]] = []
         for pathway in PATHWAYS:
             flow = self.direct[pathway][i]
@@ -572,11 +578,11 @@ def _separated_flows(
     recyclable_mask = np.array([w in RECYCLABLE_TYPES for w in WASTE_TYPES], dtype=float)
     organic_mask = np.array([w in ORGANIC_TYPES for w in WASTE_TYPES], dtype=float)
     direct: dict[str, FloatArray] = {}
-    direct["recycling"] = _take_pro_rata(
+    direct["recycling"] = take_pro_rata(
         separated * recyclable_mask, _share(shares, "recycling") * total
     )
     organics_asked = (_share(shares, "composting") + _share(shares, "anaerobic_digestion")) * total
-    organics = _take_pro_rata(separated * organic_mask, organics_asked)
+    organics = take_pro_rata(separated * organic_mask, organics_asked)
     composting_part = np.divide(
         _share(shares, "composting") * total,
         organics_asked,
@@ -692,129 +698,3 @@ def _check_some_capacity(
 # --------------------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------------------
-
-
-def composition_vector(
-    composition: Mapping[str, float], *, field: str = "composition"
-) -> FloatArray:
-    """Validate a composition mapping and return it in :data:`WASTE_TYPES` order."""
-    for waste_type, value in composition.items():
-        if waste_type not in WASTE_TYPES:
-            raise WasteModelError(
-                ErrorCode.UNKNOWN_WASTE_TYPE,
-                f"'{waste_type}' is not a waste type; use {', '.join(WASTE_TYPES)}.",
-                field=field,
-                waste_type=waste_type,
-            )
-        if not 0.0 <= _number(f"{field}.{waste_type}", value) <= 1.0:
-            raise WasteModelError(
-                ErrorCode.SHARE_OUT_OF_RANGE,
-                f"The {waste_type} fraction of {field} must be between 0 and 100 %.",
-                field=f"{field}.{waste_type}",
-                value=value,
-            )
-    vector = np.array([float(composition.get(w, 0.0)) for w in WASTE_TYPES])
-    if abs(vector.sum() - 1.0) > COMPOSITION_TOLERANCE:
-        raise WasteModelError(
-            ErrorCode.COMPOSITION_SUM,
-            f"The {field} sums to {vector.sum() * 100:.6g} %; it must sum to 100 %.",
-            field=field,
-            total_pct=float(vector.sum() * 100),
-        )
-    return vector
-
-
-def _trajectory(name: str, value: Trajectory, years: int) -> FloatArray:
-    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        series = np.full(years, float(value))
-    else:
-        try:
-            series = np.asarray(list(value), dtype=float)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise WasteModelError(
-                ErrorCode.INVALID_PARAMETER,
-                f"{name} must be a number or a list of numbers.",
-                field=name,
-            ) from None
-        if series.shape != (years,):
-            raise WasteModelError(
-                ErrorCode.INVALID_PARAMETER,
-                f"{name} must be one number or one value per year ({years} values), "
-                f"got {series.size}.",
-                field=name,
-                expected=years,
-                got=int(series.size),
-            )
-    if np.any(~((series >= 0.0) & (series <= 1.0))):
-        raise WasteModelError(
-            ErrorCode.SHARE_OUT_OF_RANGE,
-            f"{name} must be between 0 and 100 % in every year.",
-            field=name,
-        )
-    return series
-
-
-def _take_pro_rata(available: FloatArray, asked: FloatArray) -> FloatArray:
-    """Take ``asked`` tonnes per year from ``available`` (years, types) pro rata."""
-    supply = available.sum(axis=1)
-    part = np.divide(asked, supply, out=np.zeros_like(asked), where=supply > 0)
-    # Validation already refused demands beyond supply; clip the rounding residue.
-    return cast(FloatArray, available * np.clip(part, 0.0, 1.0)[:, None])
-
-
-def _number(name: str, value: Any) -> float:
-    """``value`` as a float, or a ``invalid_parameter`` error naming the field."""
-    if isinstance(value, bool):
-        value = "bool"  # True/False are never meant as quantities
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise WasteModelError(
-            ErrorCode.INVALID_PARAMETER, f"{name} must be a number.", field=name
-        ) from None
-
-
-def _check_non_negative_tonnage(name: str, value: float) -> None:
-    number = _number(name, value)
-    if not np.isfinite(number):
-        raise WasteModelError(
-            ErrorCode.INVALID_PARAMETER, f"{name} must be a finite number.", field=name
-        )
-    if number < 0:
-        raise WasteModelError(
-            ErrorCode.NEGATIVE_TONNAGE,
-            f"{name} must not be negative (got {number:g}).",
-            field=name,
-            value=number,
-        )
-
-
-def _check_site(site: str, field_name: str) -> None:
-    if site not in SITE_TYPES:
-        raise WasteModelError(
-            ErrorCode.UNKNOWN_SITE_TYPE,
-            f"'{site}' is not a landfill site type; use {', '.join(SITE_TYPES)}.",
-            field=field_name,
-            site_type=site,
-        )
-
-
-def _unknown_pathway(pathway: str, field_name: str) -> WasteModelError:
-    return WasteModelError(
-        ErrorCode.UNKNOWN_PATHWAY,
-        f"'{pathway}' is not a pathway; use {', '.join(PATHWAYS)}.",
-        field=field_name,
-        pathway=pathway,
-    )
-
-
-def _year_index(years: NDArray[np.int64], year: int) -> int:
-    hits = np.nonzero(years == year)[0]
-    if not hits.size:
-        raise WasteModelError(
-            ErrorCode.INVALID_PARAMETER,
-            f"{year} is outside the horizon {int(years[0])}-{int(years[-1])}.",
-            field="year",
-            value=year,
-        )
-    return int(hits[0])
