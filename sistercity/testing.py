@@ -4,8 +4,10 @@ Files are built in memory in their real formats (a DOCX is a ZIP with the parts 
 so content detection is exercised for real.
 """
 
+import copy
 import io
 import zipfile
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -84,3 +86,30 @@ def db_snapshot(*app_labels: str) -> dict[str, int]:
         for label in labels
         for model in apps.get_app_config(label).get_models()
     }
+
+
+@contextmanager
+def sector_registered(sector, *, alone: bool = False):
+    """Register a sector's contributions for the block (``alone``: with no other sector
+    registered); the registry is as it was after."""
+    from sistercity.core.registry import registry
+
+    saved = dict(registry.sectors)
+    if alone:
+        registry.sectors.clear()
+    registry.register(sector)
+    try:
+        yield sector
+    finally:
+        registry.sectors.clear()
+        registry.sectors.update(saved)
+
+
+def template_dir(settings, folder, **templates: str) -> None:
+    """Write ``name=source`` templates into ``folder`` and put it first in the template path
+    (pytest-django's ``settings`` fixture restores the setting after the test)."""
+    for name, source in templates.items():
+        (folder / name).write_text(source)
+    engines = copy.deepcopy(settings.TEMPLATES)
+    engines[0]["DIRS"] = [folder, *engines[0]["DIRS"]]
+    settings.TEMPLATES = engines

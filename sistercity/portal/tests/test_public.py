@@ -2,6 +2,8 @@
 
 import pytest
 
+from sistercity.testing import sector_registered, template_dir
+
 pytestmark = pytest.mark.django_db
 
 
@@ -40,29 +42,22 @@ def test_municipality_profiles_are_public(demo, client):
 def public_section(settings, tmp_path):
     """A sector's public section, registered for one test, beside one with nothing to show.
     The registry and the template settings are restored after."""
-    import copy
+    from sistercity.core.registry import Panel, Sector
 
-    from sistercity.core.registry import Panel, Sector, registry
-
-    (tmp_path / "section_test.html").write_text(
-        '<section id="section-test">{{ panel.events }} events of {{ partnership.slug }}</section>'
+    template_dir(
+        settings,
+        tmp_path,
+        **{
+            "section_test.html": '<section id="section-test">{{ panel.events }} events of '
+            "{{ partnership.slug }}</section>"
+        },
     )
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
-    settings.TEMPLATES = templates
-    saved = dict(registry.sectors)
-    registry.register(
-        Sector(
-            app_label="culture_test",
-            public_sections=[
-                Panel("section_test.html", lambda request, p: {"events": 3}),
-                Panel("missing.html", lambda request, p: None),  # nothing to show: not included
-            ],
-        )
-    )
-    yield
-    registry.sectors.clear()
-    registry.sectors.update(saved)
+    sections = [
+        Panel("section_test.html", lambda request, p: {"events": 3}),
+        Panel("missing.html", lambda request, p: None),  # nothing to show: not included
+    ]
+    with sector_registered(Sector(app_label="culture_test", public_sections=sections)):
+        yield
 
 
 def test_public_page_shows_the_sectors_public_sections(demo, client, public_section):

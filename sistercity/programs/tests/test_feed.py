@@ -9,6 +9,7 @@ from sistercity.core.errors import SisterCityError
 from sistercity.exchange.models import Application, Call
 from sistercity.programs import services
 from sistercity.programs.models import Indicator
+from sistercity.testing import sector_registered
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_count_button_through_the_page(partnership, sari, client):
 @pytest.fixture
 def visitors_feed():
     """A sector's feed, registered for one test; the registry is restored after."""
-    from sistercity.core.registry import IndicatorFeed, Sector, registry
+    from sistercity.core.registry import IndicatorFeed, Sector
 
     asked = []
 
@@ -62,16 +63,9 @@ def visitors_feed():
         asked.append((partnership.slug, pillar.code))
         return 1200
 
-    saved = dict(registry.sectors)
-    registry.register(
-        Sector(
-            app_label="culture_test",
-            indicator_feeds=[IndicatorFeed("culture_test:visitors", "festival visitors", count)],
-        )
-    )
-    yield asked
-    registry.sectors.clear()
-    registry.sectors.update(saved)
+    feed = IndicatorFeed("culture_test:visitors", "festival visitors", count)
+    with sector_registered(Sector(app_label="culture_test", indicator_feeds=[feed])):
+        yield asked
 
 
 def test_a_registered_feed_is_offered_counted_and_named(partnership, sari, client, visitors_feed):

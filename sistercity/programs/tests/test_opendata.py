@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from sistercity.reports.tests.plan import build_plan
+from sistercity.testing import sector_registered
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,7 @@ def sector_table():
     import datetime as dt
     from decimal import Decimal
 
-    from sistercity.core.registry import OpenDataTable, Sector, registry
+    from sistercity.core.registry import OpenDataTable, Sector
 
     seen = []
 
@@ -92,13 +93,9 @@ def sector_table():
                 dt.date(2026, 8, 1),
             ]
 
-    saved = dict(registry.sectors)
-    registry.register(
-        Sector(app_label="culture_test", open_data_tables=[OpenDataTable("events.csv", rows)])
-    )
-    yield seen
-    registry.sectors.clear()
-    registry.sectors.update(saved)
+    table = OpenDataTable("events.csv", rows)
+    with sector_registered(Sector(app_label="culture_test", open_data_tables=[table])):
+        yield seen
 
 
 def test_a_registered_sector_table_lands_in_the_zip(client, partnership, plan, sector_table):
@@ -127,27 +124,22 @@ def test_a_registered_sector_table_lands_in_the_zip(client, partnership, plan, s
 
 
 def test_without_sector_tables_the_zip_holds_the_framework_tables_only(client, partnership):
-    from sistercity.core.registry import registry
+    from sistercity.core.registry import Sector
 
-    if registry.open_data_tables():
-        pytest.skip("a sector app registers open-data tables")
-    response = client.get(reverse("programs:open_data", args=[partnership.slug]))
+    with sector_registered(Sector(app_label="culture_test"), alone=True):
+        response = client.get(reverse("programs:open_data", args=[partnership.slug]))
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
     assert names[-1] == "README.txt"
 
 
 def test_a_sector_table_may_not_replace_a_framework_table(partnership, sector_table):
-    from sistercity.core.registry import OpenDataTable, Sector, registry
+    from sistercity.core.registry import OpenDataTable, Sector
     from sistercity.programs import opendata
 
-    registry.register(
-        Sector(
-            app_label="culture_test",
-            open_data_tables=[OpenDataTable("programmes.csv", lambda partnerships: iter([]))],
-        )
-    )
-    with pytest.raises(ValueError, match="programmes.csv"):
-        opendata.partnership_zip(partnership)
+    clash = OpenDataTable("programmes.csv", lambda partnerships: iter([]))
+    with sector_registered(Sector(app_label="culture_test", open_data_tables=[clash])):
+        with pytest.raises(ValueError, match="programmes.csv"):
+            opendata.partnership_zip(partnership)
 
 
 def test_open_data_may_be_cached_but_is_never_sniffed(client, partnership, plan):

@@ -12,6 +12,7 @@ from sistercity.core.models import Pillar
 from sistercity.partnerships.health import health_of
 from sistercity.programs import services
 from sistercity.programs.models import Programme
+from sistercity.testing import sector_registered, template_dir
 
 pytestmark = pytest.mark.django_db
 
@@ -287,29 +288,22 @@ def test_meeting_records_its_participants(partnership, sari, yamada, client):
 def sector_panels(settings, tmp_path):
     """Two dashboard panels of a sector, registered for one test: one with something to show,
     one without. The registry and the template settings are restored after."""
-    import copy
+    from sistercity.core.registry import Panel, Sector
 
-    from sistercity.core.registry import Panel, Sector, registry
-
-    (tmp_path / "panel_test.html").write_text(
-        '<section id="panel-test">{{ panel.visitors }} visitors in {{ partnership.slug }}</section>'
+    template_dir(
+        settings,
+        tmp_path,
+        **{
+            "panel_test.html": '<section id="panel-test">{{ panel.visitors }} visitors in '
+            "{{ partnership.slug }}</section>"
+        },
     )
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
-    settings.TEMPLATES = templates
-    saved = dict(registry.sectors)
-    registry.register(
-        Sector(
-            app_label="culture_test",
-            dashboard_panels=[
-                Panel("panel_test.html", lambda request, p: {"visitors": 1200}),
-                Panel("missing.html", lambda request, p: None),  # nothing to show: not included
-            ],
-        )
-    )
-    yield
-    registry.sectors.clear()
-    registry.sectors.update(saved)
+    panels = [
+        Panel("panel_test.html", lambda request, p: {"visitors": 1200}),
+        Panel("missing.html", lambda request, p: None),  # nothing to show: not included
+    ]
+    with sector_registered(Sector(app_label="culture_test", dashboard_panels=panels)):
+        yield
 
 
 def test_dashboard_shows_the_sectors_panels(partnership, sari, client, sector_panels):
