@@ -43,7 +43,18 @@ def test_the_exchange_story_from_application_to_readiness(live_server, page, tmp
     page.goto(f"{base}/calls/")
     assert texts["title"] in page.locator(f"[data-test=call-{CALL_SLUG}]").inner_text()
 
-    # Dewi applies.
+    application = dewi_applies(page, live_server, language, call, texts, cv)
+    rina_scores(page, live_server, language, application)
+    sari_shortlists_allocates_and_offers(page, live_server, language, application, texts)
+    dewi_accepts_and_fills_in_her_checklist(
+        page, live_server, language, application, texts, tmp_path
+    )
+    sari_records_the_orientation_and_dewi_is_ready(page, live_server, language, application)
+
+
+def dewi_applies(page, live_server, language, call, texts, cv):
+    """Dewi applies."""
+    base = f"{live_server.url}/{language}"
     log_in(page, live_server, "dewi@student.example", language)
     page.goto(f"{base}/calls/{CALL_SLUG}/")
     assert page.locator("#call-title").inner_text() == texts["title"]
@@ -67,8 +78,12 @@ def test_the_exchange_story_from_application_to_readiness(live_server, page, tmp
     page.wait_for_load_state()
     assert page.locator("[data-test=status]").get_attribute("data-status") == "submitted"
     application = Application.objects.get(call=call, applicant__email="dewi@student.example")
+    return application
 
-    # Rina scores.
+
+def rina_scores(page, live_server, language, application):
+    """Rina scores."""
+    base = f"{live_server.url}/{language}"
     switch_user(page, live_server, "rina@batang.example", language)
     page.goto(f"{base}/reviews/")
     page.click("[data-test=review-link]")
@@ -78,7 +93,10 @@ def test_the_exchange_story_from_application_to_readiness(live_server, page, tmp
     page.click("[data-test=submit-scores]")
     page.wait_for_url("**/reviews/")
 
-    # Sari shortlists, runs the allocation and sends the offers.
+
+def sari_shortlists_allocates_and_offers(page, live_server, language, application, texts):
+    """Sari shortlists, runs the allocation and sends the offers."""
+    base = f"{live_server.url}/{language}"
     switch_user(page, live_server, "sari@batang.example", language)
     page.goto(f"{base}/manage/calls/{CALL_SLUG}/")
     row = page.locator(f"[data-test=row-{application.short_reference}]")
@@ -97,7 +115,12 @@ def test_the_exchange_story_from_application_to_readiness(live_server, page, tmp
     page.click("[data-test=send-offers]")
     page.wait_for_load_state()
 
-    # Dewi accepts and fills in her checklist.
+
+def dewi_accepts_and_fills_in_her_checklist(
+    page, live_server, language, application, texts, tmp_path
+):
+    """Dewi accepts and fills in her checklist."""
+    base = f"{live_server.url}/{language}"
     switch_user(page, live_server, "dewi@student.example", language)
     page.goto(f"{base}/applications/{application.reference}/")
     assert texts["placement"] in page.locator("[data-test=offer]").inner_text()
@@ -124,7 +147,10 @@ def test_the_exchange_story_from_application_to_readiness(live_server, page, tmp
         assert page.locator(f"[data-test=item-{kind}]").get_attribute("data-ok") == "yes"
     assert page.locator("[data-test=item-orientation]").get_attribute("data-ok") == "no"
 
-    # Sari records the orientation; Dewi is ready to depart.
+
+def sari_records_the_orientation_and_dewi_is_ready(page, live_server, language, application):
+    """Sari records the orientation; Dewi is ready to depart."""
+    base = f"{live_server.url}/{language}"
     switch_user(page, live_server, "sari@batang.example", language)
     page.goto(f"{base}/applications/{application.reference}/readiness/")
     page.click("[data-test=record-orientation]")
