@@ -79,6 +79,13 @@ def placement_data(host, **overrides):
 def test_sari_sets_up_a_new_call_through_the_pages_and_it_is_usable(
     demo, partnership, sari, rina, dewi, client
 ):
+    call = sari_creates_the_call(client, partnership, sari)
+    sari_adds_a_host_and_a_placement(client, call, demo, partnership)
+    sari_adds_questions_documents_rubric_and_panel(client, call, rina)
+    dewi_applies_and_rina_scores(client, call, dewi, rina)
+
+
+def sari_creates_the_call(client, partnership, sari):
     client.force_login(sari)
     now = timezone.now()  # a day's margin either side: the zones do not matter
     response = client.post(
@@ -99,6 +106,10 @@ def test_sari_sets_up_a_new_call_through_the_pages_and_it_is_usable(
     assert response.status_code == 302, response.content.decode()[:2000]
     call = Call.objects.get(slug="toyama-smart-city")
 
+    return call
+
+
+def sari_adds_a_host_and_a_placement(client, call, demo, partnership):
     page = client.get(reverse("exchange:manage_call", args=[call.slug])).content.decode()
     assert 'id="setup"' in page
     assert page.count("<details>") >= 6
@@ -120,6 +131,8 @@ def test_sari_sets_up_a_new_call_through_the_pages_and_it_is_usable(
     placement.refresh_from_db()
     assert placement.capacity == 3
 
+
+def sari_adds_questions_documents_rubric_and_panel(client, call, rina):
     shown = messages_after(
         client, "question", call, {"text": "Apa yang ingin Anda pelajari?", "is_required": "on"}
     )
@@ -147,7 +160,9 @@ def test_sari_sets_up_a_new_call_through_the_pages_and_it_is_usable(
         assert text in page
     client.post(reverse("exchange:publish", args=[call.slug]), {"published": "1"})
 
-    # Usable: Dewi sees the placement, applies to it; Rina is assigned and scores.
+
+def dewi_applies_and_rina_scores(client, call, dewi, rina):
+    """Usable: Dewi sees the placement, applies to it; Rina is assigned and scores."""
     client.force_login(dewi)
     assert (
         "Magang kota cerdas"
