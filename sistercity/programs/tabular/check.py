@@ -7,6 +7,7 @@ becomes a ``RowError`` in ``Checker.errors``. Nothing is written here.
 """
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Hashable
 from decimal import Decimal
@@ -124,7 +125,7 @@ class Context:
         return code
 
 
-class SheetCheck:
+class SheetCheck(ABC):
     """The checks of one sheet: ``row`` for each row, ``finish`` once all sheets are read."""
 
     name = ""
@@ -132,10 +133,11 @@ class SheetCheck:
     def __init__(self, context: Context):
         self.context = context
 
+    @abstractmethod
     def row(self, row: Row, seen: Seen) -> None:
-        raise NotImplementedError
+        """Check one row of the sheet, recording its errors on ``row``."""
 
-    def finish(self) -> None:
+    def finish(self) -> None:  # noqa: B027 - a hook: most sheets have no checks across rows
         """Checks across rows; none by default."""
 
 
