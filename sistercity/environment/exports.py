@@ -13,14 +13,6 @@ from django.utils.translation import gettext as _
 from sistercity.environment.results import SOURCE_LABELS, Report
 
 
-def pdf_from_html(html: str, base_url: str | None = None) -> bytes:
-    """A PDF with its fonts embedded (Noto Sans CJK JP covers Latin, Indonesian and
-    Japanese text)."""
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=base_url).write_pdf()
-
-
 def _safe(value):
     if isinstance(value, Decimal):
         return float(value)

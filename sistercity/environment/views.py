@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sistercity.core.access import Action, access_for
+from sistercity.core.pdf import pdf_from_html
 from sistercity.core.views import (
     file_response,
     form_errors,
@@ -250,7 +251,7 @@ def report_html(request: HttpRequest, slug: str, code: str) -> str:
 @login_required
 def scenario_pdf(request: HttpRequest, slug: str, code: str) -> HttpResponseBase:
     html = report_html(request, slug, code)
-    pdf = exports.pdf_from_html(html, base_url=request.build_absolute_uri("/"))
+    pdf = pdf_from_html(html, base_url=request.build_absolute_uri("/"))
     return file_response(
         pdf,
         filename=f"{slugify(code)}-report.pdf",

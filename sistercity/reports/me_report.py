@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from sistercity.core.pdf import pdf_from_html
 from sistercity.core.templatetags.sistercity import tr
 from sistercity.partnerships.selectors import partnership_timeline
 from sistercity.programs import selectors
@@ -91,10 +92,8 @@ def render_html(partnership: Any, *, language: str, year: int) -> str:
 
 
 def render_pdf(partnership: Any, *, language: str, year: int) -> bytes:
-    from weasyprint import HTML
-
     html = render_html(partnership, language=language, year=year)
-    return HTML(string=html).write_pdf()
+    return pdf_from_html(html)
 
 
 def render_xlsx(partnership: Any, *, language: str, year: int) -> bytes:
