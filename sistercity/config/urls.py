@@ -24,6 +24,11 @@ urlpatterns += i18n_patterns(
     path("", include((programme_pages, programs_urls.app_name))),
     path("", include("sistercity.exchange.urls")),
     path("", include("sistercity.environment.urls")),
+    path("", include("sistercity.trade.urls")),
+    path("", include("sistercity.investment.urls")),
+    path("", include("sistercity.emergency.urls")),
+    path("", include("sistercity.irrigation.urls")),
+    path("", include("sistercity.culture.urls")),
     path("", include("sistercity.reports.urls")),
     path("admin/", admin.site.urls),
 )

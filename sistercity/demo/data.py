@@ -30,7 +30,16 @@ from sistercity.partnerships.models import (
 DEMO_PASSWORD = "sistercity-demo"  # noqa: S105 - printed on purpose: demo logins only
 PARTNERSHIP_SLUG = "batang-toyama"
 # Each app adds its part of the demo (programmes, calls, waste data) in its demo.py.
-DEMO_PARTS = ["sistercity.programs.demo", "sistercity.exchange.demo", "sistercity.environment.demo"]
+DEMO_PARTS = [
+    "sistercity.programs.demo",
+    "sistercity.exchange.demo",
+    "sistercity.environment.demo",
+    "sistercity.trade.demo",
+    "sistercity.investment.demo",
+    "sistercity.emergency.demo",
+    "sistercity.irrigation.demo",
+    "sistercity.culture.demo",
+]
 
 TAGS = {
     "waste-to-energy": ("Sampah menjadi energi", "ごみ発電", "Waste-to-energy"),

@@ -1,0 +1,3 @@
+"""Culture and tourism: events, registration, calendar feeds, destinations, visitor figures (issue
+15).
+"""

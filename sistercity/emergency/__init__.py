@@ -1,0 +1,3 @@
+"""Fire and emergency services: fleet, the foreign-grant procedure, crews, incidents, coverage
+(issue 13).
+"""

@@ -1,0 +1,3 @@
+"""Investment and technology transfer: KITB opportunities, the investor pipeline, technology-
+transfer projects (issue 12).
+"""

@@ -1,0 +1,3 @@
+"""Agricultural irrigation: schemes, climate data, crop water requirements, rotation, micro-hydro
+(issue 14).
+"""

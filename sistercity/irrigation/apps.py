@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IrrigationConfig(AppConfig):
+    name = "sistercity.irrigation"
+    label = "irrigation"
+    verbose_name = _("Irrigation")
+
+    def ready(self):
+        from sistercity.core import registry
+        from sistercity.irrigation import contributions
+
+        registry.register(contributions.SECTOR)

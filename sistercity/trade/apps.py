@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TradeConfig(AppConfig):
+    name = "sistercity.trade"
+    label = "trade"
+    verbose_name = _("MSMEs and trade")
+
+    def ready(self):
+        from sistercity.core import registry
+        from sistercity.trade import contributions
+
+        registry.register(contributions.SECTOR)

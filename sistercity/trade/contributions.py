@@ -1,0 +1,5 @@
+"""What the trade app contributes to the platform (``core.registry``)."""
+
+from sistercity.core.registry import Sector
+
+SECTOR = Sector(app_label="trade", pillar="msme")
