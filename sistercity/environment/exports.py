@@ -4,21 +4,18 @@ Both read the same :class:`~sistercity.environment.results.Report` as the page, 
 is the same wherever it is read.
 """
 
-import io
 from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sistercity.core import spreadsheets
 from sistercity.environment.results import SOURCE_LABELS, Report
 
 
 def _safe(value):
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    # Text that a spreadsheet would run as a formula is quoted (core.spreadsheets).
+    return spreadsheets.xlsx_value(float(value) if isinstance(value, Decimal) else value)
 
 
 def _title(text) -> str:
@@ -91,7 +88,9 @@ def _flows_and_emissions_sheets(workbook: Any, report: Report) -> None:
     result = report.result
     flows.append([str(_("Pathway")), *report.years])
     for item in report.flows_total:
-        flows.append([item["label"], *(float(v) for v in result.flows.total(item["pathway"]))])
+        spreadsheets.append(
+            flows, [item["label"], *(float(v) for v in result.flows.total(item["pathway"]))]
+        )
 
     emissions = workbook.create_sheet(_title(_("Emissions (t CO2e)")))
     emissions.append([str(_("Source")), *report.years])
@@ -140,6 +139,4 @@ def scenario_xlsx(report: Report) -> bytes:
     for sheet in workbook.worksheets:
         for cell in sheet[1]:
             cell.font = bold
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheets.xlsx_bytes(workbook)

@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
+from sistercity.core import spreadsheets
 from sistercity.core.errors import SisterCityError
 from sistercity.environment.choices import Metric, WasteSource, WasteType
 
@@ -146,7 +147,8 @@ def _rows_from_file(file) -> list[list]:
             dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;\t")
         except csv.Error:
             pass
-        return [row for row in csv.reader(io.StringIO(text), dialect)]
+        # Our own export quotes text that would run as a formula: read it back as it was.
+        return spreadsheets.read_csv(text, dialect)
     from openpyxl import load_workbook
 
     try:
@@ -156,7 +158,7 @@ def _rows_from_file(file) -> list[list]:
             _("The XLSX workbook cannot be read: {detail}").format(detail=error), code="import"
         ) from error
     sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    rows = [[spreadsheets.restore(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     workbook.close()
     return rows
 
@@ -327,12 +329,10 @@ def table_rows(figures) -> tuple[list[str], list[list]]:
 
 def _cell(value):
     """A value safe to open in a spreadsheet: text that a spreadsheet would run as a formula
-    (=, +, -, @) is quoted."""
+    is quoted (core.spreadsheets)."""
     if isinstance(value, Decimal):
         return float(value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    return spreadsheets.neutralise(value)
 
 
 def write_xlsx(figures, facilities=()) -> bytes:
@@ -377,16 +377,12 @@ def write_xlsx(figures, facilities=()) -> bytes:
                     _cell(str(f.source)),
                 ]
             )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheets.xlsx_bytes(workbook)
 
 
 def write_csv(figures) -> str:
     columns, rows = table_rows(list(figures))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if v is None else _cell(v) for v in row])
-    return buffer.getvalue()
+    return spreadsheets.csv_text(
+        [columns, *([float(v) if isinstance(v, Decimal) else v for v in row] for row in rows)],
+        lineterminator="\r\n",
+    )

@@ -1,7 +1,5 @@
 """Applications and allocation results as XLSX or CSV for the panel."""
 
-import csv
-import io
 from typing import Any
 
 from django.http import Http404
@@ -9,6 +7,7 @@ from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from sistercity.core import spreadsheets
 from sistercity.core.templatetags.sistercity import tr
 from sistercity.core.views import file_response
 from sistercity.exchange import selectors
@@ -132,24 +131,21 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([str(h) for h in header])
-    writer.writerows([[_safe(v) for v in row] for row in rows])
-    # A BOM so that spreadsheet programs read the Japanese names as UTF-8.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    # A BOM so that spreadsheet programs read the Japanese names as UTF-8 (core.spreadsheets
+    # also quotes text that would run as a formula).
+    return spreadsheets.csv_bytes(
+        [[str(h) for h in header], *([_safe(v) for v in row] for row in rows)]
+    )
 
 
 def _xlsx(header: list[str], rows: list[list[Any]], title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    sheet.append([str(h) for h in header])
+    spreadsheets.append(sheet, [str(h) for h in header])
     for row in rows:
-        sheet.append([_safe(v) for v in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        spreadsheets.append(sheet, [_safe(v) for v in row])
+    return spreadsheets.xlsx_bytes(book)
 
 
 def response(table: tuple[list[str], list[list[Any]]], name: str, fmt: str) -> HttpResponseBase:
@@ -165,7 +161,6 @@ def response(table: tuple[list[str], list[list[Any]]], name: str, fmt: str) -> H
 
 
 def _safe(value):
-    """Text that a spreadsheet would run as a formula is neutralised (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
+    """Numbers stay numbers, everything else is text (quoted by core.spreadsheets where a
+    spreadsheet would run it as a formula)."""
     return value if value is None or isinstance(value, (int, float)) else str(value)

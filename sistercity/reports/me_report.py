@@ -8,7 +8,6 @@ Everything is rendered in the language the reader chose.
 """
 
 import datetime as dt
-import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from sistercity.core import spreadsheets
 from sistercity.core.pdf import pdf_from_html
 from sistercity.core.templatetags.sistercity import tr
 from sistercity.partnerships.selectors import partnership_timeline
@@ -108,9 +108,7 @@ def render_xlsx(partnership: Any, *, language: str, year: int) -> bytes:
         _activities_sheet(workbook.create_sheet("activities"), data)
         _indicators_sheet(workbook.create_sheet("indicators"), data)
         _spending_sheet(workbook.create_sheet("spending"), data)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
+        return spreadsheets.xlsx_bytes(workbook)
 
 
 def _summary_sheet(sheet: Worksheet, data: ReportData) -> None:
@@ -241,15 +239,14 @@ def _spending_sheet(sheet: Worksheet, data: ReportData) -> None:
 
 
 def _rows(sheet: Worksheet, header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> None:
-    sheet.append([str(h) for h in header])
+    spreadsheets.append(sheet, [str(h) for h in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([str(v) if hasattr(v, "__html__") else v for v in row])
+        # Text that would run as a formula is quoted (core.spreadsheets).
+        spreadsheets.append(sheet, row)
         for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text stays text, never a formula
-            elif isinstance(cell.value, dt.date):
+            if isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
 
 

@@ -1,15 +1,14 @@
 """Export of the programme tables: Python rows, one CSV, a ZIP of CSVs, an XLSX workbook."""
 
-import csv
 import datetime as dt
 import io
 import zipfile
 from collections import defaultdict
-from decimal import Decimal
 
 from django.http import Http404
 from openpyxl import Workbook
 
+from sistercity.core import spreadsheets
 from sistercity.programs import progress, selectors
 from sistercity.programs.models import Activity, Programme
 from sistercity.programs.tabular.layout import (
@@ -127,26 +126,10 @@ def _period_rows(indicator) -> list[list]:
     return rows
 
 
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def table_csv(rows: list[list]) -> bytes:
     """One table as CSV: UTF-8 with a byte-order mark, so that spreadsheet programs read the
-    Japanese titles correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([_cell_text(value) for value in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    Japanese titles correctly; text that would run as a formula is quoted (core.spreadsheets)."""
+    return spreadsheets.csv_bytes(rows)
 
 
 _ZIP_DATE = (2026, 1, 1, 0, 0, 0)  # fixed, so that the same data gives the same bytes
@@ -179,26 +162,13 @@ def export_xlsx(partnership) -> bytes:
     for name, rows in tables(partnership).items():
         sheet = workbook.create_sheet(name)
         for values in rows:
-            sheet.append([_xlsx_value(v) for v in values])
+            spreadsheets.append(sheet, values)
             for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str):
-                    # A title that starts with "=" stays text, never becomes a formula.
-                    cell.data_type = "s"
-                elif isinstance(cell.value, dt.date | dt.datetime):
+                if isinstance(cell.value, dt.date | dt.datetime):
                     cell.number_format = "yyyy-mm-dd"
         sheet.freeze_panes = "A2"
     workbook.properties.creator = "SisterCity"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _xlsx_value(value):
-    # normalize() drops trailing zeros but turns 300 into 3E+2: whole numbers go out as int.
-    if isinstance(value, Decimal):
-        value = value.normalize()
-        return int(value) if value == value.to_integral_value() else value
-    return value
+    return spreadsheets.xlsx_bytes(workbook)
 
 
 def filename(partnership, extension: str) -> str:

@@ -12,6 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
+from sistercity.core import spreadsheets
 from sistercity.core.errors import SisterCityError
 from sistercity.programs.tabular.errors import RowError
 from sistercity.programs.tabular.layout import (
@@ -164,6 +165,8 @@ def _row_values(name: str, header: list[str], number: int, cells, errors) -> dic
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         empty = False
+        # Our own export writes text that would run as a formula with a quote in front
+        # (core.spreadsheets): that is text, read back as it was. A formula is refused.
         if getattr(cell, "data_type", None) == "f" or (
             isinstance(value, str) and value.startswith("=")
         ):
@@ -176,5 +179,7 @@ def _row_values(name: str, header: list[str], number: int, cells, errors) -> dic
                 )
             )
             continue
-        values[header[index]] = value.strip() if isinstance(value, str) else value
+        values[header[index]] = (
+            spreadsheets.restore(value.strip()) if isinstance(value, str) else value
+        )
     return None if empty else values
