@@ -3,29 +3,25 @@
 The seam for later modules: ``LAST_ACTIVITY_SOURCES`` and ``OVERDUE_SOURCES`` hold functions that
 return a subquery per partnership (``OuterRef("pk")``); the programmes module adds meetings and
 action items to them. Everything is computed with one query for any number of partnerships.
+``OVERDUE_LISTS`` names the same overdue items one by one (for the Deadlines tab), so the count
+in the header and the list a person reads come from the same rules.
+
+Joint activity is what both sides did together: a joint meeting or visit, a signed document.
+A stage change is one side's click, so it does not count: otherwise one click would silence
+the dormancy warning.
 """
 
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, DateField, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from sistercity.partnerships.models import Deadline, Document, StageTransition
-
-
-def _last_transition(today):
-    return Cast(
-        Subquery(
-            StageTransition.objects.filter(partnership_track__partnership=OuterRef("pk"))
-            .order_by("-created_at")
-            .values("created_at")[:1]
-        ),
-        DateField(),
-    )
+from sistercity.partnerships.models import Deadline, Document
 
 
 def _last_signed_document(today):
@@ -49,8 +45,29 @@ def _overdue_deadlines(today):
     )
 
 
-LAST_ACTIVITY_SOURCES: list[Callable] = [_last_transition, _last_signed_document]
+LAST_ACTIVITY_SOURCES: list[Callable] = [_last_signed_document]
 OVERDUE_SOURCES: list[Callable] = [_overdue_deadlines]
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    """One overdue item other than a deadline, as the Deadlines tab lists it."""
+
+    due_on: dt.date
+    kind: Any  # translated: "Action item"
+    description: str
+    url: str  # where it is done
+
+
+# Functions (partnership, today) -> list[OverdueItem]; one per OVERDUE_SOURCES entry after
+# the deadlines, which the tab lists itself.
+OVERDUE_LISTS: list[Callable[[Any, dt.date], list[OverdueItem]]] = []
+
+
+def other_overdue_items(partnership, today: dt.date | None = None) -> list[OverdueItem]:
+    today = today or timezone.localdate()
+    items = [item for source in OVERDUE_LISTS for item in source(partnership, today)]
+    return sorted(items, key=lambda item: item.due_on)
 
 
 def with_health(queryset, today: dt.date | None = None):

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -31,7 +32,7 @@ from sistercity.partnerships.forms import (
     SendBackForm,
     VersionForm,
 )
-from sistercity.partnerships.health import health_of, with_health
+from sistercity.partnerships.health import health_of, other_overdue_items, with_health
 from sistercity.partnerships.models import (
     Deadline,
     Document,
@@ -229,6 +230,8 @@ def deadline_list(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "partnership": partnership,
             "deadlines": deadlines,
+            "other_overdue": other_overdue_items(partnership),
+            "today": timezone.localdate(),
             "form": form,
             "can_change": access.can_change,
             "can_audit": access.can_audit,

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from sistercity.partnerships import services
 from sistercity.partnerships.health import health_of, months_between
@@ -20,7 +21,7 @@ def test_months_between_counts_whole_months():
     assert months_between(dt.date(2025, 8, 30), dt.date(2026, 11, 27)) == 14
 
 
-def test_last_joint_activity_is_the_latest_signed_document_or_transition(partnership):
+def test_last_joint_activity_is_the_latest_signed_document_or_joint_meeting(partnership):
     # The demo's latest record: the exploration minutes signed on 15 October 2026.
     health = health_of(partnership, today=dt.date(2026, 11, 27))
     assert health.last_activity == dt.date(2026, 10, 15)
@@ -35,11 +36,16 @@ def test_dormant_after_the_configured_number_of_months(partnership, settings):
     assert not health_of(partnership, today=dt.date(2027, 4, 15)).dormant
 
 
-def test_a_new_transition_counts_as_activity(partnership, sari):
+def test_one_sides_stage_change_does_not_silence_dormancy(partnership, sari, settings):
+    # A stage change is one side's click, not joint activity: the warning stays.
+    settings.DORMANT_AFTER_MONTHS = 1
+    today = timezone.localdate()
+    before = health_of(partnership, today=today)
+    assert before.dormant
     services.track_advance(actor=sari, partnership=partnership, track="id-ksdpl")
-    transition = StageTransition.objects.latest("created_at")
-    health = health_of(partnership, today=transition.created_at.date())
-    assert health.months_since == 0
+    assert timezone.localdate(StageTransition.objects.latest("created_at").created_at) == today
+    after = health_of(partnership, today=today)
+    assert after.last_activity == before.last_activity and after.dormant
 
 
 def test_overdue_items_are_open_deadlines_in_the_past(partnership):
@@ -87,3 +93,16 @@ def test_dashboard_query_count_does_not_grow_with_partnerships(demo, client, adm
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_the_overdue_count_and_the_deadlines_tab_agree(partnership, sari, client):
+    # The demo leaves an overdue action item ("Kirim draf LoI ke Toyama"); add a deadline.
+    Deadline.objects.create(partnership=partnership, kind="report", due_on=dt.date(2020, 1, 1))
+    client.force_login(sari)
+    overview = client.get(f"/en/partnerships/{partnership.slug}/")
+    count = overview.context["health"].overdue
+    assert count >= 2
+    assert f"Overdue items: {count}" in overview.content.decode()
+    tab = client.get(f"/en/partnerships/{partnership.slug}/deadlines/").content.decode()
+    assert tab.count('data-test="overdue"') == count
+    assert "Kirim draf LoI ke Toyama" in tab

@@ -13,7 +13,7 @@ from typing import Any
 
 from auditlog.context import set_actor
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.accounts.models import User
@@ -31,6 +31,19 @@ EDITABLE = (c.UpdateStatus.DRAFT, c.UpdateStatus.RETURNED)
 
 def _locked_period_error() -> SisterCityError:
     return SisterCityError(_("This period is locked: it takes no more updates."), code="locked")
+
+
+def _check_started(period: Period) -> None:
+    """An actual value is what happened: a period that has not started has none yet (its
+    target is planned on the period itself)."""
+    if period.start > timezone.localdate():
+        raise SisterCityError(
+            _(
+                "The period {start} – {end} has not started yet: its actual value can be "
+                "entered from {start}."
+            ).format(start=formats.date_format(period.start), end=formats.date_format(period.end)),
+            code="period_not_started",
+        )
 
 
 def _check_value(indicator: Indicator, value: Any, narrative: str) -> None:
@@ -88,6 +101,7 @@ def update_create(
     require_programme(actor, period, indicator.result.programme)
     if period.is_locked:
         raise _locked_period_error()
+    _check_started(period)
     _check_value(indicator, value, narrative)
     cleaned = _check_disaggregation(indicator, disaggregation)
     with transaction.atomic(), set_actor(actor):

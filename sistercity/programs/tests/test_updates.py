@@ -6,6 +6,7 @@ from decimal import Decimal as D
 import pytest
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 
 from sistercity.core.errors import SisterCityError
 from sistercity.programs import selectors, services
@@ -45,7 +46,7 @@ def test_only_approved_values_count(partnership, households, budi, sari):
 
 
 def test_return_with_comment_then_revise_and_approve(partnership, households, budi, sari):
-    update = services.update_create(actor=budi, period=households.periods.last(), value=D(90))
+    update = services.update_create(actor=budi, period=current_period(households), value=D(90))
     assert update.status == "draft"
     services.update_submit(actor=budi, update=update)
     with pytest.raises(SisterCityError) as refused:
@@ -63,7 +64,7 @@ def test_return_with_comment_then_revise_and_approve(partnership, households, bu
 
 def test_approval_by_its_own_author_is_refused(households, sari):
     update = services.update_create(
-        actor=sari, period=households.periods.last(), value=D(10), submit=True
+        actor=sari, period=current_period(households), value=D(10), submit=True
     )
     before = db_snapshot(*SNAPSHOT)
     with pytest.raises(SisterCityError) as refused:
@@ -84,7 +85,7 @@ def test_a_locked_period_takes_no_updates(households, budi, sari):
 
 def test_quantitative_needs_a_number_and_qualitative_a_narrative(households, budi, sari):
     with pytest.raises(SisterCityError) as refused:
-        services.update_create(actor=budi, period=households.periods.last(), narrative="ok")
+        services.update_create(actor=budi, period=current_period(households), narrative="ok")
     assert refused.value.code == "value_required"
     programme = Programme.objects.get(code="msme-japan-readiness")
     indicator = services.indicator_create(
@@ -98,8 +99,8 @@ def test_quantitative_needs_a_number_and_qualitative_a_narrative(households, bud
     period = services.period_create(
         actor=sari,
         indicator=indicator,
-        start=dt.date(2027, 1, 1),
-        end=dt.date(2027, 3, 31),
+        start=dt.date(2026, 7, 1),
+        end=dt.date(2026, 9, 30),
         target_comment="Positive feedback",
     )
     with pytest.raises(SisterCityError) as refused:
@@ -115,7 +116,7 @@ def test_non_numeric_value_through_the_page_changes_nothing(partnership, househo
         url.replace("/id/", "/en/"),
         {
             "form": "update",
-            "period": households.periods.last().pk,
+            "period": current_period(households).pk,
             "value": "banyak",
             "submit": "on",
         },
@@ -143,7 +144,7 @@ def test_disaggregations_must_be_the_indicator_dimensions(households, budi):
     with pytest.raises(SisterCityError) as refused:
         services.update_create(
             actor=budi,
-            period=households.periods.last(),
+            period=current_period(households),
             value=D(5),
             disaggregation={"sex": {"female": 3}},
         )
@@ -164,3 +165,22 @@ def test_the_observer_cannot_approve(households, observer):
     with pytest.raises(SisterCityError) as refused:
         services.update_approve(actor=observer, update=update)
     assert refused.value.status == 403
+
+
+def test_a_period_that_has_not_started_takes_no_actual_value(partnership, households, budi, client):
+    # Jan–Mar 2027 seen from 2 Dec 2026: the target is planned, the actual does not exist yet.
+    future = households.periods.get(start=dt.date(2027, 1, 1))
+    assert future.start > timezone.localdate()
+    before = db_snapshot(*SNAPSHOT)
+    with pytest.raises(SisterCityError) as refused:
+        services.update_create(actor=budi, period=future, value=D(5))
+    assert refused.value.code == "period_not_started"
+    client.force_login(budi)
+    url = reverse("programs:detail", args=[partnership.slug, "waste-sorting-pilot"])
+    page = client.post(
+        url.replace("/id/", "/en/"),
+        {"form": "update", "period": future.pk, "value": "5", "submit": "on"},
+        follow=True,
+    ).content.decode()
+    assert "has not started yet: its actual value can be entered from" in page
+    assert db_snapshot(*SNAPSHOT) == before
