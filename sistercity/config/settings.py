@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "sistercity.core.middleware.UserTimezoneMiddleware",
     "sistercity.core.middleware.AccessCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sistercity.core.middleware.RefuseNulMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",

@@ -19,3 +19,20 @@ def validate_no_markup(value: str) -> None:
             _("Text must not contain HTML or script markup (such as <script>)."),
             code="markup",
         )
+
+
+NUL_MESSAGE = _(
+    "The text contains a NUL character (\\0), which cannot be stored. Remove it and try again."
+)
+
+
+def contains_nul(value: object) -> bool:
+    """Whether a text, or any key or value of nested JSON data, holds a NUL character
+    (PostgreSQL refuses it in text and JSON columns alike)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(contains_nul(k) or contains_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(contains_nul(item) for item in value)
+    return False

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
+from sistercity.core.validators import NUL_MESSAGE, contains_nul
 from sistercity.environment.choices import Metric, WasteSource, WasteType
 from sistercity.environment.errors import translate_model_error
 from sistercity.environment.models import (
@@ -65,6 +66,8 @@ def scenario_check(inputs) -> ScenarioResult:
     only found by running); the engine's error becomes a translated one."""
     if not isinstance(inputs, dict):
         raise SisterCityError(_("The scenario inputs must be an object."), code="invalid")
+    if contains_nul(inputs):
+        raise SisterCityError(NUL_MESSAGE, code="nul_character")
     try:
         return run_scenario(scenario_from_dict(inputs))
     except WasteModelError as error:

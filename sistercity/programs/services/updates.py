@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from sistercity.accounts.models import User
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
+from sistercity.core.validators import NUL_MESSAGE, contains_nul
 from sistercity.programs import choices as c
 from sistercity.programs import feeds
 from sistercity.programs.models import Indicator, IndicatorUpdate, Period
@@ -68,9 +69,18 @@ def _check_value(indicator: Indicator, value: Any, narrative: str) -> None:
 def _check_disaggregation(
     indicator: Indicator, disaggregation: Disaggregation | None
 ) -> dict[str, dict[str, str]]:
-    """{dimension: {category: number}}; only the indicator's dimensions; numbers only."""
+    """{dimension: {category: number}}; only the indicator's dimensions; numbers only.
+
+    The shape is checked too, since the API passes on whatever JSON it was sent: a dimension
+    whose value is a number or a list, or a NUL character in a name, is refused."""
+    if disaggregation is None:
+        disaggregation = {}
+    if not isinstance(disaggregation, dict):
+        raise _disaggregation_shape_error()
+    if contains_nul(disaggregation):
+        raise SisterCityError(NUL_MESSAGE, code="nul_character")
     cleaned: dict[str, dict[str, str]] = {}
-    for dimension, categories in (disaggregation or {}).items():
+    for dimension, categories in disaggregation.items():
         if dimension not in indicator.disaggregations:
             raise SisterCityError(
                 _("“{dimension}” is not a disaggregation of this indicator.").format(
@@ -78,13 +88,27 @@ def _check_disaggregation(
                 ),
                 code="disaggregation",
             )
+        if not isinstance(categories, dict):
+            raise _disaggregation_shape_error()
         cleaned[dimension] = {}
         for category, amount in categories.items():
+            if isinstance(amount, bool | list | dict):
+                raise SisterCityError(_("Enter a number."), code="not_a_number")
             try:
                 cleaned[dimension][str(category)] = str(Decimal(str(amount)))
             except ArithmeticError:
                 raise SisterCityError(_("Enter a number."), code="not_a_number") from None
     return cleaned
+
+
+def _disaggregation_shape_error() -> SisterCityError:
+    return SisterCityError(
+        _(
+            "The values by dimension must name, for each dimension, its categories and a number "
+            "for each, e.g. {example}."
+        ).format(example='{"sex": {"female": 2, "male": 6}}'),
+        code="disaggregation",
+    )
 
 
 def update_create(
