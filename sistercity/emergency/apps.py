@@ -9,6 +9,6 @@ class EmergencyConfig(AppConfig):
 
     def ready(self):
         from sistercity.core import registry
-        from sistercity.emergency import contributions
+        from sistercity.emergency import audit, contributions  # noqa: F401
 
         registry.register(contributions.SECTOR)

@@ -1,0 +1,210 @@
+"""Posts, vehicles and their status, maintenance, spare parts and equipment."""
+
+import datetime as dt
+
+from auditlog.context import set_actor
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sistercity.core.access import Action, require
+from sistercity.core.errors import SisterCityError, full_clean
+from sistercity.emergency.choices import PILLAR, VehicleOrigin, VehicleStatus
+from sistercity.emergency.models import (
+    EquipmentItem,
+    FirePost,
+    MaintenanceRecord,
+    SparePart,
+    Vehicle,
+    VehicleStatusChange,
+)
+
+
+def vehicle_register(
+    *,
+    actor,
+    partnership,
+    code: str,
+    kind: str,
+    origin: str,
+    make_model: str = "",
+    registration: str = "",
+    registration_expires_on: dt.date | None = None,
+    pump_lpm: int | None = None,
+    tank_litres: int | None = None,
+    year: int | None = None,
+    donor: str = "",
+    post: FirePost | None = None,
+) -> Vehicle:
+    """A vehicle joins the fleet. A donated one waits for its grant procedure (status
+    "awaiting handover") and names its donor."""
+    require(actor, partnership, Action.CHANGE, pillar=PILLAR)
+    donor = donor.strip()
+    if origin == VehicleOrigin.DONATED and not donor:
+        raise SisterCityError(_("Say who donated the vehicle."), code="donor_required")
+    if post is not None and post.partnership_id != partnership.pk:
+        raise SisterCityError(_("The post belongs to another partnership."), code="post")
+    if Vehicle.objects.filter(partnership=partnership, code=code).exists():
+        raise SisterCityError(
+            _("A vehicle with the code “{code}” exists already.").format(code=code), code="code"
+        )
+    status = (
+        VehicleStatus.AWAITING_HANDOVER
+        if origin == VehicleOrigin.DONATED
+        else VehicleStatus.IN_SERVICE
+    )
+    with transaction.atomic(), set_actor(actor):
+        vehicle = Vehicle(
+            partnership=partnership,
+            code=code,
+            kind=kind,
+            origin=origin,
+            make_model=make_model,
+            registration=registration.strip().upper(),
+            registration_expires_on=registration_expires_on,
+            pump_lpm=pump_lpm,
+            tank_litres=tank_litres,
+            year=year,
+            donor=donor,
+            post=post,
+            status=status,
+        )
+        full_clean(vehicle)
+        vehicle.save()
+        VehicleStatusChange.objects.create(vehicle=vehicle, to_status=status, actor=actor)
+    return vehicle
+
+
+def vehicle_update(*, actor, vehicle: Vehicle, **fields) -> Vehicle:
+    """Correct a vehicle's particulars (registration, capacities, post…); the status changes
+    only through ``vehicle_set_status``."""
+    require(actor, vehicle, Action.CHANGE, pillar=PILLAR)
+    allowed = {
+        "make_model",
+        "registration",
+        "registration_expires_on",
+        "asset_number",
+        "pump_lpm",
+        "tank_litres",
+        "year",
+        "post",
+    }
+    unknown = set(fields) - allowed
+    if unknown:
+        raise SisterCityError(_("These fields cannot be changed here."), code="fields")
+    post = fields.get("post")
+    if post is not None and post.partnership_id != vehicle.partnership_id:
+        raise SisterCityError(_("The post belongs to another partnership."), code="post")
+    with transaction.atomic(), set_actor(actor):
+        for name, value in fields.items():
+            if name == "registration":
+                value = (value or "").strip().upper()
+            setattr(vehicle, name, value)
+        full_clean(vehicle)
+        vehicle.save()
+    return vehicle
+
+
+def vehicle_set_status(*, actor, vehicle: Vehicle, status: str, note: str = "") -> Vehicle:
+    """Put a vehicle in service, into maintenance or out of service; the change is kept."""
+    require(actor, vehicle, Action.CHANGE, pillar=PILLAR)
+    if status not in VehicleStatus.values:
+        raise SisterCityError(_("Unknown vehicle status."), code="status")
+    if vehicle.status == VehicleStatus.AWAITING_HANDOVER or status == (
+        VehicleStatus.AWAITING_HANDOVER
+    ):
+        raise SisterCityError(
+            _("A donated vehicle enters service when its grant procedure is complete."),
+            code="awaiting_handover",
+        )
+    if status == vehicle.status:
+        raise SisterCityError(_("The vehicle has this status already."), code="same_status")
+    with transaction.atomic(), set_actor(actor):
+        _change_status(vehicle, status, actor=actor, note=note)
+    return vehicle
+
+
+def _change_status(vehicle: Vehicle, status: str, *, actor, note: str = "") -> None:
+    change = VehicleStatusChange(
+        vehicle=vehicle,
+        from_status=vehicle.status,
+        to_status=status,
+        actor=actor,
+        note=note,
+        changed_at=timezone.now(),
+    )
+    full_clean(change)
+    change.save()
+    vehicle.status = status
+    vehicle.save(update_fields=["status", "updated_at"])
+
+
+def maintenance_record(
+    *,
+    actor,
+    vehicle: Vehicle,
+    performed_on: dt.date,
+    work: str,
+    odometer_km: int | None = None,
+    cost=None,
+    currency: str = "IDR",
+) -> MaintenanceRecord:
+    require(actor, vehicle, Action.CHANGE, pillar=PILLAR)
+    if performed_on > timezone.localdate():
+        raise SisterCityError(_("Maintenance cannot be recorded in the future."), code="future")
+    with transaction.atomic(), set_actor(actor):
+        record = MaintenanceRecord(
+            vehicle=vehicle,
+            performed_on=performed_on,
+            work=work,
+            odometer_km=odometer_km,
+            cost=cost,
+            currency=currency,
+        )
+        full_clean(record)
+        record.save()
+    return record
+
+
+def spare_part_add(
+    *, actor, vehicle: Vehicle, part: str, quantity: int, source: str = "", part_number: str = ""
+) -> SparePart:
+    require(actor, vehicle, Action.CHANGE, pillar=PILLAR)
+    if quantity < 1:
+        raise SisterCityError(_("The quantity must be at least 1."), code="quantity")
+    with transaction.atomic(), set_actor(actor):
+        spare = SparePart(
+            vehicle=vehicle, part=part, quantity=quantity, source=source, part_number=part_number
+        )
+        full_clean(spare)
+        spare.save()
+    return spare
+
+
+def equipment_add(
+    *,
+    actor,
+    post: FirePost,
+    name: str,
+    quantity: int = 1,
+    serial: str = "",
+    last_inspected_on: dt.date | None = None,
+    next_inspection_on: dt.date | None = None,
+) -> EquipmentItem:
+    require(actor, post, Action.CHANGE, pillar=PILLAR)
+    if last_inspected_on and next_inspection_on and next_inspection_on < last_inspected_on:
+        raise SisterCityError(
+            _("The next inspection cannot be due before the last one."), code="inspection_dates"
+        )
+    with transaction.atomic(), set_actor(actor):
+        item = EquipmentItem(
+            post=post,
+            name=name,
+            quantity=quantity,
+            serial=serial,
+            last_inspected_on=last_inspected_on,
+            next_inspection_on=next_inspection_on,
+        )
+        full_clean(item)
+        item.save()
+    return item
