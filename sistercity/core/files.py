@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import filetype
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
@@ -68,7 +69,7 @@ def inspect_upload(upload: UploadedFile, *, max_bytes: int | None = None) -> Ins
         digest.update(chunk)
     upload.seek(0)
     stem = (upload.name or "document").rsplit("/", 1)[-1].rsplit("\\", 1)[-1].rsplit(".", 1)[0]
-    safe_stem = get_valid_filename(stem)[:80] or "document"
+    safe_stem = _safe_stem(stem)
     return InspectedFile(
         name=f"{safe_stem}.{extension}",
         extension=extension,
@@ -76,6 +77,22 @@ def inspect_upload(upload: UploadedFile, *, max_bytes: int | None = None) -> Ins
         size=upload.size,
         sha256=digest.hexdigest(),
     )
+
+
+def _safe_stem(stem: str) -> str:
+    """The name to store a file under, from the name it was uploaded with (letters, digits,
+    hyphens, dots and underscores of any script). A name with none of those (「」.pdf) is
+    refused with a message saying so, rather than Django's untranslated "Bad Request"."""
+    try:
+        return get_valid_filename(stem)[:80] or "document"
+    except SuspiciousFileOperation:
+        raise SisterCityError(
+            _(
+                "The file name “{name}” has no letters or digits. Rename the file (for example "
+                "“passport.pdf”) and upload it again."
+            ).format(name=stem),
+            code="file_name",
+        ) from None
 
 
 @contextmanager

@@ -99,19 +99,32 @@ class ScenarioViewSet(
     @action(detail=True, methods=["get"], url_path="monte-carlo")
     def monte_carlo(self, request, pk=None):
         """Percentile bands (5, 50, 95) per year over the IPCC default parameter ranges."""
-        try:
-            draws = int(request.query_params.get("draws", results.MONTE_CARLO_DRAWS))
-            seed = int(request.query_params.get("seed", results.MONTE_CARLO_SEED))
-        except ValueError:
-            draws, seed = 0, 0
-        if not 1 <= draws <= 100_000:
+        draws = _whole_number(request.query_params.get("draws"), results.MONTE_CARLO_DRAWS)
+        if draws is None or not 1 <= draws <= 100_000:
             raise SisterCityError(
                 _("The number of draws must be between 1 and 100,000."), code="draws"
+            )
+        seed = _whole_number(request.query_params.get("seed"), results.MONTE_CARLO_SEED)
+        # The random generator takes seeds from 0 to 2**32 - 1 only (a negative one raised).
+        if seed is None or not 0 <= seed < 2**32:
+            raise SisterCityError(
+                _("The seed must be a whole number between 0 and {top}.").format(top=2**32 - 1),
+                code="seed",
             )
         report = results.build(self.get_object(), with_charts=False)
         data = results.monte_carlo(report, draws=draws, seed=seed)
         data.pop("rows", None)
         return Response(data)
+
+
+def _whole_number(text: str | None, default: int) -> int | None:
+    """A query parameter as a whole number; the default when absent, None when not a number."""
+    if text is None:
+        return default
+    try:
+        return int(text)
+    except ValueError:
+        return None
 
 
 class SourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
