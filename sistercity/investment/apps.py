@@ -1,3 +1,7 @@
+"""Investment and technology transfer: KITB opportunities, the investor pipeline, technology-
+transfer projects (issue 12).
+"""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +13,6 @@ class InvestmentConfig(AppConfig):
 
     def ready(self):
         from sistercity.core import registry
-        from sistercity.investment import contributions
+        from sistercity.investment import audit, contributions  # noqa: F401 - audit registers
 
         registry.register(contributions.SECTOR)

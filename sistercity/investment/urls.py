@@ -1,5 +1,43 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from sistercity.investment.views import offers, pipeline, public, techtransfer
 
 app_name = "investment"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("investment/", pipeline.index, name="index"),
+    path("investment/my-dossier/", pipeline.my_dossier, name="my_dossier"),
+    path("investment/<slug:slug>/prospectus/", public.prospectus, name="prospectus"),
+    path(
+        "investment/<slug:slug>/prospectus/sites/<slug:code>/",
+        public.opportunity_public,
+        name="opportunity_public",
+    ),
+    path(
+        "investment/<slug:slug>/prospectus/projects/<slug:code>/",
+        public.project_public,
+        name="project_public",
+    ),
+    path("investment/<slug:slug>/", pipeline.pipeline, name="pipeline"),
+    path("investment/<slug:slug>/leads/<uuid:reference>/", pipeline.lead_detail, name="lead"),
+    path(
+        "investment/<slug:slug>/leads/<uuid:reference>/documents/<int:pk>/",
+        pipeline.lead_document,
+        name="lead_document",
+    ),
+    path("investment/<slug:slug>/companies/", pipeline.company_list, name="companies"),
+    path("investment/<slug:slug>/delegations/", pipeline.delegation_list, name="delegations"),
+    path("investment/<slug:slug>/realised/", pipeline.realised, name="realised"),
+    path(
+        "investment/<slug:slug>/export/<str:table>.<str:fmt>",
+        pipeline.export,
+        name="export",
+    ),
+    path("investment/<slug:slug>/offers/", offers.opportunity_list, name="opportunities"),
+    path("investment/<slug:slug>/tech/", techtransfer.project_list, name="tech"),
+    path(
+        "investment/<slug:slug>/tech/<slug:code>/",
+        techtransfer.project_detail,
+        name="tech_project",
+    ),
+]

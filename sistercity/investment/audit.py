@@ -1,0 +1,28 @@
+"""Change logging for the investment app: every model users write, and the translations of
+the translatable ones, show on the partnership's History tab. Reads of a confidential lead
+are logged too (``selectors.lead_for_reading`` sends auditlog's ``accessed`` signal)."""
+
+from sistercity.core.audit import register
+from sistercity.investment import models as m
+
+for model in (
+    m.TargetSector,
+    m.Incentive,
+    m.Opportunity,
+    m.PartnerProject,
+    m.Delegation,
+    m.TechTransferProject,
+    m.Milestone,
+    m.TechOutput,
+):
+    register(model, translations=True)
+for logged in (
+    m.Company,
+    m.CompanyContact,
+    m.Lead,
+    m.StageMove,
+    m.LeadDocument,
+    m.Realisation,
+    m.Trainee,
+):
+    register(logged)

@@ -1,0 +1,291 @@
+"""Page forms. They check shapes (a number, a date, a choice of this partnership's rows); the
+rules (stage evidence, validity of incentives, LKPM sums) are the services'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sistercity.accounts.models import Organisation, User
+from sistercity.core.validators import validate_no_markup
+from sistercity.investment import choices as c
+from sistercity.investment import selectors
+
+
+def _text(label: Any, required: bool = True, max_length: int = 200, **kw: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        validators=[validate_no_markup],
+        **kw,
+    )
+
+
+def _date(label: Any, required: bool = True) -> forms.DateField:
+    return forms.DateField(
+        label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+def _money(label: Any, required: bool = True) -> forms.DecimalField:
+    # No minimum here: a negative amount reaches the service, which refuses it in words.
+    return forms.DecimalField(label=label, required=required, max_digits=22, decimal_places=2)
+
+
+def pipeline_people(partnership: Any) -> Any:
+    """Members of the partnership's municipalities and their agencies (owners to choose)."""
+    municipalities = partnership.municipalities.values("pk")
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            memberships__organisation__in=Organisation.objects.filter(pk__in=municipalities)
+            | Organisation.objects.filter(parent__in=municipalities)
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+class PartnershipForm(forms.Form):
+    """A form whose choices are the rows of one partnership the user may see."""
+
+    def __init__(self, *args: Any, partnership: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        self.user = user
+        self.setup()
+
+    def setup(self) -> None:
+        pass
+
+
+class CompanyForm(PartnershipForm):
+    name_ja = _text(_("name in Japanese"))
+    name_romaji = _text(_("name in romaji"))
+    name_id = _text(_("name in Indonesian"), required=False)
+    size = forms.ChoiceField(label=_("size"), choices=c.CompanySize.choices)
+    sector: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("sector"), queryset=None, required=False
+    )
+    introduced_by: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("introduced by"), queryset=None, required=False
+    )
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    contact_name = _text(_("contact person"), required=False)
+    contact_position = _text(_("contact's position"), required=False)
+    contact_email = forms.EmailField(label=_("contact's e-mail"), required=False)
+
+    def setup(self) -> None:
+        self.fields["sector"].queryset = selectors.target_sectors(  # type: ignore[attr-defined]
+            user=self.user, partnership=self.partnership
+        )
+        self.fields["introduced_by"].queryset = (  # type: ignore[attr-defined]
+            self.partnership.municipalities.prefetch_related("translations")
+        )
+
+
+class LeadForm(PartnershipForm):
+    title = _text(_("title"))
+    company: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("company"), queryset=None, required=False
+    )
+    owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("owner"), queryset=None)
+    source = forms.ChoiceField(label=_("source"), choices=c.LeadSource.choices)
+    opportunity: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("opportunity"), queryset=None, required=False
+    )
+    expected_investment = _money(_("expected investment"), required=False)
+    currency = forms.ChoiceField(label=_("currency"), choices=c.Currency.choices)
+    expected_jobs = forms.IntegerField(label=_("expected jobs"), required=False, min_value=0)
+    probability = forms.IntegerField(
+        label=_("probability (%)"), min_value=0, max_value=100, initial=10
+    )
+    next_step = _text(_("next step"), required=False, max_length=300)
+    next_step_due = _date(_("next step due"), required=False)
+    confidential = forms.BooleanField(label=_("confidential"), required=False)
+
+    def setup(self) -> None:
+        fields: Any = self.fields
+        fields["company"].queryset = selectors.companies(
+            user=self.user, partnership=self.partnership
+        )
+        fields["owner"].queryset = pipeline_people(self.partnership)
+        fields["owner"].initial = self.user.pk
+        fields["opportunity"].queryset = selectors.opportunities(
+            user=self.user, partnership=self.partnership
+        )
+
+
+class LeadPlanForm(LeadForm):
+    """The same facts, changed later (title and source stay as they were)."""
+
+    def setup(self) -> None:
+        super().setup()
+        for name in ("title", "source", "opportunity"):
+            del self.fields[name]
+
+
+class AdvanceForm(forms.Form):
+    stage = forms.ChoiceField(label=_("move to stage"), choices=c.Stage.choices)
+    note = _text(_("note"), required=False, max_length=2000)
+    reason = _text(_("reason for dropping"), required=False, max_length=2000)
+
+
+class DocumentForm(PartnershipForm):
+    kind = forms.ChoiceField(label=_("kind"), choices=c.DocumentKind.choices)
+    file = forms.FileField(label=_("file"))
+    signed_on = _date(_("signed on"), required=False)
+    delegation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("produced by the visit"), queryset=None, required=False
+    )
+
+    def setup(self) -> None:
+        self.fields["delegation"].queryset = selectors.delegations(  # type: ignore[attr-defined]
+            user=self.user, partnership=self.partnership
+        )
+
+
+class RealisationForm(forms.Form):
+    year = forms.IntegerField(label=_("year"))
+    quarter = forms.TypedChoiceField(
+        label=_("quarter"), choices=[(q, f"Q{q}") for q in (1, 2, 3, 4)], coerce=int
+    )
+    currency = forms.ChoiceField(label=_("currency"), choices=[(x, x) for x in ("IDR", "USD")])
+    land = _money(_("land purchase and preparation"))
+    building = _money(_("buildings"))
+    machinery = _money(_("machinery and equipment"))
+    other_fixed = _money(_("other fixed capital"))
+    working_capital = _money(_("working capital"))
+    local_men = forms.IntegerField(label=_("Indonesian workers, men"))
+    local_women = forms.IntegerField(label=_("Indonesian workers, women"))
+    local_total = forms.IntegerField(label=_("Indonesian workers, total"))
+    expatriates = forms.IntegerField(label=_("foreign workers"))
+    note = _text(_("note"), required=False, max_length=2000)
+
+
+class DelegationForm(PartnershipForm):
+    title = _text(_("title"), max_length=300)
+    arrived_on = _date(_("arrived"))
+    departed_on = _date(_("departed"))
+    visitors = forms.CharField(
+        label=_("who came"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_no_markup],
+    )
+    sites: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("sites visited"), queryset=None, required=False
+    )
+    leads: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("leads advanced"), queryset=None, required=False
+    )
+    meeting: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("meeting"), queryset=None, required=False
+    )
+    notes = forms.CharField(
+        label=_("notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_no_markup],
+    )
+
+    def setup(self) -> None:
+        from sistercity.programs.models import Meeting
+
+        fields: Any = self.fields
+        fields["sites"].queryset = selectors.opportunities(
+            user=self.user, partnership=self.partnership
+        )
+        fields["leads"].queryset = selectors.lead_list(user=self.user, partnership=self.partnership)
+        fields["meeting"].queryset = Meeting.objects.for_user(self.user).filter(
+            partnership=self.partnership
+        )
+
+
+class OpportunityForm(PartnershipForm):
+    code = forms.SlugField(label=_("short name"), max_length=50)
+    name = _text(_("name"))
+    kind = forms.ChoiceField(label=_("kind"), choices=c.OpportunityKind.choices)
+    estate = _text(_("estate and cluster"), max_length=120, initial="KITB")
+    area_m2 = forms.DecimalField(label=_("land area (m²)"), max_digits=12, decimal_places=2)
+    building_m2 = forms.DecimalField(
+        label=_("building area (m²)"), max_digits=12, decimal_places=2, required=False
+    )
+    zoning = forms.ChoiceField(label=_("zoning"), choices=c.Zoning.choices)
+    electricity_kva = forms.IntegerField(label=_("electricity (kVA)"), required=False, min_value=0)
+    water_m3_per_day = forms.IntegerField(label=_("water (m³/day)"), required=False, min_value=0)
+    gas = forms.BooleanField(label=_("natural gas"), required=False)
+    wastewater = forms.BooleanField(label=_("central wastewater treatment"), required=False)
+    tenure = forms.ChoiceField(label=_("tenure"), choices=c.Tenure.choices)
+    price_per_m2 = _money(_("price or yearly lease per m²"))
+    currency = forms.ChoiceField(label=_("currency"), choices=c.Currency.choices)
+    available_from = _date(_("available from"), required=False)
+    owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("pipeline owner"), queryset=None
+    )
+    sectors: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("sectors sought"), queryset=None, required=False
+    )
+    incentives: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("incentives"), queryset=None, required=False
+    )
+    description = forms.CharField(
+        label=_("description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_no_markup],
+    )
+    is_public = forms.BooleanField(label=_("on the public prospectus"), required=False)
+
+    def setup(self) -> None:
+        fields: Any = self.fields
+        fields["owner"].queryset = pipeline_people(self.partnership)
+        fields["owner"].initial = self.user.pk
+        fields["sectors"].queryset = selectors.target_sectors(
+            user=self.user, partnership=self.partnership
+        )
+        # Every incentive is offered here; an expired one is refused by the service, in words.
+        fields["incentives"].queryset = selectors.incentives(
+            user=self.user, partnership=self.partnership
+        )
+
+
+class MilestoneForm(forms.Form):
+    title = _text(_("title"), max_length=300)
+    due_on = _date(_("due on"))
+
+
+class TraineeForm(forms.Form):
+    full_name = _text(_("full name"))
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("organisation"), queryset=Organisation.objects.prefetch_related("translations")
+    )
+    gender = forms.ChoiceField(label=_("gender"), choices=c.Gender.choices)
+    subject = _text(_("subject"), required=False)
+    trained_from = _date(_("from"))
+    trained_until = _date(_("until"))
+
+
+class OutputForm(forms.Form):
+    name = _text(_("what was measured"))
+    value = forms.DecimalField(label=_("value"), max_digits=14, decimal_places=3)
+    unit = _text(_("unit"), max_length=40)
+    measured_on = _date(_("measured on"))
+
+
+class EnquiryForm(forms.Form):
+    """The prospectus's contact form. ``website`` is the honeypot: hidden from people, filled
+    by bots."""
+
+    name = _text(_("your name"))
+    company = _text(_("company"), required=False)
+    email = forms.EmailField(label=_("e-mail address"))
+    message = forms.CharField(
+        label=_("your enquiry"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[validate_no_markup],
+    )
+    website = forms.CharField(required=False, label=_("leave this empty"))

@@ -1,0 +1,53 @@
+"""The investment app's writes, by sub-domain; every one opens with ``core.access.require``
+(through ``common.require_pipeline``) except the public enquiry and the scheduled reminder."""
+
+from sistercity.investment.services.enquiries import enquiry_rate_check, enquiry_submit
+from sistercity.investment.services.opportunities import (
+    incentive_create,
+    opportunity_create,
+    project_create,
+    sector_create,
+)
+from sistercity.investment.services.pipeline import (
+    company_create,
+    contact_add,
+    delegation_record,
+    document_attach,
+    lead_advance,
+    lead_create,
+    lead_plan,
+)
+from sistercity.investment.services.realisation import realisation_record
+from sistercity.investment.services.reminders import next_step_reminders_send
+from sistercity.investment.services.stages import missing_for
+from sistercity.investment.services.techtransfer import (
+    milestone_add,
+    milestone_done,
+    output_record,
+    techproject_create,
+    trainee_add,
+)
+
+__all__ = [
+    "company_create",
+    "contact_add",
+    "delegation_record",
+    "document_attach",
+    "enquiry_rate_check",
+    "enquiry_submit",
+    "incentive_create",
+    "lead_advance",
+    "lead_create",
+    "lead_plan",
+    "milestone_add",
+    "milestone_done",
+    "missing_for",
+    "next_step_reminders_send",
+    "opportunity_create",
+    "output_record",
+    "project_create",
+    "realisation_record",
+    "sector_create",
+    "techproject_create",
+    "trainee_add",
+]
