@@ -9,6 +9,6 @@ class CultureConfig(AppConfig):
 
     def ready(self):
         from sistercity.core import registry
-        from sistercity.culture import contributions
+        from sistercity.culture import audit, contributions  # noqa: F401 - audit registers
 
         registry.register(contributions.SECTOR)

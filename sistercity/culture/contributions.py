@@ -1,5 +1,77 @@
-"""What the culture app contributes to the platform (``core.registry``)."""
+"""What the culture app contributes to the platform (``core.registry``): the culture pillar's
+indicator feeds (events held, registrations, attendance, visitors), the upcoming events on the
+partnership's public page, and the daily erasure of registrants' personal data."""
 
-from sistercity.core.registry import Sector
+from typing import Any
 
-SECTOR = Sector(app_label="culture", pillar="culture")
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sistercity.core.registry import IndicatorFeed, Panel, Sector
+from sistercity.culture import selectors
+from sistercity.culture.choices import EventStatus, RegistrationStatus
+from sistercity.culture.models import Event, Registration, VisitorFigure
+from sistercity.culture.tasks import erase_registrant_data
+
+
+def _events(partnership: Any, pillar: Any) -> Any:
+    events = Event.objects.filter(partnership=partnership)
+    return events.filter(pillar=pillar) if pillar is not None else events
+
+
+def events_held(partnership: Any, pillar: Any) -> int:
+    """Events that took place (ended, not cancelled)."""
+    return (
+        _events(partnership, pillar)
+        .filter(ends_at__lt=timezone.now())
+        .exclude(status=EventStatus.CANCELLED)
+        .count()
+    )
+
+
+def registered_people(partnership: Any, pillar: Any) -> int:
+    """People with a confirmed place (still counted after their names are erased)."""
+    rows = Registration.objects.filter(
+        event__in=_events(partnership, pillar), status=RegistrationStatus.CONFIRMED
+    )
+    return int(rows.aggregate(n=Sum("people"))["n"] or 0)
+
+
+def attendance(partnership: Any, pillar: Any) -> int:
+    """People who came, as counted on the day by the organisers."""
+    rows = _events(partnership, pillar).filter(~Q(status=EventStatus.CANCELLED))
+    return int(rows.aggregate(n=Sum("attendance"))["n"] or 0)
+
+
+def visitors(partnership: Any, pillar: Any) -> int:
+    """Visitors counted in the partner cities' tourism figures (all origins, all months)."""
+    rows = VisitorFigure.objects.filter(partnership=partnership)
+    return int(rows.aggregate(n=Sum("visitors"))["n"] or 0)
+
+
+def upcoming_section(request: Any, partnership: Any) -> dict[str, Any] | None:
+    events = list(
+        selectors.with_counts(selectors.upcoming(selectors.partnership_events(partnership)))[:5]
+    )
+    if not events and not Event.objects.filter(partnership=partnership).exists():
+        return None
+    return {"partnership": partnership, "events": events}
+
+
+INDICATOR_FEEDS = [
+    IndicatorFeed("culture:events_held", _("culture: events held"), events_held),
+    IndicatorFeed(
+        "culture:registrations", _("culture: people registered for events"), registered_people
+    ),
+    IndicatorFeed("culture:attendance", _("culture: event attendance"), attendance),
+    IndicatorFeed("culture:visitors", _("culture: visitors counted"), visitors),
+]
+
+SECTOR = Sector(
+    app_label="culture",
+    pillar="culture",
+    indicator_feeds=INDICATOR_FEEDS,
+    public_sections=[Panel("culture/_upcoming.html", upcoming_section, position=50)],
+    scheduled_jobs=[erase_registrant_data],
+)

@@ -1,5 +1,67 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from sistercity.culture.views import feeds, manage, public
 
 app_name = "culture"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    # Public pages and feeds.
+    path("culture/", public.index, name="index"),
+    path("culture/calendar.ics", feeds.all_events, name="all_ics"),
+    path("culture/sitemap.xml", public.sitemap, name="sitemap"),
+    path(
+        "culture/registrations/<str:token>/",
+        public.registration_cancel,
+        name="registration_cancel",
+    ),
+    path("culture/<slug:slug>/events/", public.events, name="events"),
+    path("culture/<slug:slug>/calendar.ics", feeds.partnership_events, name="partnership_ics"),
+    path("culture/<slug:slug>/calendar/city/<slug:city>.ics", feeds.city_events, name="city_ics"),
+    path(
+        "culture/<slug:slug>/calendar/pillar/<slug:code>.ics",
+        feeds.pillar_events,
+        name="pillar_ics",
+    ),
+    path("culture/<slug:slug>/events/<slug:event>/", public.event_detail, name="event"),
+    path("culture/<slug:slug>/events/<slug:event>.ics", feeds.event, name="event_ics"),
+    path(
+        "culture/<slug:slug>/events/<slug:event>/images/<int:pk>",
+        public.event_image,
+        name="event_image",
+    ),
+    path("culture/<slug:slug>/destinations/", public.destinations, name="destinations"),
+    path(
+        "culture/<slug:slug>/destinations/<slug:destination>/",
+        public.destination_detail,
+        name="destination",
+    ),
+    # The organisers' pages.
+    path("culture/<slug:slug>/manage/", manage.manage, name="manage"),
+    path("culture/<slug:slug>/manage/new/", manage.event_new, name="event_new"),
+    path("culture/<slug:slug>/manage/<slug:event>/", manage.event_edit, name="event_edit"),
+    path(
+        "culture/<slug:slug>/manage/<slug:event>/status/",
+        manage.event_status,
+        name="event_status",
+    ),
+    path(
+        "culture/<slug:slug>/manage/<slug:event>/attendance/",
+        manage.event_attendance,
+        name="event_attendance",
+    ),
+    path(
+        "culture/<slug:slug>/manage/<slug:event>/images/",
+        manage.event_image_add,
+        name="event_image_add",
+    ),
+    path(
+        "culture/<slug:slug>/manage/<slug:event>/registrations/",
+        manage.registrations,
+        name="registrations",
+    ),
+    path(
+        "culture/<slug:slug>/manage/<slug:event>/registrations.<str:fmt>",
+        manage.registrations_export,
+        name="registrations_export",
+    ),
+]

@@ -1,0 +1,95 @@
+"""Page forms. Times are typed as the clock shows them in the event's city and become aware
+datetimes in the event's zone here; the rules stay in the services."""
+
+import datetime as dt
+import zoneinfo
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sistercity.culture.choices import EventKind, EventStatus, EventZone
+from sistercity.culture.services.registrations import MAX_PEOPLE
+
+
+class RegistrationForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        help_text=_("As you write it; one field, in any order."),
+    )
+    email = forms.EmailField(label=_("E-mail"))
+    people = forms.IntegerField(
+        label=_("Number of people"), min_value=1, max_value=MAX_PEOPLE, initial=1
+    )
+    language = forms.ChoiceField(label=_("Language of the e-mails"), choices=settings.LANGUAGES)
+    # The honeypot: hidden from people (and from screen readers), filled by robots.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args: Any, language: str = "id", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = language
+
+
+class EventForm(forms.Form):
+    slug = forms.SlugField(label=_("Short name"), max_length=80)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
+    # The querysets are the partnership's own, set in __init__.
+    city: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("City"), queryset=None)
+    organiser: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Organiser"), queryset=None
+    )
+    pillar: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Pillar"), queryset=None)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=EventZone.choices)
+    starts_at = forms.DateTimeField(
+        label=_("Starts (local time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends (local time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    capacity = forms.IntegerField(label=_("Capacity"), min_value=0, required=False)
+    registration_open = forms.BooleanField(label=_("Registration open"), required=False)
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from sistercity.accounts.models import Organisation
+
+        municipalities = partnership.municipalities.prefetch_related("translations")
+        fields: Any = self.fields
+        fields["city"].queryset = municipalities
+        fields["organiser"].queryset = Organisation.objects.filter(
+            pk__in=[m.pk for m in municipalities]
+        ) | Organisation.objects.filter(parent__in=municipalities)
+        fields["pillar"].queryset = partnership.pillars.prefetch_related("translations")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        zone = data.get("time_zone")
+        for name in ("starts_at", "ends_at"):
+            value: dt.datetime | None = data.get(name)
+            if value is not None and zone:
+                # The clock time typed is the event city's, whatever zone the reader is in.
+                naive = timezone.make_naive(value) if timezone.is_aware(value) else value
+                data[name] = naive.replace(tzinfo=zoneinfo.ZoneInfo(zone))
+        return data
+
+
+class EventStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=EventStatus.choices)
+
+
+class AttendanceForm(forms.Form):
+    attendance = forms.IntegerField(label=_("Attendance"), min_value=0)
+
+
+class ImageForm(forms.Form):
+    image = forms.FileField(label=_("Image (PNG or JPEG)"))
+    alt_text = forms.CharField(label=_("Alternative text"), max_length=250)

@@ -1,0 +1,247 @@
+"""Public pages (events, registration, cancel page, destinations, JSON-LD, sitemap) and the
+organisers' pages: who sees registrants (organisers, not observers), exports."""
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from django.core import mail
+from openpyxl import load_workbook
+
+from sistercity.culture.models import Registration
+from sistercity.testing import db_snapshot
+
+pytestmark = pytest.mark.django_db
+
+BASE = "/en/culture/batang-toyama"
+
+
+def jsonld(html: str, element_id: str) -> dict:
+    match = re.search(
+        rf'<script type="application/ld\+json" id="{element_id}">(.*?)</script>', html, re.S
+    )
+    assert match, element_id
+    return json.loads(match.group(1))
+
+
+def test_public_pages_answer_everyone(client, demo):
+    for url in [
+        "/ja/culture/",
+        f"{BASE}/events/",
+        f"{BASE}/events/lokakarya-batik-rifaiyah/",
+        f"{BASE}/destinations/",
+        f"{BASE}/destinations/museum-kaca-toyama/",
+    ]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_the_event_page_carries_event_jsonld_and_alternates(client, batik):
+    html = client.get(f"{BASE}/events/{batik.slug}/").content.decode()
+    data = jsonld(html, "event-jsonld")
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Event"
+    assert data["name"] == "Batik Rifaiyah workshop"
+    assert data["startDate"].endswith("+07:00")
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["location"]["@type"] == "Place"
+    assert data["organizer"]["name"] == "Batang Regency"
+    for code in ("id", "ja", "en"):
+        assert f'hreflang="{code}"' in html
+    assert 'property="og:title"' in html
+
+
+def test_an_online_event_has_a_virtual_location(client, glass):
+    html = client.get(f"{BASE}/events/{glass.slug}/").content.decode()
+    data = jsonld(html, "event-jsonld")
+    assert data["location"] == {"@type": "VirtualLocation", "url": glass.online_url}
+    assert data["eventAttendanceMode"].endswith("OnlineEventAttendanceMode")
+
+
+def test_a_cancelled_event_stays_visible_as_cancelled(client, cancelled_visit):
+    response = client.get(f"{BASE}/events/{cancelled_visit.slug}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This event has been cancelled." in html
+    assert jsonld(html, "event-jsonld")["eventStatus"].endswith("EventCancelled")
+    assert 'data-test="closed"' in html
+    listing = client.get(f"{BASE}/events/").content.decode()
+    assert f'data-event="{cancelled_visit.slug}" data-status="cancelled"' in listing
+
+
+def test_times_are_shown_in_the_readers_zone_with_the_original_named(client, batik):
+    ja = client.get(f"/ja/culture/batang-toyama/events/{batik.slug}/").content.decode()
+    assert re.search(r"11:00–14:00 JST.*09:00–12:00 WIB", ja)
+    en = client.get(f"{BASE}/events/{batik.slug}/").content.decode()
+    assert "09:00–12:00 WIB" in en and "JST" not in en.split('data-test="when"')[1][:200]
+
+
+def test_a_visitor_registers_through_the_form(client, batik):
+    response = client.post(
+        f"{BASE}/events/{batik.slug}/",
+        {"full_name": "Tanaka", "email": "t@example.jp", "people": 1, "language": "ja"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert Registration.objects.get(email="t@example.jp").status == "confirmed"
+    assert mail.outbox[0].to == ["t@example.jp"]
+
+
+def test_the_honeypot_saves_nothing(client, batik):
+    before = db_snapshot("culture")
+    response = client.post(
+        f"{BASE}/events/{batik.slug}/",
+        {
+            "full_name": "Bot",
+            "email": "bot@example.com",
+            "people": 1,
+            "language": "en",
+            "website": "http://spam.example",
+        },
+    )
+    assert "could not be accepted" in response.content.decode()
+    assert db_snapshot("culture") == before
+    assert mail.outbox == []
+
+
+def test_a_form_error_is_shown_and_nothing_saved(client, batik):
+    before = db_snapshot("culture")
+    response = client.post(
+        f"{BASE}/events/{batik.slug}/",
+        {"full_name": "X", "email": "nope", "people": 1, "language": "en"},
+    )
+    assert "Enter a valid email address." in response.content.decode()
+    assert db_snapshot("culture") == before
+
+
+def test_the_cancel_link_asks_first_then_cancels(client, glass):
+    registration = glass.registrations.filter(status="confirmed").first()
+    url = f"/en/culture/registrations/{registration.token}/"
+    page = client.get(url)
+    assert page.status_code == 200 and 'data-test="cancel-registration"' in page.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"  # a GET (a mail scanner) changes nothing
+    client.post(url)
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+    assert client.get("/en/culture/registrations/unknown/").status_code == 404
+
+
+def test_destinations_carry_tourist_attraction_jsonld(client, demo):
+    html = client.get(f"{BASE}/destinations/museum-kaca-toyama/").content.decode()
+    data = jsonld(html, "destination-jsonld")
+    assert "TouristAttraction" in data["@type"]
+    assert data["geo"]["latitude"] == pytest.approx(36.6906)
+    listing = client.get(f"{BASE}/destinations/").content.decode()
+    assert listing.count("data-destination=") == 10
+
+
+def test_the_sitemap_lists_events_and_destinations_in_every_language(client, batik):
+    xml = client.get("/en/culture/sitemap.xml").content.decode()
+    assert f"/en/culture/batang-toyama/events/{batik.slug}/</loc>" in xml
+    assert (
+        f'hreflang="ja" href="http://testserver/ja/culture/batang-toyama/events/{batik.slug}/"'
+        in xml
+    )
+    assert "/destinations/museum-kaca-toyama/" in xml
+
+
+def test_the_partnership_page_shows_upcoming_events(client, batik):
+    html = client.get("/en/p/batang-toyama/").content.decode()
+    assert 'id="culture-events"' in html and batik.slug in html
+
+
+ORGANISERS = ["sari", "yamada", "ayu", "admin_user"]
+NOT_ORGANISERS = ["budi", "observer"]
+
+
+@pytest.mark.parametrize("who", ORGANISERS)
+def test_organisers_see_and_export_registrants(who, request, client_for, batik):
+    client = client_for(request.getfixturevalue(who))
+    page = client.get(f"{BASE}/manage/{batik.slug}/registrations/")
+    assert page.status_code == 200 and "siti@example.org" in page.content.decode()
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(f"{BASE}/manage/{batik.slug}/registrations.csv").content.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
+    assert rows[0][0] == "Full name" and {r[1] for r in rows[1:]} == {
+        "siti@example.org",
+        "bambang@example.org",
+    }
+    sheet = load_workbook(
+        io.BytesIO(client.get(f"{BASE}/manage/{batik.slug}/registrations.xlsx").content)
+    ).active
+    assert sheet.max_row == 3
+
+
+@pytest.mark.parametrize("who", NOT_ORGANISERS)
+def test_observers_and_other_pillars_see_no_registrants(who, request, client_for, batik):
+    client = client_for(request.getfixturevalue(who))
+    assert client.get(f"{BASE}/manage/").status_code == 200  # the events and their counts
+    for url in [
+        f"{BASE}/manage/{batik.slug}/registrations/",
+        f"{BASE}/manage/{batik.slug}/registrations.csv",
+        f"{BASE}/manage/{batik.slug}/",
+    ]:
+        assert client.get(url).status_code == 403, url
+    manage = client.get(f"{BASE}/manage/").content.decode()
+    assert "siti@example.org" not in manage
+
+
+@pytest.mark.parametrize("who", ["otto", "dewi"])
+def test_outsiders_get_404_on_organiser_pages(who, request, client_for, batik):
+    client = client_for(request.getfixturevalue(who))
+    assert client.get(f"{BASE}/manage/").status_code == 404
+    assert client.get(f"{BASE}/manage/{batik.slug}/registrations/").status_code == 404
+
+
+def test_an_organiser_creates_an_event_through_the_form(client_for, ayu, demo):
+    client = client_for(ayu)
+    response = client.post(
+        f"{BASE}/manage/new/",
+        {
+            "slug": "tari-kuda-lumping",
+            "title": "Kuda Lumping dance",
+            "kind": "arts",
+            "city": demo.batang.pk,
+            "organiser": demo.batang.pk,
+            "pillar": demo.partnership.pillars.get(code="culture").pk,
+            "time_zone": "Asia/Tokyo",
+            "starts_at": "2027-05-01T10:00",
+            "ends_at": "2027-05-01T12:00",
+            "venue": "Toyama Kirari",
+            "capacity": 30,
+            "registration_open": "on",
+        },
+    )
+    assert response.status_code == 302
+    event = demo.partnership.culture_events.get(slug="tari-kuda-lumping")
+    assert event.starts_at.astimezone(event.zone).hour == 10
+    assert event.time_zone == "Asia/Tokyo"
+
+
+def test_a_bad_event_form_saves_nothing(client_for, ayu, demo):
+    client = client_for(ayu)
+    before = db_snapshot("culture")
+    response = client.post(
+        f"{BASE}/manage/new/",
+        {
+            "slug": "salah",
+            "title": "Wrong",
+            "kind": "arts",
+            "city": demo.batang.pk,
+            "organiser": demo.batang.pk,
+            "pillar": demo.partnership.pillars.get(code="culture").pk,
+            "time_zone": "Asia/Jakarta",
+            "starts_at": "2027-05-01T10:00",
+            "ends_at": "2027-05-01T09:00",
+            "venue": "Alun-alun",
+        },
+    )
+    assert "The event must end after it starts." in response.content.decode()
+    assert db_snapshot("culture") == before

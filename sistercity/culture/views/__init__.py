@@ -1,0 +1,1 @@
+"""Culture pages: the public's (``public``, ``feeds``) and the organisers' (``manage``)."""

@@ -1,0 +1,221 @@
+"""The organisers' pages: the partnership's events, a form to add or change one, its status,
+attendance and photos, and the registration list with its export. Members see the events;
+only those who may change the culture pillar see and export who registered."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sistercity.core.access import Action, access_for
+from sistercity.core.views import file_response, form_errors, partnership_for, run_service
+from sistercity.culture import exports, forms, selectors, services
+from sistercity.culture.choices import PILLAR
+from sistercity.culture.models import Event
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _can_change(request: HttpRequest, partnership: Any) -> bool:
+    return access_for(request.user, partnership).can(Action.CHANGE, pillar=PILLAR)
+
+
+def _event(request: HttpRequest, partnership: Any, slug: str) -> Event:
+    return get_object_or_404(
+        selectors.managed_events(user=request.user, partnership=partnership), slug=slug
+    )
+
+
+def _organiser(request: HttpRequest, slug: str, event: str) -> tuple[Any, Event]:
+    partnership = partnership_for(request, slug)
+    row = _event(request, partnership, event)
+    if not _can_change(request, partnership):
+        raise PermissionDenied
+    return partnership, row
+
+
+@login_required
+def manage(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    return render(
+        request,
+        "culture/manage.html",
+        {
+            "partnership": partnership,
+            "events": selectors.managed_events(user=request.user, partnership=partnership),
+            "can_change": _can_change(request, partnership),
+        },
+    )
+
+
+def _initial(event: Event) -> dict[str, Any]:
+    local = "%Y-%m-%dT%H:%M"
+    return {
+        "slug": event.slug,
+        "title": event.safe_translation_getter("title", any_language=True),
+        "description": event.safe_translation_getter("description", any_language=True),
+        "venue": event.safe_translation_getter("venue", any_language=True),
+        "kind": event.kind,
+        "city": event.city_id,
+        "organiser": event.organiser_id,
+        "pillar": event.pillar_id,
+        "time_zone": event.time_zone,
+        "starts_at": event.starts_at.astimezone(event.zone).strftime(local),
+        "ends_at": event.ends_at.astimezone(event.zone).strftime(local),
+        "online_url": event.online_url,
+        "capacity": event.capacity,
+        "registration_open": event.registration_open,
+    }
+
+
+@login_required
+def event_new(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    if not _can_change(request, partnership):
+        raise PermissionDenied
+    form = forms.EventForm(request.POST or None, partnership=partnership)
+    if request.method == "POST":
+        if form.is_valid():
+            event = run_service(
+                request,
+                services.event_create,
+                _("The event was created."),
+                partnership=partnership,
+                language=get_language() or "id",
+                **form.cleaned_data,
+            )
+            if event:
+                return redirect("culture:event_edit", slug=slug, event=event.slug)
+        else:
+            form_errors(request, form)
+    return render(request, "culture/event_form.html", {"partnership": partnership, "form": form})
+
+
+@login_required
+def event_edit(request: HttpRequest, slug: str, event: str) -> HttpResponse:
+    partnership, row = _organiser(request, slug, event)
+    form = forms.EventForm(request.POST or None, partnership=partnership, initial=_initial(row))
+    if request.method == "POST":
+        if form.is_valid():
+            changes = dict(form.cleaned_data)
+            changes.pop("slug")
+            done = run_service(
+                request,
+                services.event_update,
+                _("The event was saved."),
+                event=row,
+                language=get_language() or "id",
+                **changes,
+            )
+            if done:
+                return redirect("culture:event_edit", slug=slug, event=row.slug)
+        else:
+            form_errors(request, form)
+    return render(
+        request,
+        "culture/event_form.html",
+        {
+            "partnership": partnership,
+            "event": row,
+            "form": form,
+            "status_form": forms.EventStatusForm(initial={"status": row.status}),
+            "attendance_form": forms.AttendanceForm(initial={"attendance": row.attendance}),
+            "image_form": forms.ImageForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def event_status(request: HttpRequest, slug: str, event: str) -> HttpResponse:
+    _partnership, row = _organiser(request, slug, event)
+    form = forms.EventStatusForm(request.POST)
+    if form.is_valid():
+        run_service(
+            request,
+            services.event_set_status,
+            _("The event's status was changed."),
+            event=row,
+            status=form.cleaned_data["status"],
+        )
+    else:
+        form_errors(request, form)
+    return redirect("culture:event_edit", slug=slug, event=row.slug)
+
+
+@login_required
+@require_POST
+def event_attendance(request: HttpRequest, slug: str, event: str) -> HttpResponse:
+    _partnership, row = _organiser(request, slug, event)
+    form = forms.AttendanceForm(request.POST)
+    if form.is_valid():
+        run_service(
+            request,
+            services.event_record_attendance,
+            _("The attendance was recorded."),
+            event=row,
+            attendance=form.cleaned_data["attendance"],
+        )
+    else:
+        form_errors(request, form)
+    return redirect("culture:event_edit", slug=slug, event=row.slug)
+
+
+@login_required
+@require_POST
+def event_image_add(request: HttpRequest, slug: str, event: str) -> HttpResponse:
+    _partnership, row = _organiser(request, slug, event)
+    form = forms.ImageForm(request.POST, request.FILES)
+    if form.is_valid():
+        run_service(
+            request,
+            services.event_add_image,
+            _("The image was added."),
+            event=row,
+            language=get_language() or "id",
+            **form.cleaned_data,
+        )
+    else:
+        form_errors(request, form)
+    return redirect("culture:event_edit", slug=slug, event=row.slug)
+
+
+@login_required
+def registrations(request: HttpRequest, slug: str, event: str) -> HttpResponse:
+    partnership, row = _organiser(request, slug, event)
+    return render(
+        request,
+        "culture/registrations.html",
+        {
+            "partnership": partnership,
+            "event": row,
+            "registrations": selectors.registration_list(user=request.user, event=row),
+            "retention_days": services.retention_days(),
+        },
+    )
+
+
+@login_required
+def registrations_export(request: HttpRequest, slug: str, event: str, fmt: str) -> Any:
+    _partnership, row = _organiser(request, slug, event)
+    rows = selectors.registration_list(user=request.user, event=row)
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        return file_response(
+            exports.registrations_csv(row, rows),
+            filename=f"{row.slug}-registrations-{stamp}.csv",
+            content_type="text/csv; charset=utf-8",
+        )
+    if fmt == "xlsx":
+        return file_response(
+            exports.registrations_xlsx(row, rows),
+            filename=f"{row.slug}-registrations-{stamp}.xlsx",
+            content_type=XLSX,
+        )
+    raise Http404

@@ -1,0 +1,256 @@
+"""Public pages: events (with registration), the self-service cancel page, destinations and
+the sitemap. Anyone may read them, in three languages."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from sistercity.core.errors import SisterCityError
+from sistercity.core.views import file_response, form_errors
+from sistercity.culture import selectors, services, structured
+from sistercity.culture.choices import RegistrationStatus
+from sistercity.culture.forms import RegistrationForm
+from sistercity.culture.views._common import alternates, public_event, public_partnership, webcal
+from sistercity.partnerships.selectors import public_partnership_list
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    """Upcoming events of every public partnership, and the feed of them all."""
+    events = selectors.with_counts(selectors.upcoming(selectors.public_events()))
+    return render(
+        request,
+        "culture/index.html",
+        {
+            "events": events,
+            "partnerships": public_partnership_list(),
+            "all_feed": reverse("culture:all_ics"),
+            "all_webcal": webcal(request, reverse("culture:all_ics")),
+            "alternates": alternates(request),
+        },
+    )
+
+
+def _feeds(request: HttpRequest, partnership: Any) -> list[dict[str, Any]]:
+    """The partnership's feeds (everything, per city, per pillar) with subscribe links."""
+    feeds = [
+        {
+            "label": _("All events"),
+            "path": reverse("culture:partnership_ics", args=[partnership.slug]),
+        }
+    ]
+    for city in partnership.municipalities.all():
+        feeds.append(
+            {
+                "label": city.safe_translation_getter("name", any_language=True),
+                "path": reverse("culture:city_ics", args=[partnership.slug, city.slug]),
+            }
+        )
+    for pillar in partnership.pillars.filter(code="culture"):
+        feeds.append(
+            {
+                "label": pillar.safe_translation_getter("name", any_language=True),
+                "path": reverse("culture:pillar_ics", args=[partnership.slug, pillar.code]),
+            }
+        )
+    for feed in feeds:
+        feed["webcal"] = webcal(request, feed["path"])
+    return feeds
+
+
+def events(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = public_partnership(slug)
+    rows = selectors.with_counts(selectors.partnership_events(partnership))
+    now = timezone.now()
+    return render(
+        request,
+        "culture/events.html",
+        {
+            "partnership": partnership,
+            "upcoming": [e for e in rows if e.ends_at >= now],
+            "past": [e for e in rows if e.ends_at < now][::-1],
+            "feeds": _feeds(request, partnership),
+            "alternates": alternates(request),
+        },
+    )
+
+
+def _client(request: HttpRequest) -> str:
+    # The rate limit counts per connection address; behind a proxy, the proxy must set
+    # REMOTE_ADDR (as gunicorn's forwarded-allow-ips does), never a header a client can forge.
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def _register(request: HttpRequest, event: Any, form: RegistrationForm) -> HttpResponse | None:
+    if not form.is_valid():
+        form_errors(request, form)
+        return None
+    data = form.cleaned_data
+    try:
+        registration = services.registration_submit(
+            event=event,
+            full_name=data["full_name"],
+            email=data["email"],
+            people=data["people"],
+            language=data["language"],
+            honeypot=data["website"],
+            client=_client(request),
+        )
+    except SisterCityError as error:
+        messages.error(request, str(error))
+        return None
+    if registration.status == RegistrationStatus.CONFIRMED:
+        messages.success(
+            request, _("You are registered. We have sent a confirmation to your e-mail address.")
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "The event is full: you are on the waitlist. We will e-mail you if a place "
+                "becomes free."
+            ),
+        )
+    return redirect("culture:event", slug=event.partnership.slug, event=event.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def event_detail(request: HttpRequest, slug: str, event: str) -> HttpResponse:
+    row = get_object_or_404(
+        selectors.with_counts(selectors.public_events()), partnership__slug=slug, slug=event
+    )
+    language = get_language() or "id"
+    form = RegistrationForm(request.POST or None, language=language)
+    if request.method == "POST":
+        done = _register(request, row, form)
+        if done is not None:
+            return done
+    url = request.build_absolute_uri(reverse("culture:event", args=[slug, row.slug]))
+    images = [
+        request.build_absolute_uri(reverse("culture:event_image", args=[slug, row.slug, i.pk]))
+        for i in row.images.all()
+    ]
+    free = None if row.capacity is None else max(row.capacity - (row.taken or 0), 0)
+    ics = reverse("culture:event_ics", args=[slug, row.slug])
+    return render(
+        request,
+        "culture/event_detail.html",
+        {
+            "partnership": row.partnership,
+            "event": row,
+            "form": form,
+            "free": free,
+            "open": row.status == "scheduled"
+            and row.registration_open
+            and row.starts_at > timezone.now(),
+            "jsonld": structured.as_script_text(
+                structured.event_jsonld(row, url=url, image_urls=images, language=language)
+            ),
+            "page_url": url,
+            "image_urls": images,
+            "ics": ics,
+            "ics_webcal": webcal(request, ics),
+            "alternates": alternates(request),
+        },
+    )
+
+
+def event_image(request: HttpRequest, slug: str, event: str, pk: int) -> Any:
+    row = public_event(slug, event)
+    image = get_object_or_404(row.images.all(), pk=pk)
+    return file_response(
+        image.image,
+        filename=(image.image.name or "image").rsplit("/", 1)[-1],
+        content_type=image.content_type,
+        as_attachment=False,
+        private=False,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    """The page the e-mailed link opens: it asks before cancelling (a link preview or a mail
+    scanner that follows the link must not cancel anything)."""
+    registration = services.registration_for_token(token)
+    if request.method == "POST":
+        try:
+            services.registration_cancel(token=token)
+        except SisterCityError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Your registration is cancelled. Thank you for telling us.")
+            )
+        registration.refresh_from_db()
+    return render(
+        request,
+        "culture/registration_cancel.html",
+        {"registration": registration, "event": registration.event},
+    )
+
+
+def destinations(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = public_partnership(slug)
+    rows = list(selectors.public_destinations(partnership))
+    return render(
+        request,
+        "culture/destinations.html",
+        {"partnership": partnership, "destinations": rows, "alternates": alternates(request)},
+    )
+
+
+def destination_detail(request: HttpRequest, slug: str, destination: str) -> HttpResponse:
+    partnership = public_partnership(slug)
+    row = get_object_or_404(selectors.public_destinations(partnership), slug=destination)
+    url = request.build_absolute_uri(reverse("culture:destination", args=[slug, row.slug]))
+    return render(
+        request,
+        "culture/destination_detail.html",
+        {
+            "partnership": partnership,
+            "destination": row,
+            "jsonld": structured.as_script_text(structured.destination_jsonld(row, url=url)),
+            "page_url": url,
+            "alternates": alternates(request),
+        },
+    )
+
+
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """Every public event and destination page, with its other languages (``hreflang``)."""
+    from django.conf import settings
+    from django.urls import translate_url
+
+    pages = [reverse("culture:index")]
+    for partnership in public_partnership_list():
+        pages.append(reverse("culture:events", args=[partnership.slug]))
+        pages.append(reverse("culture:destinations", args=[partnership.slug]))
+    pages += [
+        reverse("culture:event", args=[e.partnership.slug, e.slug])
+        for e in selectors.public_events()
+    ]
+    pages += [
+        reverse("culture:destination", args=[d.partnership.slug, d.slug])
+        for d in selectors.Destination.objects.filter(partnership__is_public=True).select_related(
+            "partnership"
+        )
+    ]
+    urls = []
+    for path in pages:
+        absolute = request.build_absolute_uri(path)
+        urls.append(
+            {
+                "loc": absolute,
+                "alternates": [
+                    {"code": code, "url": translate_url(absolute, code)}
+                    for code, _name in settings.LANGUAGES
+                ],
+            }
+        )
+    return render(request, "culture/sitemap.xml", {"urls": urls}, content_type="application/xml")
