@@ -168,7 +168,11 @@ def _file_path(instance, filename):
 
 class ApplicationFile(ApplicationRecord):
     """A file of an application: a required document, or evidence for the pre-departure
-    checklist (passport, visa, insurance…). Private; served by a permission-checked view."""
+    checklist (passport, visa, insurance…). Private; served by a permission-checked view that
+    follows the file's purpose (``selectors.downloadable_files``), at an address named by its
+    random ``token`` rather than its sequential id."""
+
+    token = models.UUIDField(_("download key"), default=uuid.uuid4, unique=True, editable=False)
 
     application = models.ForeignKey(
         Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="files"

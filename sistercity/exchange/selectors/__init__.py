@@ -23,6 +23,11 @@ from sistercity.exchange.selectors.calls import (
     public_call_list,
     visible_calls,
 )
+from sistercity.exchange.selectors.files import (
+    downloadable_files,
+    secretariat_partnership_ids,
+    shown_file_name,
+)
 from sistercity.exchange.selectors.participants import (
     PARTICIPANT_STATUSES,
     ChecklistItem,
@@ -50,6 +55,9 @@ from sistercity.exchange.selectors.review import (
 )
 
 __all__ = [
+    "downloadable_files",
+    "secretariat_partnership_ids",
+    "shown_file_name",
     "PARTICIPANT_STATUSES",
     "ChecklistItem",
     "RankedApplication",

@@ -2,6 +2,8 @@
 files, submission and withdrawal; and the permission-checked download of an application's
 files."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -15,7 +17,7 @@ from sistercity.core.errors import SisterCityError
 from sistercity.core.views import file_response, form_errors, run_service
 from sistercity.exchange import forms, selectors, services
 from sistercity.exchange.choices import WITHDRAWABLE, Status
-from sistercity.exchange.models import Application, ApplicationFile, RequiredDocument
+from sistercity.exchange.models import Application, RequiredDocument
 from sistercity.exchange.views._common import my_application, user_of, visible_call
 
 
@@ -219,13 +221,14 @@ def application_withdraw(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @login_required
-def file_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    """Private files leave the server only through this permission-checked view. A reviewer
-    of a blind call gets the documents (they are what she scores) but not the identity
-    fields."""
-    stored = get_object_or_404(
-        ApplicationFile.objects.for_user(request.user).select_related("application"), pk=pk
-    )
+def file_download(request: HttpRequest, token: uuid.UUID) -> HttpResponseBase:
+    """Private files leave the server only through this permission-checked view, at an address
+    named by the file's random token. Who may open a file follows its purpose
+    (``selectors.downloadable_files``); a reviewer of a blind call gets the documents she
+    scores under a neutral name."""
+    stored = get_object_or_404(selectors.downloadable_files(request.user), token=token)
     return file_response(
-        stored.file, filename=stored.original_name, content_type=stored.content_type
+        stored.file,
+        filename=selectors.shown_file_name(request.user, stored),
+        content_type=stored.content_type,
     )

@@ -78,6 +78,12 @@ def readiness(request: HttpRequest, reference: str) -> HttpResponse:
             "ready": all(i.ok for i in checklist),
             "is_owner": is_owner,
             "is_staff": access.can_audit,
+            # Passports and visas: only the participant and the secretariat open them.
+            "evidence_visible": is_owner
+            or request.user.is_superuser
+            or selectors.secretariat_partnership_ids(request.user)
+            .filter(partnership_id=application.call.partnership_id)
+            .exists(),
             "can_manage": access.can_change,
             "upload_form": forms.UploadForm(),
             "orientation_form": forms.OrientationForm(
