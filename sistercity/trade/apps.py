@@ -9,6 +9,6 @@ class TradeConfig(AppConfig):
 
     def ready(self):
         from sistercity.core import registry
-        from sistercity.trade import contributions
+        from sistercity.trade import audit, contributions  # noqa: F401
 
         registry.register(contributions.SECTOR)

@@ -14,6 +14,7 @@ ENGINES = [
     "environment/wastemodel",
     "emergency/coverage.py",
     "irrigation/waterneeds.py",
+    "trade/export_rules.py",
 ]
 
 

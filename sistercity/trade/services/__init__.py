@@ -1,0 +1,41 @@
+"""Writes of the trade app, by sub-domain: ``enterprises`` (registry, photos), ``evidence``
+(permits, products, recipes, lab reports, readiness), ``deals`` (buyers, inquiries, leads,
+messages, orders). Each checks permission first, writes in one transaction with the actor
+recorded, and refuses bad input with one translated message naming the field."""
+
+from sistercity.trade.services._common import require_keeper, require_staff
+from sistercity.trade.services.enterprises import (
+    enterprise_create,
+    enterprise_photo_add,
+    enterprise_problems,
+    enterprise_publish,
+    enterprise_update,
+)
+from sistercity.trade.services.evidence import (
+    lab_report_add,
+    permit_add,
+    permit_verify,
+    product_assess,
+    product_create,
+    product_publish,
+    product_set_ingredients,
+    product_update,
+)
+
+__all__ = [
+    "lab_report_add",
+    "permit_add",
+    "permit_verify",
+    "product_assess",
+    "product_create",
+    "product_publish",
+    "product_set_ingredients",
+    "product_update",
+    "enterprise_create",
+    "enterprise_photo_add",
+    "enterprise_problems",
+    "enterprise_publish",
+    "enterprise_update",
+    "require_keeper",
+    "require_staff",
+]
