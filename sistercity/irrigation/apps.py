@@ -9,6 +9,6 @@ class IrrigationConfig(AppConfig):
 
     def ready(self):
         from sistercity.core import registry
-        from sistercity.irrigation import contributions
+        from sistercity.irrigation import audit, contributions  # noqa: F401
 
         registry.register(contributions.SECTOR)

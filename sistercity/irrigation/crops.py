@@ -16,29 +16,47 @@ KP01 = "KP-01 (Ditjen SDA, Standar Perencanaan Irigasi), tabel koefisien tanaman
 CROPS: dict[str, Crop] = {
     # Improved paddy variety (varietas unggul), FAO column of KP-01: 3 months of growth.
     "paddy": Crop(
-        code="paddy", kc=(1.10, 1.10, 1.05, 1.05, 0.95, 0.00), paddy=True,
-        land_prep_half_months=2, land_prep_mm=250.0, source=KP01 + " — padi varietas unggul (FAO)",
+        code="paddy",
+        kc=(1.10, 1.10, 1.05, 1.05, 0.95, 0.00),
+        paddy=True,
+        land_prep_half_months=2,
+        land_prep_mm=250.0,
+        source=KP01 + " — padi varietas unggul (FAO)",
     ),
     # Ordinary paddy variety (varietas biasa), Nedeco/Prosida column of KP-01: 4 months.
     "paddy_ordinary": Crop(
-        code="paddy_ordinary", kc=(1.20, 1.20, 1.32, 1.40, 1.35, 1.24, 1.12, 0.00), paddy=True,
-        land_prep_half_months=2, land_prep_mm=250.0,
+        code="paddy_ordinary",
+        kc=(1.20, 1.20, 1.32, 1.40, 1.35, 1.24, 1.12, 0.00),
+        paddy=True,
+        land_prep_half_months=2,
+        land_prep_mm=250.0,
         source=KP01 + " — padi varietas biasa (Nedeco/Prosida)",
     ),
     "maize": Crop(
-        code="maize", kc=(0.50, 0.59, 0.96, 1.05, 1.02, 0.95), paddy=False,
-        land_prep_half_months=1, land_prep_mm=50.0, source=KP01 + " — jagung (80 hari)",
+        code="maize",
+        kc=(0.50, 0.59, 0.96, 1.05, 1.02, 0.95),
+        paddy=False,
+        land_prep_half_months=1,
+        land_prep_mm=50.0,
+        source=KP01 + " — jagung (80 hari)",
     ),
     "soybean": Crop(
-        code="soybean", kc=(0.50, 0.75, 1.00, 1.00, 0.82, 0.45), paddy=False,
-        land_prep_half_months=1, land_prep_mm=50.0, source=KP01 + " — kedelai (85 hari)",
+        code="soybean",
+        kc=(0.50, 0.75, 1.00, 1.00, 0.82, 0.45),
+        paddy=False,
+        land_prep_half_months=1,
+        land_prep_mm=50.0,
+        source=KP01 + " — kedelai (85 hari)",
     ),
     "groundnut": Crop(
-        code="groundnut", kc=(0.50, 0.51, 0.66, 0.85, 0.95, 0.95, 0.95, 0.55, 0.55),
-        paddy=False, land_prep_half_months=1, land_prep_mm=50.0,
+        code="groundnut",
+        kc=(0.50, 0.51, 0.66, 0.85, 0.95, 0.95, 0.95, 0.55, 0.55),
+        paddy=False,
+        land_prep_half_months=1,
+        land_prep_mm=50.0,
         source=KP01 + " — kacang tanah (130 hari)",
     ),
-}  # fmt: skip
+}
 
 
 def paddy_paddy_palawija(start: int = 20, palawija: str = "maize") -> list[Season]:

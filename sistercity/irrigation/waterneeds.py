@@ -158,9 +158,14 @@ class EtoBreakdown:
 
 
 def _radiation(
-    tmax: float, tmin: float, ra: float, lat_deg: float, doy: int,
-    sunshine_hours: float | None, rs: float | None,
-) -> tuple[float, str]:  # fmt: skip
+    tmax: float,
+    tmin: float,
+    ra: float,
+    lat_deg: float,
+    doy: int,
+    sunshine_hours: float | None,
+    rs: float | None,
+) -> tuple[float, str]:
     if rs is not None:
         if _finite("rs", rs) < 0:
             raise WaterNeedsError("radiation_range", rs, "rs")
@@ -240,10 +245,18 @@ def eto_fao56_breakdown(
         delta + gamma * (1 + 0.34 * u2)
     )  # eq6
     return EtoBreakdown(
-        eto=max(eto, 0.0), ra=ra, rs=rs_value, rso=rso, rn=rn, es=es, ea=ea_value,
-        delta=delta, gamma=gamma, radiation_method=radiation_method,
+        eto=max(eto, 0.0),
+        ra=ra,
+        rs=rs_value,
+        rso=rso,
+        rn=rn,
+        es=es,
+        ea=ea_value,
+        delta=delta,
+        gamma=gamma,
+        radiation_method=radiation_method,
         humidity_method=humidity_method,
-    )  # fmt: skip
+    )
 
 
 def eto_fao56(
@@ -269,9 +282,19 @@ def eto_fao56(
     the dewpoint is taken as Tmin (eq48). ``g`` the soil heat flux (monthly steps pass eq43).
     """
     return eto_fao56_breakdown(
-        tmax=tmax, tmin=tmin, lat_deg=lat_deg, elevation_m=elevation_m, doy=doy, u2=u2,
-        sunshine_hours=sunshine_hours, rs=rs, ea=ea, rh_max=rh_max, rh_min=rh_min, g=g,
-    ).eto  # fmt: skip
+        tmax=tmax,
+        tmin=tmin,
+        lat_deg=lat_deg,
+        elevation_m=elevation_m,
+        doy=doy,
+        u2=u2,
+        sunshine_hours=sunshine_hours,
+        rs=rs,
+        ea=ea,
+        rh_max=rh_max,
+        rh_min=rh_min,
+        g=g,
+    ).eto
 
 
 def soil_heat_flux_monthly(t_previous_month: float, t_next_month: float) -> float:
@@ -435,14 +458,18 @@ class HalfMonthNeed:
 
 
 def _check_inputs(inputs: SchemeInputs) -> None:
-    for name, series in (("eto", inputs.eto), ("re_paddy", inputs.re_paddy),
-                         ("re_palawija", inputs.re_palawija)):  # fmt: skip
+    for name, series in (
+        ("eto", inputs.eto),
+        ("re_paddy", inputs.re_paddy),
+        ("re_palawija", inputs.re_palawija),
+    ):
         if len(series) != HALF_MONTHS:
             raise WaterNeedsError("half_months_length", len(series), name)
         for value in series:
             if _finite(name, value) < 0:
-                raise WaterNeedsError("negative_rainfall" if name != "eto" else "negative_eto",
-                                      value, name)  # fmt: skip
+                raise WaterNeedsError(
+                    "negative_rainfall" if name != "eto" else "negative_eto", value, name
+                )
     if _finite("percolation", inputs.percolation) < 0:
         raise WaterNeedsError("negative_water", inputs.percolation, "percolation")
     check_efficiency("efficiency", inputs.efficiency)
@@ -456,13 +483,25 @@ def _season_need(season: Season, offset: int, inputs: SchemeInputs, h: int) -> H
     if offset < crop.land_prep_half_months:
         if crop.paddy:
             lp_days = 15.0 * crop.land_prep_half_months
-            lp = land_preparation(eo_plus_p=1.1 * eto + inputs.percolation, days=lp_days,
-                                  saturation_mm=crop.land_prep_mm)  # fmt: skip
+            lp = land_preparation(
+                eo_plus_p=1.1 * eto + inputs.percolation,
+                days=lp_days,
+                saturation_mm=crop.land_prep_mm,
+            )
         else:
             lp = crop.land_prep_mm / (15.0 * crop.land_prep_half_months)
         nfr = lp - re
-        return HalfMonthNeed(h, "lp", crop.code, 0.0, 0.0, re, 0.0, nfr,
-                             diversion_requirement(nfr, inputs.efficiency))  # fmt: skip
+        return HalfMonthNeed(
+            h,
+            "lp",
+            crop.code,
+            0.0,
+            0.0,
+            re,
+            0.0,
+            nfr,
+            diversion_requirement(nfr, inputs.efficiency),
+        )
     growth = offset - crop.land_prep_half_months
     kc = crop.kc[growth]
     etc = kc * eto
@@ -474,8 +513,17 @@ def _season_need(season: Season, offset: int, inputs: SchemeInputs, h: int) -> H
     else:
         wlr = 0.0
         nfr = etc - re
-    return HalfMonthNeed(h, crop.code, crop.code, kc, etc, re, wlr, nfr,
-                         diversion_requirement(nfr, inputs.efficiency))  # fmt: skip
+    return HalfMonthNeed(
+        h,
+        crop.code,
+        crop.code,
+        kc,
+        etc,
+        re,
+        wlr,
+        nfr,
+        diversion_requirement(nfr, inputs.efficiency),
+    )
 
 
 def group_needs(
@@ -589,8 +637,12 @@ def plan_rotation(
     for combo in product(range(max_shift + 1), repeat=len(groups)):
         shifted = [Group(g.code, g.area_ha, s) for g, s in zip(groups, combo, strict=True)]
         demand = scheme_demand(seasons, shifted, inputs, available_m3s)
-        key = (len(demand.deficit_half_months), round(demand.deficit_m3, 3),
-               round(demand.peak_m3s, 9), sum(combo))  # fmt: skip
+        key = (
+            len(demand.deficit_half_months),
+            round(demand.deficit_m3, 3),
+            round(demand.peak_m3s, 9),
+            sum(combo),
+        )
         if best is None or key < best[0]:
             best = (key, {g.code: s for g, s in zip(groups, combo, strict=True)}, demand)
     assert best is not None
@@ -666,10 +718,17 @@ class Drop:
 def rank_drops(drops: Iterable[Drop]) -> list[tuple[Drop, float]]:
     """Candidate drops with their annual energy (kWh), largest first."""
     rated = [
-        (d, annual_energy_kwh(flow_duration=d.flow_duration, head_m=d.head_m,
-                              efficiency=d.efficiency, design_flow_m3s=d.design_flow_m3s))
+        (
+            d,
+            annual_energy_kwh(
+                flow_duration=d.flow_duration,
+                head_m=d.head_m,
+                efficiency=d.efficiency,
+                design_flow_m3s=d.design_flow_m3s,
+            ),
+        )
         for d in drops
-    ]  # fmt: skip
+    ]
     return sorted(rated, key=lambda pair: (-pair[1], pair[0].code))
 
 

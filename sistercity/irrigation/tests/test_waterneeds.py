@@ -9,8 +9,9 @@ from sistercity.irrigation.crops import CROPS, paddy_paddy_palawija
 
 
 def _inputs(eto=4.0, re_paddy=0.0, re_palawija=0.0, **kw) -> wn.SchemeInputs:
-    return wn.SchemeInputs(eto=[eto] * 24, re_paddy=[re_paddy] * 24,
-                           re_palawija=[re_palawija] * 24, **kw)  # fmt: skip
+    return wn.SchemeInputs(
+        eto=[eto] * 24, re_paddy=[re_paddy] * 24, re_palawija=[re_palawija] * 24, **kw
+    )
 
 
 def test_dependable_rainfall_is_the_weibull_80_percent_value():
@@ -103,8 +104,7 @@ def test_micro_hydro_power_and_annual_energy():
     )
     # Linear from 2 to 0 m³/s: mean 1; a design flow of 1 caps the upper half → mean 0.75.
     ramp = [(0.0, 2.0), (100.0, 0.0)]
-    capped = wn.annual_energy_kwh(flow_duration=ramp, head_m=3, efficiency=0.7,
-                                  design_flow_m3s=1.0)  # fmt: skip
+    capped = wn.annual_energy_kwh(flow_duration=ramp, head_m=3, efficiency=0.7, design_flow_m3s=1.0)
     assert capped == pytest.approx(20.601 * 0.75 * 8760)
     drops = [wn.Drop("low", 1.0, tuple(flat)), wn.Drop("high", 4.0, tuple(flat))]
     assert [d.code for d, _ in wn.rank_drops(drops)] == ["high", "low"]
@@ -113,21 +113,31 @@ def test_micro_hydro_power_and_annual_energy():
 @pytest.mark.parametrize(
     ("call", "code"),
     [
-        (lambda: wn.eto_fao56(tmax=20, tmin=25, lat_deg=0, elevation_m=0, doy=1, u2=2),
-         "tmin_above_tmax"),
-        (lambda: wn.eto_fao56(tmax=30, tmin=20, lat_deg=0, elevation_m=0, doy=1, u2=2,
-                              rh_max=101, rh_min=50), "humidity_range"),
-        (lambda: wn.eto_fao56(tmax=30, tmin=20, lat_deg=91, elevation_m=0, doy=1, u2=2),
-         "latitude_range"),
-        (lambda: wn.eto_fao56(tmax=8888, tmin=20, lat_deg=0, elevation_m=0, doy=1, u2=2),
-         "missing_code"),
+        (
+            lambda: wn.eto_fao56(tmax=20, tmin=25, lat_deg=0, elevation_m=0, doy=1, u2=2),
+            "tmin_above_tmax",
+        ),
+        (
+            lambda: wn.eto_fao56(
+                tmax=30, tmin=20, lat_deg=0, elevation_m=0, doy=1, u2=2, rh_max=101, rh_min=50
+            ),
+            "humidity_range",
+        ),
+        (
+            lambda: wn.eto_fao56(tmax=30, tmin=20, lat_deg=91, elevation_m=0, doy=1, u2=2),
+            "latitude_range",
+        ),
+        (
+            lambda: wn.eto_fao56(tmax=8888, tmin=20, lat_deg=0, elevation_m=0, doy=1, u2=2),
+            "missing_code",
+        ),
         (lambda: wn.dependable_rainfall([10.0, -1.0]), "negative_rainfall"),
         (lambda: wn.dependable_rainfall([9999.0]), "missing_code"),
         (lambda: wn.diversion_requirement(5.0, 0.0), "efficiency_range"),
         (lambda: wn.overall_efficiency(0.8, 1.2, 0.9), "efficiency_range"),
         (lambda: wn.land_preparation(eo_plus_p=5, days=0, saturation_mm=250), "days_range"),
     ],
-)  # fmt: skip
+)
 def test_bad_input_is_refused_with_its_code(call, code):
     with pytest.raises(wn.WaterNeedsError) as error:
         call()

@@ -31,9 +31,16 @@ def test_fao56_example_18_daily_brussels():
     u2 = wn.wind_at_2m(10 / 3.6, 10)
     assert u2 == pytest.approx(2.078, abs=0.001)
     b = wn.eto_fao56_breakdown(
-        tmax=21.5, tmin=12.3, lat_deg=50 + 48 / 60, elevation_m=100, doy=187, u2=u2,
-        sunshine_hours=9.25, rh_max=84, rh_min=63,
-    )  # fmt: skip
+        tmax=21.5,
+        tmin=12.3,
+        lat_deg=50 + 48 / 60,
+        elevation_m=100,
+        doy=187,
+        u2=u2,
+        sunshine_hours=9.25,
+        rh_max=84,
+        rh_min=63,
+    )
     assert b.ra == pytest.approx(41.09, abs=0.01)
     assert b.rs == pytest.approx(22.07, abs=0.01)
     assert b.rn == pytest.approx(13.28, abs=0.01)
@@ -47,9 +54,16 @@ def test_fao56_example_17_monthly_bangkok():
     g = wn.soil_heat_flux_monthly(29.2, 31.2)  # March and May means of the example
     assert g == pytest.approx(0.14, abs=0.001)
     b = wn.eto_fao56_breakdown(
-        tmax=34.8, tmin=25.6, lat_deg=13 + 44 / 60, elevation_m=2, doy=105, u2=2,
-        sunshine_hours=8.5, ea=2.85, g=0.14,
-    )  # fmt: skip
+        tmax=34.8,
+        tmin=25.6,
+        lat_deg=13 + 44 / 60,
+        elevation_m=2,
+        doy=105,
+        u2=2,
+        sunshine_hours=8.5,
+        ea=2.85,
+        g=0.14,
+    )
     assert b.ra == pytest.approx(38.06, abs=0.01)
     assert b.rs == pytest.approx(22.65, abs=0.01)
     assert b.rn == pytest.approx(14.33, abs=0.01)
@@ -72,20 +86,34 @@ def test_fao56_example_20_temperature_only_uses_the_stated_rules():
         return pd.Series([value], index=index)
 
     peer = pyet.pm_fao56(
-        series(20.7), series(2.0), rs=series(b.rs), tmax=series(26.6), tmin=series(14.8),
-        ea=series(b.ea), elevation=200, lat=math.radians(45 + 43 / 60),
-    )  # fmt: skip
+        series(20.7),
+        series(2.0),
+        rs=series(b.rs),
+        tmax=series(26.6),
+        tmin=series(14.8),
+        ea=series(b.ea),
+        elevation=200,
+        lat=math.radians(45 + 43 / 60),
+    )
     assert b.eto == pytest.approx(float(peer.iloc[0]), abs=0.01)
 
 
 @pytest.mark.parametrize(
     ("m", "days", "s", "published"),
     [
-        (5.0, 30, 250, 11.1), (6.0, 30, 250, 11.7), (7.0, 30, 250, 12.3), (8.0, 30, 250, 13.0),
-        (9.0, 30, 250, 13.6), (10.0, 30, 250, 14.3), (11.0, 30, 250, 15.0),
-        (5.0, 45, 250, 8.4), (8.0, 45, 250, 10.5), (11.0, 45, 250, 12.8), (5.0, 30, 300, 12.7),
+        (5.0, 30, 250, 11.1),
+        (6.0, 30, 250, 11.7),
+        (7.0, 30, 250, 12.3),
+        (8.0, 30, 250, 13.0),
+        (9.0, 30, 250, 13.6),
+        (10.0, 30, 250, 14.3),
+        (11.0, 30, 250, 15.0),
+        (5.0, 45, 250, 8.4),
+        (8.0, 45, 250, 10.5),
+        (11.0, 45, 250, 12.8),
+        (5.0, 30, 300, 12.7),
     ],
-)  # fmt: skip
+)
 def test_kp01_land_preparation_table(m, days, s, published):
     lp = wn.land_preparation(eo_plus_p=m, days=days, saturation_mm=s)
     assert round(lp, 1) == published
@@ -102,24 +130,42 @@ def _tropical_year(seed: int = 7) -> pd.DataFrame:
     rh_min = np.clip(rh_max - 25 + 8 * season + rng.normal(0, 3, len(index)), 30, rh_max)
     sunshine = np.clip(6.5 - 2.5 * season + rng.normal(0, 1.2, len(index)), 0, 11.5)
     u2 = np.clip(1.8 + rng.normal(0, 0.4, len(index)), 0.3, None)
-    return pd.DataFrame(dict(tmin=tmin, tmax=tmax, rh_max=rh_max, rh_min=rh_min,
-                             sunshine=sunshine, u2=u2), index=index)  # fmt: skip
+    return pd.DataFrame(
+        dict(tmin=tmin, tmax=tmax, rh_max=rh_max, rh_min=rh_min, sunshine=sunshine, u2=u2),
+        index=index,
+    )
 
 
 def test_a_year_of_daily_eto_agrees_with_pyet():
     year = _tropical_year()
     lat, elevation = -6.91, 10.0
-    ours = np.array([
-        wn.eto_fao56(tmax=r.tmax, tmin=r.tmin, lat_deg=lat, elevation_m=elevation,
-                     doy=day.dayofyear, u2=r.u2, sunshine_hours=r.sunshine,
-                     rh_max=r.rh_max, rh_min=r.rh_min)
-        for day, r in year.iterrows()
-    ])  # fmt: skip
+    ours = np.array(
+        [
+            wn.eto_fao56(
+                tmax=r.tmax,
+                tmin=r.tmin,
+                lat_deg=lat,
+                elevation_m=elevation,
+                doy=day.dayofyear,
+                u2=r.u2,
+                sunshine_hours=r.sunshine,
+                rh_max=r.rh_max,
+                rh_min=r.rh_min,
+            )
+            for day, r in year.iterrows()
+        ]
+    )
     peer = pyet.pm_fao56(
-        (year.tmax + year.tmin) / 2, year.u2, tmax=year.tmax, tmin=year.tmin,
-        rhmax=year.rh_max, rhmin=year.rh_min, elevation=elevation, lat=math.radians(lat),
+        (year.tmax + year.tmin) / 2,
+        year.u2,
+        tmax=year.tmax,
+        tmin=year.tmin,
+        rhmax=year.rh_max,
+        rhmin=year.rh_min,
+        elevation=elevation,
+        lat=math.radians(lat),
         n=year.sunshine,
-    ).to_numpy()  # fmt: skip
+    ).to_numpy()
     assert len(ours) == 365
     assert np.max(np.abs(ours - peer)) < 0.02
     assert 3.0 < ours.mean() < 5.5  # a plausible tropical lowland ETo
@@ -128,12 +174,15 @@ def test_a_year_of_daily_eto_agrees_with_pyet():
 def test_a_year_of_hargreaves_agrees_with_pyet():
     year = _tropical_year(seed=11)
     lat = -6.91
-    ours = np.array([
-        wn.eto_hargreaves(tmax=r.tmax, tmin=r.tmin, lat_deg=lat, doy=day.dayofyear)
-        for day, r in year.iterrows()
-    ])  # fmt: skip
-    peer = pyet.hargreaves((year.tmax + year.tmin) / 2, year.tmax, year.tmin,
-                           lat=math.radians(lat)).to_numpy()  # fmt: skip
+    ours = np.array(
+        [
+            wn.eto_hargreaves(tmax=r.tmax, tmin=r.tmin, lat_deg=lat, doy=day.dayofyear)
+            for day, r in year.iterrows()
+        ]
+    )
+    peer = pyet.hargreaves(
+        (year.tmax + year.tmin) / 2, year.tmax, year.tmin, lat=math.radians(lat)
+    ).to_numpy()
     # pyet divides by the latent heat at the day's temperature (2.501 − 0.002361·T MJ/kg);
     # FAO-56 eq52 fixes it at 1/0.408 = 2.45, so the two differ by that ratio (≈ 0.6 %).
     latent = 2.501 - 0.002361 * (year.tmax + year.tmin).to_numpy() / 2

@@ -1,0 +1,317 @@
+"""Writes for irrigation schemes, their groups, associations, assessments and drops, and for
+climate stations and their records.
+
+Who may change what: anyone who sees the partnership sees its irrigation data; the
+secretariat and partner officers change it, and so does an agency officer whose membership
+carries the agriculture pillar (the public-works planner) — ``core.access`` with
+``pillar="agriculture"``. Every write is checked here, in one transaction, with the actor
+recorded; bad input is refused with a translated message and nothing is written.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from auditlog.context import set_actor
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from sistercity.core.access import Action, require
+from sistercity.core.errors import SisterCityError, full_clean
+from sistercity.irrigation import waterneeds as wn
+from sistercity.irrigation.bmkg import Problem, read_bmkg
+from sistercity.irrigation.choices import authority_for_area
+from sistercity.irrigation.errors import engine_error, import_error
+from sistercity.irrigation.models import (
+    CanalDrop,
+    ClimateRecord,
+    ClimateStation,
+    IksiAssessment,
+    RotationGroup,
+    Scheme,
+    WaterUserAssociation,
+)
+
+PILLAR = "agriculture"
+CHANGE_REFUSED = _(
+    "Only the secretariat, the partner officers and the agriculture agency officers of this "
+    "partnership can change its irrigation data."
+)
+
+
+def _require_change(actor, obj) -> None:
+    require(actor, obj, Action.CHANGE, pillar=PILLAR, message=CHANGE_REFUSED)
+
+
+def _check(call, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return call(*args, **kwargs)
+    except wn.WaterNeedsError as error:
+        raise engine_error(error) from error
+
+
+# --- climate ----------------------------------------------------------------------------
+
+
+def station_create(
+    *,
+    actor,
+    partnership,
+    code: str,
+    name: str,
+    latitude: Decimal,
+    longitude: Decimal,
+    elevation_m: Decimal,
+    wind_height_m: Decimal = Decimal("10"),
+    is_illustrative: bool = False,
+) -> ClimateStation:
+    _require_change(actor, partnership)
+    _check(wn.check_latitude, float(latitude))
+    station = ClimateStation(
+        partnership=partnership,
+        code=code,
+        name=name,
+        latitude=latitude,
+        longitude=longitude,
+        elevation_m=elevation_m,
+        wind_height_m=wind_height_m,
+        is_illustrative=is_illustrative,
+    )
+    with transaction.atomic(), set_actor(actor):
+        full_clean(station)
+        station.save()
+    return station
+
+
+def climate_import_bmkg(*, actor, station: ClimateStation, content: bytes) -> int:
+    """Import a BMKG daily XLSX into ``station``: every day or none. Days already recorded are
+    replaced by the file's. Returns the number of days imported."""
+    _require_change(actor, station)
+    parsed = read_bmkg(content)
+    problems = list(parsed.problems)
+    file_code = parsed.station.get("code", "")
+    if file_code and file_code != station.code:
+        problems.insert(0, Problem(0, "", "station_mismatch", file_code))
+    if problems:
+        raise import_error(problems)
+    records = [ClimateRecord(station=station, **day) for day in parsed.days]
+    with transaction.atomic(), set_actor(actor):
+        station.records.filter(date__in=[day["date"] for day in parsed.days]).delete()
+        ClimateRecord.objects.bulk_create(records)
+    return len(records)
+
+
+# --- schemes ----------------------------------------------------------------------------
+
+SCHEME_FIELDS = (
+    "code",
+    "name",
+    "cross_regency",
+    "command_area_ha",
+    "water_source",
+    "intake",
+    "station",
+    "tertiary_efficiency",
+    "secondary_efficiency",
+    "primary_efficiency",
+    "percolation_mm_day",
+    "season_start",
+    "palawija",
+    "available_flow_m3s",
+    "rehabilitation_cost_idr",
+    "rehabilitated_on",
+    "is_illustrative",
+)
+
+
+def _check_scheme(scheme: Scheme) -> None:
+    for name in ("tertiary_efficiency", "secondary_efficiency", "primary_efficiency"):
+        try:
+            wn.check_efficiency(name, float(getattr(scheme, name)))
+        except wn.WaterNeedsError as error:
+            raise engine_error(error) from error
+    flows = scheme.available_flow_m3s
+    if flows:
+        if len(flows) != wn.HALF_MONTHS:
+            raise engine_error(
+                wn.WaterNeedsError("half_months_length", len(flows), "available_flow_m3s")
+            )
+        for value in flows:
+            if not isinstance(value, int | float) or value < 0:
+                raise engine_error(wn.WaterNeedsError("negative_flow", value, "available_flow_m3s"))
+    if scheme.station is not None and scheme.station.partnership_id != scheme.partnership_id:
+        raise SisterCityError(
+            _("The climate station belongs to another partnership."),
+            code="station",
+            field="station",
+        )
+    scheme.authority = authority_for_area(
+        float(scheme.command_area_ha), cross_regency=scheme.cross_regency
+    )
+
+
+def _check_groups_fit(scheme: Scheme, groups: list[wn.Group]) -> None:
+    _check(wn.check_group_areas, groups, float(scheme.command_area_ha))
+
+
+def scheme_save(
+    *, actor, partnership, scheme: Scheme | None = None, note: str = "", **fields: Any
+) -> Scheme:
+    """Create a scheme of ``partnership`` or change ``scheme``; its authority follows from the
+    command area (``choices.authority_for_area``)."""
+    _require_change(actor, scheme or partnership)
+    scheme = scheme or Scheme(partnership=partnership)
+    for name, value in fields.items():
+        if name not in SCHEME_FIELDS:
+            raise TypeError(name)
+        setattr(scheme, name, value)
+    _check_scheme(scheme)
+    if scheme.pk:
+        groups = [wn.Group(g.code, float(g.area_ha)) for g in scheme.groups.all()]
+        _check_groups_fit(scheme, groups)
+    if note:
+        scheme.note = note
+    with transaction.atomic(), set_actor(actor):
+        full_clean(scheme)
+        scheme.save()
+    return scheme
+
+
+def rotation_group_save(
+    *, actor, scheme: Scheme, code: str, area_ha: Decimal, shift_half_months: int = 0
+) -> RotationGroup:
+    """Add or change the group ``code``; the groups together may not exceed the scheme."""
+    _require_change(actor, scheme)
+    group = scheme.groups.filter(code=code).first() or RotationGroup(scheme=scheme, code=code)
+    group.area_ha, group.shift_half_months = area_ha, shift_half_months
+    others = [wn.Group(g.code, float(g.area_ha)) for g in scheme.groups.exclude(code=code)]
+    _check_groups_fit(scheme, [*others, wn.Group(code, float(area_ha))])
+    with transaction.atomic(), set_actor(actor):
+        full_clean(group)
+        group.save()
+    return group
+
+
+def rotation_group_shift(*, actor, group: RotationGroup, shift_half_months: int) -> RotationGroup:
+    """Move a group's planting date by whole half-months after the scheme's calendar."""
+    _require_change(actor, group)
+    group.shift_half_months = shift_half_months
+    with transaction.atomic(), set_actor(actor):
+        full_clean(group)
+        group.save(update_fields=["shift_half_months"])
+    return group
+
+
+def rotation_apply_plan(*, actor, scheme: Scheme) -> dict[str, int]:
+    """Give every group the shift the rotation planner found (``selectors.rotation_plan``)."""
+    from sistercity.irrigation.selectors import rotation_plan
+
+    _require_change(actor, scheme)
+    plan = rotation_plan(scheme)
+    if plan is None:
+        raise SisterCityError(
+            _(
+                "The scheme needs climate data, groups and the available flow "
+                "before a rotation can be planned."
+            ),
+            code="no_plan",
+        )
+    with transaction.atomic(), set_actor(actor):
+        for group in scheme.groups.all():
+            group.shift_half_months = plan.shifts[group.code]
+            group.save(update_fields=["shift_half_months"])
+    return plan.shifts
+
+
+def association_add(
+    *, actor, scheme: Scheme, name: str, level: str, members: int = 0, is_legal_entity: bool = False
+) -> WaterUserAssociation:
+    _require_change(actor, scheme)
+    association = WaterUserAssociation(
+        scheme=scheme, name=name, level=level, members=members, is_legal_entity=is_legal_entity
+    )
+    with transaction.atomic(), set_actor(actor):
+        full_clean(association)
+        association.save()
+    return association
+
+
+def iksi_record(
+    *,
+    actor,
+    scheme: Scheme,
+    assessed_on: dt.date,
+    physical: Decimal,
+    productivity: Decimal,
+    facilities: Decimal,
+    personnel: Decimal,
+    documentation: Decimal,
+    wua: Decimal,
+    source: str = "",
+    is_illustrative: bool = False,
+) -> IksiAssessment:
+    """Record an assessment; each component is 0–100 % of its maximum."""
+    _require_change(actor, scheme)
+    scores = dict(
+        physical=physical,
+        productivity=productivity,
+        facilities=facilities,
+        personnel=personnel,
+        documentation=documentation,
+        wua=wua,
+    )
+    for name, value in scores.items():
+        if value is None or not 0 <= value <= 100:
+            raise SisterCityError(
+                _("The score {value} is outside 0–100 %.").format(value=value),
+                code="score_range",
+                field=name,
+            )
+    assessment = IksiAssessment(
+        scheme=scheme,
+        assessed_on=assessed_on,
+        source=source,
+        is_illustrative=is_illustrative,
+        **scores,
+    )
+    with transaction.atomic(), set_actor(actor):
+        full_clean(assessment)
+        assessment.save()
+    return assessment
+
+
+def drop_save(
+    *,
+    actor,
+    scheme: Scheme,
+    name: str,
+    head_m: Decimal,
+    flow_duration: list[list[float]],
+    efficiency: Decimal = Decimal("0.70"),
+    design_flow_m3s: Decimal | None = None,
+    is_illustrative: bool = False,
+) -> CanalDrop:
+    """Add or change the drop ``name``; its table and numbers are checked by the engine."""
+    _require_change(actor, scheme)
+    try:
+        table = [(float(p), float(q)) for p, q in flow_duration]
+    except (TypeError, ValueError):
+        raise SisterCityError(
+            _("The flow-duration table needs pairs of numbers."),
+            code="flow_duration",
+            field="flow_duration",
+        ) from None
+    _check(
+        wn.annual_energy_kwh,
+        flow_duration=table,
+        head_m=float(head_m),
+        efficiency=float(efficiency),
+        design_flow_m3s=None if design_flow_m3s is None else float(design_flow_m3s),
+    )
+    drop = scheme.drops.filter(name=name).first() or CanalDrop(scheme=scheme, name=name)
+    drop.head_m, drop.efficiency, drop.design_flow_m3s = head_m, efficiency, design_flow_m3s
+    drop.flow_duration, drop.is_illustrative = [list(p) for p in table], is_illustrative
+    with transaction.atomic(), set_actor(actor):
+        full_clean(drop)
+        drop.save()
+    return drop
