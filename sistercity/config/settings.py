@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "auditlog",
     "sistercity.core",
     "sistercity.accounts",
+    "sistercity.glossary",
     "sistercity.partnerships",
     "sistercity.programs",
     "sistercity.exchange",

@@ -30,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("", include("sistercity.irrigation.urls")),
     path("", include("sistercity.culture.urls")),
     path("", include("sistercity.reports.urls")),
+    path("", include("sistercity.glossary.urls")),
     path("admin/", admin.site.urls),
 )

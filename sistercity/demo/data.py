@@ -31,6 +31,7 @@ DEMO_PASSWORD = "sistercity-demo"  # noqa: S105 - printed on purpose: demo login
 PARTNERSHIP_SLUG = "batang-toyama"
 # Each app adds its part of the demo (programmes, calls, waste data) in its demo.py.
 DEMO_PARTS = [
+    "sistercity.glossary.demo",
     "sistercity.programs.demo",
     "sistercity.exchange.demo",
     "sistercity.environment.demo",
@@ -288,7 +289,7 @@ def _create_partnership(sari, batang, toyama) -> Partnership:
     for code, name, summary in (
         (
             "ja",
-            "バタン県・富山市 姉妹都市交流",
+            "バタン県・富山市 姉妹都市提携",
             "2025年8月30日に始まった姉妹都市提携の協議。廃棄物管理、灌漑、消防、KITBへの投資、中小企業、教育、文化・観光。",
         ),
         (

@@ -242,7 +242,7 @@ SCENARIOS = [
         (
             "Sepertiga sampah sampai ke TPA, seperlima dibakar terbuka, sisanya tidak "
             "terangkut (data contoh).",
-            "ごみの3分の1が処分場へ、5分の1が野焼き、残りは未収集（サンプルデータ）。",
+            "ごみの3分の1が最終処分場へ、5分の1が野焼き、残りは未収集（サンプルデータ）。",
             "A third of the waste reaches the TPA, a fifth is burnt in the open, the rest "
             "is not collected (sample data).",
         ),

@@ -54,7 +54,7 @@ HOSTS = [
         "toyama-eco-recycling",
         HostKind.COMPANY,
         (
-            "Toyama Eco Recycling (contoh)",
+            "Toyama Eco Recycling, daur ulang (contoh)",
             "富山エコリサイクル（サンプル）",
             "Toyama Eco Recycling (sample)",
         ),

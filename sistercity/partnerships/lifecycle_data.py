@@ -46,7 +46,14 @@ DOCUMENT_TYPES = [
     ),
     ("initiative_letter", ("Surat prakarsa", "提携発意書", "Letter of initiative")),
     ("minutes", ("Notulen / berita acara rapat", "会議議事録", "Meeting minutes")),
-    ("loi", ("Letter of Intent (LoI)", "意向書（LoI）", "Letter of Intent (LoI)")),
+    (
+        "loi",
+        (
+            "Pernyataan Kehendak Kerja Sama (LoI)",
+            "意向書（LoI）",
+            "Letter of Intent (LoI)",
+        ),
+    ),
     (
         "rks",
         (
@@ -152,21 +159,25 @@ TRACKS: list[dict[str, Any]] = [
             ),
             (
                 "loi",
-                ("Letter of Intent", "意向書（LoI）", "Letter of Intent"),
+                ("Pernyataan Kehendak Kerja Sama", "意向書（LoI）", "Letter of Intent"),
                 [
                     (
                         "document",
                         "signed-loi",
                         "loi",
                         True,
-                        ("LoI yang ditandatangani", "署名済みの意向書", "Signed Letter of Intent"),
+                        (
+                            "Pernyataan Kehendak Kerja Sama yang ditandatangani",
+                            "署名済みの意向書",
+                            "Signed Letter of Intent",
+                        ),
                     )
                 ],
             ),
             (
                 "plan",
                 (
-                    "Penyusunan RKS / KAK / rencana aksi",
+                    "Penyusunan Rencana Kerja Sama (RKS) / KAK / rencana aksi",
                     "協力計画（RKS）・行動計画の作成",
                     "Cooperation plan (RKS) / ToR / plan of action",
                 ),
@@ -278,7 +289,11 @@ TRACKS: list[dict[str, Any]] = [
                         "signed-mou",
                         "mou",
                         True,
-                        ("MoU yang ditandatangani", "署名済み協定書", "Signed agreement / MoU"),
+                        (
+                            "Naskah perjanjian / MoU yang ditandatangani",
+                            "署名済み協定書・覚書",
+                            "Signed agreement / MoU",
+                        ),
                     )
                 ],
             ),
@@ -359,7 +374,7 @@ TRACKS: list[dict[str, Any]] = [
             (
                 "heads-signing",
                 (
-                    "Penandatanganan oleh kedua kepala daerah",
+                    "Penandatanganan naskah kerja sama oleh kedua kepala daerah",
                     "両首長による協定署名",
                     "Agreement signed by both heads",
                 ),
@@ -370,7 +385,7 @@ TRACKS: list[dict[str, Any]] = [
                         "mou",
                         True,
                         (
-                            "Naskah ditandatangani kedua kepala daerah",
+                            "Naskah kerja sama ditandatangani kedua kepala daerah",
                             "両首長が署名した協定書",
                             "Agreement signed by both heads",
                         ),

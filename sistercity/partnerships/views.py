@@ -316,6 +316,7 @@ def partnership_translations(request: HttpRequest, slug: str) -> HttpResponse:
             "tab": "overview",
         },
     )
+            "translated_fields": ["name", "summary"],
 
 
 @login_required
@@ -342,3 +343,4 @@ def document_translations(request: HttpRequest, slug: str, pk: int) -> HttpRespo
             "tab": "documents",
         },
     )
+            "translated_fields": ["title"],

@@ -34,7 +34,7 @@ def test_list_detail_and_filters(demo, other_partnership, api, observer):
     listed = client.get(reverse("api:partnership-list"), {"stage": "exploration"}).json()
     assert [p["slug"] for p in listed["results"]] == ["batang-toyama"]
     detail = client.get(reverse("api:partnership-detail", args=["batang-toyama"])).json()
-    assert detail["translations"]["ja"]["name"] == "バタン県・富山市 姉妹都市交流"
+    assert detail["translations"]["ja"]["name"] == "バタン県・富山市 姉妹都市提携"
     assert {t["track"]: t["current_stage"] for t in detail["tracks"]} == {
         "id-ksdpl": "exploration",
         "jp-clair": "preparation",

@@ -267,7 +267,7 @@ def _check_capacity(call: Call, capacity: Any, *, excluding: Placement | None = 
     total = sum(others.values_list("capacity", flat=True)) + capacity
     if total > call.quota:
         raise SisterCityError(
-            _("The placements would offer {total} places; the call's quota is {quota}.").format(
+            _("The placements would provide {total} places; the call's quota is {quota}.").format(
                 total=total, quota=call.quota
             ),
             code="over_quota",

@@ -219,7 +219,7 @@ def test_bad_placements_change_nothing(demo, call, sari, client):
         "placement",
         call,
         placement_data(host, capacity=1),
-        _("The placements would offer {total} places; the call's quota is {quota}.").format(
+        _("The placements would provide {total} places; the call's quota is {quota}.").format(
             total=5, quota=4
         ),
     )
@@ -244,7 +244,7 @@ def test_bad_placements_change_nothing(demo, call, sari, client):
         "places",
         call,
         {"placement": fire.pk, "capacity": 3},
-        _("The placements would offer {total} places; the call's quota is {quota}.").format(
+        _("The placements would provide {total} places; the call's quota is {quota}.").format(
             total=6, quota=4
         ),
     )

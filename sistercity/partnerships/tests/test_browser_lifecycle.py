@@ -22,7 +22,7 @@ def test_sari_moves_the_agreement_past_the_loi_in_japanese(live_server, page, tm
     # Switch to Japanese with the switcher on the page.
     page.click("form.lang button[value=ja]")
     page.wait_for_url("**/ja/dashboard/")
-    page.click("text=バタン県・富山市 姉妹都市交流")
+    page.click("text=バタン県・富山市 姉妹都市提携")
     page.wait_for_url("**/ja/partnerships/batang-toyama/")
 
     # Exploration → LoI: the exploration minutes are there.

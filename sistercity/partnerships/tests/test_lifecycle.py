@@ -62,7 +62,11 @@ def test_secretariat_advances_when_the_requirements_are_met(partnership, sari):
 
 @pytest.mark.parametrize(
     "language, expected",
-    [("id", "LoI yang ditandatangani"), ("ja", "意向書"), ("en", "Letter of Intent")],
+    [
+        ("id", "Pernyataan Kehendak Kerja Sama yang ditandatangani"),
+        ("ja", "意向書"),
+        ("en", "Letter of Intent"),
+    ],
 )
 def test_advancing_past_loi_without_a_signed_loi_names_what_is_missing(
     partnership, sari, language, expected

@@ -49,7 +49,7 @@ def test_japanese_pdf_embeds_a_cjk_font_with_the_glyphs_of_the_text(partnership,
 def test_html_is_in_the_chosen_language_with_every_section(partnership, plan):
     html = me_report.render_html(partnership, language="ja", year=2026)
     assert '<html lang="ja">' in html
-    assert "バタン県・富山市 姉妹都市交流" in html  # the partnership's Japanese name
+    assert "バタン県・富山市 姉妹都市提携" in html  # the partnership's Japanese name
     assert "ごみ分別モデル事業" in html
     assert 'id="stages"' in html and 'id="activities"' in html and 'id="spending"' in html
     assert "<svg" in html
