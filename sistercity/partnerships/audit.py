@@ -10,4 +10,4 @@ register(m.Document, translations=True)
 for model in (m.PartnershipTrack, m.StageTransition, m.Approval, m.DocumentVersion, m.Deadline):
     register(model)
 for model in (m.Pillar, m.Track, m.Stage, m.StageRequirement, m.DocumentType):
-    register(model)
+    register(model, translations=True)

@@ -4,18 +4,19 @@ meetings shows on the partnership's History tab (``PartnershipScoped.get_additio
 from sistercity.core.audit import register
 from sistercity.programs import models as m
 
+# Titles, descriptions and minutes live in parler translation rows: logged with their object.
+for model in (m.Clause, m.ActionPlanItem, m.Activity, m.Result, m.Indicator):
+    register(model, translations=True)
+register(m.Programme, translations=True, m2m_fields={"plan_items", "lead_agencies"})
+register(m.Meeting, translations=True, m2m_fields={"participants"})
 for model in (
-    m.Clause,
-    m.ActionPlanItem,
-    m.Activity,
-    m.Result,
-    m.Indicator,
     m.Period,
     m.IndicatorUpdate,
     m.BudgetLine,
     m.Transaction,
-    m.Meeting,
     m.ActionItem,
+    m.Location,
+    m.ParticipatingOrganisation,
+    m.ExchangeRate,
 ):
     register(model)
-register(m.Programme, m2m_fields={"plan_items", "lead_agencies"})

@@ -6,3 +6,6 @@ class ReportsConfig(AppConfig):
     name = "sistercity.reports"
     label = "reports"
     verbose_name = _("Reports and jobs")
+
+    def ready(self) -> None:
+        from sistercity.reports import audit  # noqa: F401
