@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from django.db.models import Q, QuerySet
 
 from sistercity.glossary.check import Checker, Entry
-from sistercity.glossary.choices import Domain
+from sistercity.glossary.choices import Domain, domains_for
 from sistercity.glossary.models import Term
 
 
@@ -35,8 +35,10 @@ def entries(language: str, terms: Iterable[Term] | None = None) -> list[Entry]:
     ]
 
 
-def checker(language: str) -> Checker:
-    return Checker(entries(language))
+def checker(language: str, app_label: str = "") -> Checker:
+    """The check for ``language``, with the domains the texts of ``app_label`` are held to
+    (the platform's own, when no sector is named)."""
+    return Checker(entries(language, Term.objects.filter(domain__in=domains_for(app_label))))
 
 
 def _occurs(word: str, text: str, language: str) -> bool:

@@ -361,9 +361,9 @@ TERMS: list[dict[str, Any]] = [
         KSDPL,
     ),
     _entry(
-        "minutes",
+        "meeting minutes",
         "lifecycle",
-        [],
+        ["minutes of the meeting", "minutes of the exploration talks"],
         ["notulen", "berita acara"],
         ["議事録"],
         (
@@ -725,7 +725,7 @@ TERMS: list[dict[str, Any]] = [
     # Waste
     _entry(
         "waste management",
-        "waste",
+        "pillars",
         [],
         ["pengelolaan sampah"],
         ["廃棄物管理"],
@@ -928,10 +928,10 @@ TERMS: list[dict[str, Any]] = [
         ),
         "FAO Irrigation and Drainage Paper 56",
     ),
-    # Other pillars
+    # The pillars
     _entry(
         "MSME",
-        "sectors",
+        "pillars",
         ["MSMEs", "UMKM"],
         ["UMKM", "usaha mikro, kecil, dan menengah"],
         ["中小企業", "中小零細企業"],
@@ -944,7 +944,7 @@ TERMS: list[dict[str, Any]] = [
     ),
     _entry(
         "fire service",
-        "sectors",
+        "pillars",
         ["fire services", "fire brigade"],
         ["pemadam kebakaran", "Damkar"],
         ["消防"],
@@ -957,7 +957,7 @@ TERMS: list[dict[str, Any]] = [
     ),
     _entry(
         "grant",
-        "sectors",
+        "emergency",
         ["grants"],
         ["hibah"],
         ["寄附", "寄贈", "無償譲渡", "贈与", "供与"],
@@ -970,7 +970,7 @@ TERMS: list[dict[str, Any]] = [
     ),
     _entry(
         "industrial estate",
-        "sectors",
+        "investment",
         ["industrial estates"],
         ["kawasan industri", "KITB"],
         ["工業団地"],
@@ -983,7 +983,7 @@ TERMS: list[dict[str, Any]] = [
     ),
     _entry(
         "event",
-        "sectors",
+        "culture",
         ["events"],
         ["acara", "kegiatan"],
         ["イベント", "催し"],
@@ -993,5 +993,33 @@ TERMS: list[dict[str, Any]] = [
             "A festival, culinary or arts exchange, exhibition or visit.",
         ),
         PLATFORM,
+    ),
+    # MSMEs and trade
+    _entry(
+        "origin criterion",
+        "trade",
+        ["origin criteria", "IJEPA origin criterion"],
+        ["kriteria asal"],
+        ["原産地基準"],
+        (
+            "Syarat agar barang dianggap berasal dari Indonesia menurut IJEPA (WO, CTH, QVC).",
+            "日インドネシアEPAで産品が原産品と認められるための基準（完全生産品、関税分類変更、"
+            "付加価値基準）。",
+            "The rule by which a good counts as Indonesian under IJEPA (WO, CTH, QVC).",
+        ),
+        "Indonesia–Japan EPA, Chapter 3 and Annex 2",
+    ),
+    _entry(
+        "certificate of origin",
+        "trade",
+        ["certificates of origin", "Form IJEPA"],
+        ["Surat Keterangan Asal", "SKA", "Form IJEPA"],
+        ["原産地証明書"],
+        (
+            "Dokumen (SKA Form IJEPA) yang membuktikan asal barang untuk tarif preferensi.",
+            "特恵税率の適用を受けるため原産を証明する書類（Form IJEPA）。",
+            "The document (Form IJEPA) proving a good's origin for the preferential tariff.",
+        ),
+        "Indonesia–Japan EPA; Permendag tentang SKA",
     ),
 ]
