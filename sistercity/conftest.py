@@ -11,6 +11,7 @@ tell the same stories a person can try with `make run`:
 """
 
 import datetime as dt
+import os
 
 import pytest
 from django.core.cache import cache
@@ -23,6 +24,7 @@ from sistercity.core.models import Pillar
 from sistercity.demo.data import load_demo
 from sistercity.partnerships import services
 from sistercity.partnerships.models import Partnership
+from sistercity.testing import RQ_BACKEND
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -43,9 +45,20 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-    }
+    # TEST_TASKS_BACKEND=rq (.ci/run's third pass) puts the tasks on the real Redis, so the same
+    # job and reminder tests prove both backends; the database backend otherwise.
+    if os.environ.get("TEST_TASKS_BACKEND") == "rq":
+        settings.TASKS = {"default": {"BACKEND": RQ_BACKEND, "QUEUES": ["default"]}}
+        settings.RQ_QUEUES = {
+            "default": {"URL": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")}
+        }
+        import django_rq
+
+        django_rq.get_queue("default").empty()  # nothing left over from an earlier test
+    else:
+        settings.TASKS = {
+            "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+        }
     # parler caches translations by primary key; ids are reused after each test's rollback.
     cache.clear()
     # Each test starts in the default language (a request in an earlier test may switch it).

@@ -10,7 +10,9 @@ import zipfile
 from contextlib import contextmanager
 
 from django.apps import apps
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 
 from sistercity.demo.pdf import simple_pdf
 
@@ -113,3 +115,25 @@ def template_dir(settings, folder, **templates: str) -> None:
     engines = copy.deepcopy(settings.TEMPLATES)
     engines[0]["DIRS"] = [folder, *engines[0]["DIRS"]]
     settings.TEMPLATES = engines
+
+
+RQ_BACKEND = "django_tasks_rq.RQBackend"
+
+
+def run_queued_tasks() -> None:
+    """Run everything queued, as the configured backend's worker does in production, then return.
+
+    The database backend's ``db_worker --batch``; for RQ a burst worker on the real Redis. The
+    RQ worker runs jobs in this process (``SimpleWorker``, no fork), so they see the test's
+    database as the web process does.
+    """
+    if settings.TASKS["default"]["BACKEND"] == RQ_BACKEND:
+        import django_rq
+        from rq.worker import SimpleWorker
+
+        worker = django_rq.get_worker(
+            "default", job_class="django_tasks_rq.Job", worker_class=SimpleWorker
+        )
+        worker.work(burst=True)
+    else:
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    # RQ's queues and `rqworker` for TASKS_BACKEND=django_tasks_rq.RQBackend.
+    "django_rq",
     "auditlog",
     "sistercity.core",
     "sistercity.accounts",
@@ -147,14 +149,26 @@ PARLER_LANGUAGES = {
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files: local disk by default; STORAGE_BACKEND=storages.backends.s3.S3Storage (with
+# django-storages installed and its AWS_* settings below) puts them in an S3-compatible store.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env_str("STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # Uploaded documents are private: they live outside any URL space and are served only by a
 # permission-checked view (there is deliberately no MEDIA_URL route).
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media-not-served/"
+if STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage":
+    # Private bucket: files leave only through the permission-checked views, never by URL.
+    AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL", "") or None
+    AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME", "") or None
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = True
+    AWS_S3_FILE_OVERWRITE = False
 DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -164,13 +178,32 @@ globals().update(email_settings(env_str("EMAIL_URL", f"file://{VAR_DIR / 'mail'}
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "SisterCity <noreply@sistercity.localhost>")
 
-# Background jobs: Django's Tasks API, stored in the database by default.
+# Background jobs: Django's Tasks API, stored in the database by default; on several machines
+# TASKS_BACKEND=django_tasks_rq.RQBackend puts them on Redis (REDIS_URL) for RQ workers
+# (`manage.py rqworker --job-class django_tasks_rq.Job default`). See docs/deploy.md.
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": ["default"],
     }
 }
+REDIS_URL = env_str("REDIS_URL", "")
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 900}}
+
+# Cache: Redis when REDIS_URL is set, so every web process shares it (sessions, cached public
+# pages, the scheduler's lock); this process's memory otherwise (one machine, development).
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# Sessions read from the cache and are written through to the database, so a Redis restart
+# logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# How long anonymous visitors' copies of the public pages are kept (seconds; 0 turns it off).
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60)
 
 # Partnership rules that deployments tune.
 REMINDER_OFFSETS_DAYS = sorted(env_int_list("REMINDER_OFFSETS_DAYS", "180,90,30"), reverse=True)

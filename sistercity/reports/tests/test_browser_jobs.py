@@ -2,11 +2,11 @@
 when the worker has run, without reloading the page."""
 
 import pytest
-from django.core.management import call_command
 
 from sistercity.conftest import log_in
 from sistercity.demo.data import load_demo
 from sistercity.programs import tabular
+from sistercity.testing import run_queued_tasks
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +22,7 @@ def test_import_progress_page_updates_itself(live_server, page, tmp_path):
     page.wait_for_selector('#job-status[data-status="queued"]')
     assert page.locator("#job-progress").get_attribute("value") == "0"
 
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    run_queued_tasks()
 
     # No reload: htmx polls every second and swaps the finished status in.
     page.wait_for_selector('#job-status[data-status="done"]')

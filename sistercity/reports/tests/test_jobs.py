@@ -5,7 +5,6 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
@@ -15,13 +14,13 @@ from sistercity.programs import tabular
 from sistercity.programs.models import Programme
 from sistercity.reports.models import Job, JobStatus
 from sistercity.reports.tests.plan import build_plan
-from sistercity.testing import db_snapshot
+from sistercity.testing import db_snapshot, run_queued_tasks
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _work():
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    run_queued_tasks()
 
 
 def _upload(data: bytes, name="plan.xlsx"):
