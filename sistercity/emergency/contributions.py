@@ -23,12 +23,12 @@ SECTOR = Sector(
         ),
         IndicatorFeed(
             "emergency:response_within_standard_pct",
-            _("fire service: % of incidents reached within 15 minutes (last 12 months)"),
+            _("fire service: percentage of incidents reached within 15 minutes (last 12 months)"),
             lambda partnership, pillar: stats.share_within_standard(partnership),
         ),
         IndicatorFeed(
             "emergency:population_covered_pct",
-            _("fire service: % of population within 15 minutes of a post"),
+            _("fire service: percentage of population within 15 minutes of a post"),
             lambda partnership, pillar: stats.population_within_standard(partnership),
         ),
     ],

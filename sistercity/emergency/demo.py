@@ -21,12 +21,14 @@ from sistercity.demo.pdf import simple_pdf
 from sistercity.emergency import coverage, demo_data, grant_procedure
 from sistercity.emergency.choices import IncidentKind, PostKind
 from sistercity.emergency.models import (
+    Attendance,
     Firefighter,
     FirePost,
     GrantDocument,
     GrantTransition,
     Incident,
     Qualification,
+    TrainingCourse,
     Vehicle,
     VehicleGrant,
     VehicleStatusChange,
@@ -49,6 +51,7 @@ def load(demo) -> None:
     vehicles = _fleet(partnership, posts, demo.users["sari"])
     _grants(vehicles, demo.users["sari"], demo.users["yamada"])
     _crew(partnership, posts)
+    _training(partnership)
     _incidents(partnership, posts, vehicles)
     coverage_services.scenario_run(
         actor=chief,
@@ -214,6 +217,24 @@ def _crew(partnership, posts) -> None:
                 expires_on=dt.date(2027, 8, 31),
                 issued_by="Damkar Batang",
             )
+
+
+def _training(partnership) -> None:
+    course = TrainingCourse(
+        partnership=partnership,
+        starts_on=dt.date(2026, 9, 14),
+        ends_on=dt.date(2026, 9, 18),
+        place="Markas Damkar Batang",
+        instructors="Toyama City Fire Bureau (富山市消防局)",
+        vehicle_kind="pumper",
+    )
+    for code, title in zip(("id", "ja", "en"), demo_data.COURSE_TITLE, strict=True):
+        course.set_current_language(code)
+        course.title = title
+    course.save()
+    people = Firefighter.objects.filter(partnership=partnership).order_by("pk")[:4]
+    for index, person in enumerate(people):
+        Attendance.objects.create(course=course, firefighter=person, passed=index < 3)
 
 
 def _incidents(partnership, posts, vehicles) -> None:

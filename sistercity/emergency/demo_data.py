@@ -120,3 +120,9 @@ CREW = [
     ("Eko", "pos-limpung", "A", ("rescue",)),
     ("Wahyu Hidayat", "pos-limpung", "B", ("pumper",)),
 ]
+
+COURSE_TITLE = (
+    "Pelatihan operator mobil pompa hibah oleh instruktur Kota Toyama",
+    "富山市の講師による寄附ポンプ車の機関員研修",
+    "Operator training for the donated pumpers by Toyama City instructors",
+)

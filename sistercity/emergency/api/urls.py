@@ -1,5 +1,18 @@
 from rest_framework.routers import SimpleRouter
 
+from sistercity.emergency.api.views import (
+    CoverageScenarioViewSet,
+    FirePostViewSet,
+    GrantViewSet,
+    IncidentViewSet,
+    VehicleViewSet,
+)
+
 router = SimpleRouter()
+router.register("fire-posts", FirePostViewSet, basename="fire-post")
+router.register("fire-vehicles", VehicleViewSet, basename="fire-vehicle")
+router.register("vehicle-grants", GrantViewSet, basename="vehicle-grant")
+router.register("coverage-scenarios", CoverageScenarioViewSet, basename="coverage-scenario")
+router.register("fire-incidents", IncidentViewSet, basename="fire-incident")
 
 urlpatterns = router.urls

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from auditlog.context import set_actor
 from django.db import transaction
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
+from sistercity.core.spreadsheets import restore
 from sistercity.emergency.choices import PILLAR, IncidentKind
 from sistercity.emergency.models import Incident, Vehicle
 
@@ -102,3 +104,106 @@ def _create(partnership, fields: dict, units: list[Vehicle]) -> Incident:
     if units:
         incident.units.set(units)
     return incident
+
+
+COLUMNS = (
+    "kind",
+    "kecamatan",
+    "desa",
+    "latitude",
+    "longitude",
+    "called_at",
+    "dispatched_at",
+    "arrived_at",
+    "controlled_at",
+    "closed_at",
+    "injured",
+    "deaths",
+    "loss_idr",
+)
+REQUIRED_COLUMNS = {"kind", "kecamatan", "called_at"}
+# A sheet's times without a zone are Batang's local times.
+SHEET_ZONE = ZoneInfo("Asia/Jakarta")
+
+
+def _cell_time(value, line: int, column: str) -> dt.datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise SisterCityError(
+                _("Row {row}: “{column}” is not a date and time.").format(row=line, column=column),
+                code="time",
+            ) from None
+    if not isinstance(value, dt.datetime):
+        raise SisterCityError(
+            _("Row {row}: “{column}” is not a date and time.").format(row=line, column=column),
+            code="time",
+        )
+    return value if value.tzinfo else value.replace(tzinfo=SHEET_ZONE)
+
+
+def _cell_number(value, line: int, column: str, kind=Decimal):
+    if value in (None, ""):
+        return None
+    try:
+        number = kind(str(value).strip().replace(",", "."))
+    except (ValueError, ArithmeticError):
+        raise SisterCityError(
+            _("Row {row}: “{column}” is not a number.").format(row=line, column=column),
+            code="number",
+        ) from None
+    return number
+
+
+def _rows(file) -> list[tuple[int, dict]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(file, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is no XLSX
+        raise SisterCityError(_("The file is not an XLSX workbook."), code="file_type") from None
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    if not rows:
+        raise SisterCityError(_("The workbook is empty."), code="empty")
+    header = [str(h or "").strip().lower() for h in rows[0]]
+    missing = sorted(REQUIRED_COLUMNS - set(header))
+    if missing:
+        raise SisterCityError(
+            _("The sheet needs the columns {columns}.").format(columns=", ".join(missing)),
+            code="columns",
+        )
+    return [
+        (line, dict(zip(header, (restore(v) for v in values), strict=False)))
+        for line, values in enumerate(rows[1:], start=2)
+        if any(v not in (None, "") for v in values)
+    ]
+
+
+def incidents_import(*, actor, partnership, file) -> int:
+    """Import incidents from the first sheet of an XLSX (one row each, columns named as
+    ``COLUMNS``). All or nothing: the first bad row is named and nothing is saved."""
+    require(actor, partnership, Action.CHANGE, pillar=PILLAR)
+    rows = _rows(file)
+    with transaction.atomic(), set_actor(actor):
+        for line, row in rows:
+            fields = {name: row.get(name) for name in COLUMNS}
+            for name in TIME_ORDER:
+                fields[name] = _cell_time(fields[name], line, name)
+            for name in ("latitude", "longitude", "loss_idr"):
+                fields[name] = _cell_number(fields[name], line, name)
+            for name in ("injured", "deaths"):
+                fields[name] = _cell_number(fields[name], line, name, int) or 0
+            for name in ("kind", "kecamatan", "desa"):
+                fields[name] = str(fields[name] or "").strip()
+            fields.update(note="", is_illustrative=False)
+            try:
+                _create(partnership, fields, [])
+            except SisterCityError as error:
+                raise SisterCityError(
+                    _("Row {row}: {problem}").format(row=line, problem=error.message),
+                    code=error.code,
+                ) from None
+    return len(rows)

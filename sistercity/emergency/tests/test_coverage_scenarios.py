@@ -60,6 +60,8 @@ def test_bad_model_inputs_are_refused_in_indonesian(agus, partnership, kwargs, c
     with translation.override("id"), pytest.raises(SisterCityError) as refused:
         services.scenario_run(actor=agus, partnership=partnership, name="x", **kwargs)
     assert refused.value.code == code
+    with translation.override("id"):
+        assert words in str(refused.value)
     assert db_snapshot() == before
 
 
@@ -122,6 +124,8 @@ def test_matrix_with_a_negative_time_is_refused(agus, partnership):
             file=_matrix_csv(partnership, override=("cand-blado", "reban", -3)),
         )
     assert refused.value.code == "negative_cost"
+    with translation.override("ja"):
+        assert "所要時間" in str(refused.value)
     assert db_snapshot() == before
 
 

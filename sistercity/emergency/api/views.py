@@ -1,0 +1,108 @@
+"""The emergency API: the same selectors and services as the pages, rows scoped by
+``ScopedViewSet``; refusals come back as ``{"detail", "code"}`` with their status."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+
+from sistercity.core.api.viewsets import ScopedViewSet, partnership_for_api
+from sistercity.emergency.api import serializers as s
+from sistercity.emergency.models import CoverageScenario, FirePost, Incident, Vehicle, VehicleGrant
+from sistercity.emergency.services import coverage as coverage_services
+from sistercity.emergency.services import grants as grant_services
+from sistercity.emergency.services import incidents as incident_services
+
+
+class FirePostViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Fire posts and candidate sites of the caller's partnerships."""
+
+    serializer_class = s.FirePostSerializer
+    model = FirePost
+    partnership_filter = "partnership__slug"
+
+
+class VehicleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """The fleet: procured and donated vehicles, their post, status and grant step."""
+
+    serializer_class = s.VehicleSerializer
+    model = Vehicle
+    partnership_filter = "partnership__slug"
+    related = ("post", "grant")
+
+
+class GrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Foreign-grant procedures of donated vehicles: the current step, what it still needs, and
+    the documents; attach a document or advance (refused, naming what is missing)."""
+
+    serializer_class = s.VehicleGrantSerializer
+    model = VehicleGrant
+    partnership_filter = "vehicle__partnership__slug"
+    related = ("vehicle",)
+    prefetch = ("documents",)
+
+    @extend_schema(request=s.VehicleGrantAdvanceSerializer, responses=s.VehicleGrantSerializer)
+    @action(detail=True, methods=["post"])
+    def advance(self, request, pk=None):
+        grant = self.get_object()
+        payload = s.VehicleGrantAdvanceSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        grant_services.grant_advance(actor=request.user, grant=grant, **payload.validated_data)
+        return Response(s.VehicleGrantSerializer(self.get_queryset().get(pk=grant.pk)).data)
+
+    @extend_schema(request=s.GrantDocumentUploadSerializer, responses=s.VehicleGrantSerializer)
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def documents(self, request, pk=None):
+        grant = self.get_object()
+        payload = s.GrantDocumentUploadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        grant_services.grant_attach_document(
+            actor=request.user, grant=grant, **payload.validated_data
+        )
+        return Response(
+            s.VehicleGrantSerializer(self.get_queryset().get(pk=grant.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class CoverageScenarioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Saved coverage scenarios with their inputs and results; POST runs a model (LSCP, MCLP,
+    p-median) with the existing posts fixed and saves it."""
+
+    serializer_class = s.CoverageScenarioSerializer
+    model = CoverageScenario
+    partnership_filter = "partnership__slug"
+
+    @extend_schema(
+        request=s.CoverageScenarioCreateSerializer, responses=s.CoverageScenarioSerializer
+    )
+    def create(self, request):
+        payload = s.CoverageScenarioCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        partnership = partnership_for_api(request, data.pop("partnership"))
+        scenario = coverage_services.scenario_run(
+            actor=request.user, partnership=partnership, **data
+        )
+        return Response(s.CoverageScenarioSerializer(scenario).data, status=status.HTTP_201_CREATED)
+
+
+class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Incidents with their times; response time = arrival − call."""
+
+    serializer_class = s.FireIncidentSerializer
+    model = Incident
+    partnership_filter = "partnership__slug"
+    prefetch = ("units",)
+
+    @extend_schema(request=s.FireIncidentCreateSerializer, responses=s.FireIncidentSerializer)
+    def create(self, request):
+        payload = s.FireIncidentCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        partnership = partnership_for_api(request, data.pop("partnership"))
+        incident = incident_services.incident_record(
+            actor=request.user, partnership=partnership, **data
+        )
+        return Response(s.FireIncidentSerializer(incident).data, status=status.HTTP_201_CREATED)

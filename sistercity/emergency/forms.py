@@ -1,0 +1,129 @@
+"""Page forms of the emergency app; the services check the rules, the forms the types."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sistercity.core.validators import validate_no_markup
+from sistercity.emergency import grant_procedure
+from sistercity.emergency.choices import CoverageModel, IncidentKind, VehicleKind, VehicleStatus
+
+
+class ScenarioForm(forms.Form):
+    name = forms.CharField(label=_("name"), max_length=200, validators=[validate_no_markup])
+    model = forms.ChoiceField(label=_("model"), choices=CoverageModel.choices)
+    posts = forms.IntegerField(label=_("number of posts (p)"), min_value=1, required=False)
+    standard_minutes = forms.DecimalField(
+        label=_("response standard (minutes)"),
+        initial=Decimal(15),
+        max_digits=5,
+        decimal_places=1,
+    )
+    measured = forms.BooleanField(label=_("use the imported travel times"), required=False)
+    detour_factor = forms.DecimalField(
+        label=_("detour factor"),
+        initial=Decimal("1.4"),
+        max_digits=4,
+        decimal_places=2,
+        required=False,
+    )
+    speed_kmh = forms.DecimalField(
+        label=_("speed (km/h)"),
+        initial=Decimal(35),
+        max_digits=5,
+        decimal_places=1,
+        required=False,
+    )
+
+
+class MatrixImportForm(forms.Form):
+    file = forms.FileField(label=_("travel times (CSV: origin, destination, minutes)"))
+
+
+class GrantDocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=grant_procedure.DOCUMENT_CHOICES)
+    reference = forms.CharField(
+        label=_("reference number"),
+        max_length=120,
+        required=False,
+        validators=[validate_no_markup],
+    )
+    dated_on = forms.DateField(
+        label=_("dated"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    file = forms.FileField(label=_("file"))
+
+
+class VehicleStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("status"),
+        choices=[c for c in VehicleStatus.choices if c[0] != VehicleStatus.AWAITING_HANDOVER],
+    )
+    note = forms.CharField(label=_("note"), required=False, validators=[validate_no_markup])
+
+
+class MaintenanceForm(forms.Form):
+    performed_on = forms.DateField(
+        label=_("performed on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    work = forms.CharField(label=_("work done"), validators=[validate_no_markup])
+    odometer_km = forms.IntegerField(label=_("odometer (km)"), min_value=0, required=False)
+    cost = forms.DecimalField(
+        label=_("cost (IDR)"), min_value=0, required=False, max_digits=14, decimal_places=2
+    )
+
+
+class SparePartForm(forms.Form):
+    part = forms.CharField(label=_("part"), max_length=200, validators=[validate_no_markup])
+    quantity = forms.IntegerField(label=_("quantity"), min_value=1)
+    source = forms.CharField(
+        label=_("source"), max_length=200, required=False, validators=[validate_no_markup]
+    )
+
+
+class QualificationForm(forms.Form):
+    vehicle_kind = forms.ChoiceField(label=_("vehicle kind"), choices=VehicleKind.choices)
+    issued_on = forms.DateField(
+        label=_("issued on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    expires_on = forms.DateField(
+        label=_("expires on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    issued_by = forms.CharField(
+        label=_("issued by"), max_length=200, required=False, validators=[validate_no_markup]
+    )
+
+
+class IncidentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=IncidentKind.choices)
+    kecamatan = forms.CharField(
+        label=_("kecamatan"), max_length=100, validators=[validate_no_markup]
+    )
+    desa = forms.CharField(
+        label=_("desa"), max_length=100, required=False, validators=[validate_no_markup]
+    )
+    called_at = forms.DateTimeField(
+        label=_("call received"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    dispatched_at = forms.DateTimeField(
+        label=_("dispatched"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    arrived_at = forms.DateTimeField(
+        label=_("arrived"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    closed_at = forms.DateTimeField(
+        label=_("closed"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    injured = forms.IntegerField(label=_("injured"), min_value=0, initial=0)
+    deaths = forms.IntegerField(label=_("deaths"), min_value=0, initial=0)
+
+
+class IncidentImportForm(forms.Form):
+    file = forms.FileField(label=_("incidents (XLSX)"))

@@ -1,0 +1,369 @@
+"""Thin pages: the response-time dashboard, the fleet and a vehicle (with its grant
+procedure), crews, incidents, and coverage scenarios (run, map, compare, XLSX)."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from sistercity.core.access import Action, access_for
+from sistercity.core.pdf import pdf_from_html
+from sistercity.core.views import file_response, partnership_for, run_service, submit_form
+from sistercity.emergency import exports, forms, maps, selectors, stats
+from sistercity.emergency.choices import PILLAR
+from sistercity.emergency.models import Attendance, Firefighter, GrantDocument, TrainingCourse
+from sistercity.emergency.services import coverage as coverage_services
+from sistercity.emergency.services import crews as crew_services
+from sistercity.emergency.services import fleet as fleet_services
+from sistercity.emergency.services import grants as grant_services
+from sistercity.emergency.services import incidents as incident_services
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _context(request: HttpRequest, partnership: Any, tab: str, **extra: Any) -> dict[str, Any]:
+    access = access_for(request.user, partnership)
+    return {
+        "partnership": partnership,
+        "access": access,
+        "can_change": access.can(Action.CHANGE, pillar=PILLAR),
+        "tab": tab,
+        **extra,
+    }
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    from sistercity.partnerships.selectors import partnership_list
+
+    partnerships = list(partnership_list(user=request.user))
+    if len(partnerships) == 1:
+        return redirect("emergency:dashboard", slug=partnerships[0].slug)
+    return render(request, "emergency/index.html", {"partnerships": partnerships})
+
+
+@login_required
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    incidents = selectors.incident_list(user=request.user, partnership=partnership)
+    context = _context(
+        request,
+        partnership,
+        "dashboard",
+        response=stats.response_dashboard(incidents),
+        population_pct=stats.population_within_standard(partnership),
+        trained=stats.trained_operators(partnership),
+        donated=stats.donated_in_service(partnership),
+        import_form=forms.IncidentImportForm(),
+    )
+    return render(request, "emergency/dashboard.html", context)
+
+
+@login_required
+@require_POST
+def incidents_import(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    count = submit_form(
+        request,
+        forms.IncidentImportForm(request.POST, request.FILES),
+        incident_services.incidents_import,
+        partnership=partnership,
+    )
+    if count is not None:
+        messages.success(
+            request,
+            ngettext(
+                "{count} incident was imported.", "{count} incidents were imported.", count
+            ).format(count=count),
+        )
+    return redirect("emergency:dashboard", slug=slug)
+
+
+@login_required
+def fleet(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    vehicles = list(selectors.vehicle_list(user=request.user, partnership=partnership))
+    flags = stats.unstaffed_vehicles(vehicles)
+    rows = [{"vehicle": v, "unstaffed": flags.get(v.pk, [])} for v in vehicles]
+    posts = selectors.post_list(user=request.user, partnership=partnership).prefetch_related(
+        "equipment"
+    )
+    return render(
+        request,
+        "emergency/fleet.html",
+        _context(request, partnership, "fleet", rows=rows, posts=posts),
+    )
+
+
+def _vehicle(request: HttpRequest, partnership: Any, code: str):
+    return get_object_or_404(
+        selectors.vehicle_list(user=request.user, partnership=partnership), code=code
+    )
+
+
+@login_required
+def vehicle(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    item = _vehicle(request, partnership, code)
+    grant = getattr(item, "grant", None) if item.origin == "donated" else None
+    context = _context(
+        request,
+        partnership,
+        "fleet",
+        vehicle=item,
+        history=selectors.vehicle_detail_history(item),
+        maintenance=item.maintenance.all(),
+        spare_parts=item.spare_parts.all(),
+        grant=grant,
+        status_form=forms.VehicleStatusForm(),
+        maintenance_form=forms.MaintenanceForm(),
+        spare_part_form=forms.SparePartForm(),
+    )
+    if grant is not None:
+        context.update(
+            steps=selectors.grant_steps(grant),
+            statuses=selectors.grant_requirement_statuses(grant),
+            documents=grant.documents.select_related("uploaded_by"),
+            document_form=forms.GrantDocumentForm(
+                initial={
+                    "kind": next(
+                        (r.document for r in grant.step.requirements if r.kind == "document"), ""
+                    )
+                }
+            ),
+            transitions=grant.transitions.select_related("actor").order_by("-created_at", "-pk"),
+            can_advance=access_for(request.user, partnership).can(Action.ADVANCE),
+        )
+    return render(request, "emergency/vehicle.html", context)
+
+
+@login_required
+@require_POST
+def vehicle_action(request: HttpRequest, slug: str, code: str, action: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    item = _vehicle(request, partnership, code)
+    if action == "status":
+        submit_form(
+            request,
+            forms.VehicleStatusForm(request.POST),
+            fleet_services.vehicle_set_status,
+            _("The status was changed."),
+            vehicle=item,
+        )
+    elif action == "maintenance":
+        submit_form(
+            request,
+            forms.MaintenanceForm(request.POST),
+            fleet_services.maintenance_record,
+            _("The maintenance was recorded."),
+            vehicle=item,
+        )
+    elif action == "spare-part":
+        submit_form(
+            request,
+            forms.SparePartForm(request.POST),
+            fleet_services.spare_part_add,
+            _("The spare part was added."),
+            vehicle=item,
+        )
+    elif action == "grant-document" and hasattr(item, "grant"):
+        submit_form(
+            request,
+            forms.GrantDocumentForm(request.POST, request.FILES),
+            grant_services.grant_attach_document,
+            _("The document was attached."),
+            grant=item.grant,
+        )
+    elif action == "grant-advance" and hasattr(item, "grant"):
+        run_service(
+            request,
+            grant_services.grant_advance,
+            _("The procedure moved to its next step."),
+            grant=item.grant,
+            note=request.POST.get("note", ""),
+        )
+    else:
+        raise Http404
+    return redirect("emergency:vehicle", slug=slug, code=code)
+
+
+@login_required
+def grant_document(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
+    partnership = partnership_for(request, slug)
+    document = get_object_or_404(
+        GrantDocument.objects.for_user(request.user, Action.VIEW).filter(
+            grant__vehicle__partnership=partnership
+        ),
+        pk=pk,
+    )
+    return file_response(
+        document.file, filename=document.original_name, content_type=document.content_type
+    )
+
+
+@login_required
+def crews(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    people = (
+        Firefighter.objects.for_user(request.user, Action.VIEW)
+        .filter(partnership=partnership)
+        .select_related("post")
+        .prefetch_related("qualifications")
+    )
+    courses = (
+        TrainingCourse.objects.for_user(request.user, Action.VIEW)
+        .filter(partnership=partnership)
+        .prefetch_related("translations", "attendances__firefighter")
+    )
+    return render(
+        request,
+        "emergency/crews.html",
+        _context(
+            request,
+            partnership,
+            "crews",
+            people=people,
+            courses=courses,
+            qualification_form=forms.QualificationForm(),
+        ),
+    )
+
+
+@login_required
+def certificate(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
+    """A passed attendance's certificate (PDF); it carries a name, so only for those who may
+    change the pillar's records (fire service, secretariats), not for observers."""
+    partnership = partnership_for(request, slug)
+    attendance = get_object_or_404(
+        Attendance.objects.for_user(request.user, Action.VIEW)
+        .filter(course__partnership=partnership, passed=True)
+        .select_related("course", "firefighter"),
+        pk=pk,
+    )
+    if not access_for(request.user, partnership).can(Action.CHANGE, pillar=PILLAR):
+        raise Http404
+    html = render_to_string(
+        "emergency/certificate.html",
+        {"attendance": attendance, "course": attendance.course, "partnership": partnership},
+        request=request,
+    )
+    return file_response(
+        pdf_from_html(html, base_url=request.build_absolute_uri("/")),
+        filename=f"certificate-{attendance.pk}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_POST
+def qualification_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    person = get_object_or_404(
+        Firefighter.objects.for_user(request.user, Action.VIEW).filter(partnership=partnership),
+        pk=pk,
+    )
+    submit_form(
+        request,
+        forms.QualificationForm(request.POST),
+        crew_services.qualification_add,
+        _("The qualification was added."),
+        firefighter=person,
+    )
+    return redirect("emergency:crews", slug=slug)
+
+
+@login_required
+def coverage(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    form = forms.ScenarioForm(request.POST or None, initial={"model": "mclp", "posts": 3})
+    if request.method == "POST":
+        scenario = submit_form(
+            request,
+            form,
+            coverage_services.scenario_run,
+            _("The scenario was computed and saved."),
+            partnership=partnership,
+        )
+        if scenario is not None:
+            return redirect("emergency:scenario", slug=slug, pk=scenario.pk)
+    scenarios = selectors.scenario_list(user=request.user, partnership=partnership)
+    villages = selectors.village_list(user=request.user, partnership=partnership)
+    posts = selectors.post_list(user=request.user, partnership=partnership)
+    return render(
+        request,
+        "emergency/coverage.html",
+        _context(
+            request,
+            partnership,
+            "coverage",
+            form=form,
+            scenarios=scenarios,
+            villages=villages,
+            posts=posts,
+            matrix_form=forms.MatrixImportForm(),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def matrix_import(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    submit_form(
+        request,
+        forms.MatrixImportForm(request.POST, request.FILES),
+        coverage_services.travel_times_import,
+        _("The travel times were imported."),
+        partnership=partnership,
+    )
+    return redirect("emergency:coverage", slug=slug)
+
+
+def _scenario(request: HttpRequest, partnership: Any, pk: int):
+    return get_object_or_404(
+        selectors.scenario_list(user=request.user, partnership=partnership), pk=pk
+    )
+
+
+@login_required
+def scenario(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    item = _scenario(request, partnership, pk)
+    rows = exports.village_rows(item)
+    return render(
+        request,
+        "emergency/scenario.html",
+        _context(
+            request, partnership, "coverage", scenario=item, map=maps.scenario_map(item), rows=rows
+        ),
+    )
+
+
+@login_required
+def compare(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    ids = [int(x) for x in request.GET.getlist("s") if x.isdigit()]
+    scenarios = list(
+        selectors.scenario_list(user=request.user, partnership=partnership).filter(pk__in=ids)
+    )
+    return render(
+        request,
+        "emergency/compare.html",
+        _context(request, partnership, "coverage", scenarios=scenarios),
+    )
+
+
+@login_required
+def scenario_xlsx(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
+    partnership = partnership_for(request, slug)
+    item = _scenario(request, partnership, pk)
+    return file_response(
+        exports.scenario_workbook(item), filename=f"coverage-{item.pk}.xlsx", content_type=XLSX
+    )
