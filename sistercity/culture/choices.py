@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 PILLAR = "culture"
 
@@ -31,7 +32,8 @@ class EventZone(models.TextChoices):
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("confirmed")
     WAITLISTED = "waitlisted", _("on the waitlist")
-    CANCELLED = "cancelled", _("cancelled")
+    # An event is cancelled (中止) by its organiser, a registration (取消) by its registrant.
+    CANCELLED = "cancelled", pgettext_lazy("registration status", "cancelled")
 
 
 ACTIVE_REGISTRATION = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)

@@ -30,6 +30,7 @@ urlpatterns = [
         name="event_image",
     ),
     path("culture/<slug:slug>/destinations/", public.destinations, name="destinations"),
+    path("culture/<slug:slug>/visitors/", public.visitors, name="visitors"),
     path(
         "culture/<slug:slug>/destinations/<slug:destination>/",
         public.destination_detail,

@@ -245,3 +245,18 @@ def test_a_bad_event_form_saves_nothing(client_for, ayu, demo):
     )
     assert "The event must end after it starts." in response.content.decode()
     assert db_snapshot("culture") == before
+
+
+def test_visitor_figures_show_as_a_table_and_charts_with_their_source(client, demo):
+    html = client.get(f"{BASE}/visitors/").content.decode()
+    assert html.count('data-test="visitor-chart"') == 2
+    assert html.count("<rect") == 12
+    assert "Disparpora Kabupaten Batang" in html
+    assert 'id="visitor-figures"' in html
+
+
+def test_the_destination_list_works_without_javascript_and_offers_maps(client, demo):
+    html = client.get(f"{BASE}/destinations/").content.decode()
+    assert html.count("<tr data-destination=") == 10
+    assert html.count('data-test="map"') == 2
+    assert 'id="points-toyama" type="application/json"' in html

@@ -195,13 +195,43 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+def _map_points(slug: str, rows: list[Any]) -> list[dict[str, Any]]:
+    """One map per city, each with its destinations' points (for map.js)."""
+    maps: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        city = maps.setdefault(
+            row.city_id,
+            {"city": row.city, "id": f"points-{row.city.slug}", "points": []},
+        )
+        city["points"].append(
+            {
+                "slug": row.slug,
+                "name": str(row),
+                "lat": float(row.latitude),
+                "lon": float(row.longitude),
+                "url": reverse("culture:destination", args=[slug, row.slug]),
+            }
+        )
+    return list(maps.values())
+
+
 def destinations(request: HttpRequest, slug: str) -> HttpResponse:
+    """The list (works without JavaScript) and a map of each city's destinations."""
+    from django.conf import settings
+
     partnership = public_partnership(slug)
     rows = list(selectors.public_destinations(partnership))
     return render(
         request,
         "culture/destinations.html",
-        {"partnership": partnership, "destinations": rows, "alternates": alternates(request)},
+        {
+            "partnership": partnership,
+            "destinations": rows,
+            "maps": _map_points(slug, rows),
+            "tile_url": getattr(settings, "CULTURE_MAP_TILE_URL", ""),
+            "tile_attribution": getattr(settings, "CULTURE_MAP_TILE_ATTRIBUTION", ""),
+            "alternates": alternates(request),
+        },
     )
 
 
@@ -217,6 +247,22 @@ def destination_detail(request: HttpRequest, slug: str, destination: str) -> Htt
             "destination": row,
             "jsonld": structured.as_script_text(structured.destination_jsonld(row, url=url)),
             "page_url": url,
+            "alternates": alternates(request),
+        },
+    )
+
+
+def visitors(request: HttpRequest, slug: str) -> HttpResponse:
+    """Visitor figures by month, city and origin, with their sources."""
+    from sistercity.culture.charts import visitor_series
+
+    partnership = public_partnership(slug)
+    return render(
+        request,
+        "culture/visitors.html",
+        {
+            "partnership": partnership,
+            "chart": visitor_series(selectors.visitor_figures(partnership)),
             "alternates": alternates(request),
         },
     )

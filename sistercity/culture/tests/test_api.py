@@ -1,0 +1,49 @@
+"""The culture API: same rows and rules as the pages; registrants for organisers only."""
+
+import pytest
+from rest_framework.test import APIClient
+
+pytestmark = pytest.mark.django_db
+
+
+def api(user):
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def test_members_list_the_events(budi, partnership):
+    rows = api(budi).get("/api/culture-events/?partnership=batang-toyama").json()["results"]
+    assert len(rows) == partnership.culture_events.count()
+    assert {"uid", "starts_at", "time_zone", "status", "translations"} <= set(rows[0])
+
+
+@pytest.mark.parametrize(("who", "count"), [("sari", 5), ("ayu", 5), ("observer", 0), ("budi", 0)])
+def test_registrants_are_listed_to_organisers_only(who, count, request, demo):
+    rows = api(request.getfixturevalue(who)).get("/api/culture-registrations/").json()
+    assert rows["count"] == count
+
+
+def test_outsiders_see_nothing_and_get_404(otto, batik):
+    client = api(otto)
+    assert client.get("/api/culture-events/").json()["count"] == 0
+    assert client.get(f"/api/culture-events/{batik.pk}/").status_code == 404
+    assert (
+        client.post(f"/api/culture-events/{batik.pk}/status/", {"status": "cancelled"}).status_code
+        == 404
+    )
+
+
+def test_an_organiser_cancels_and_an_observer_may_not(sari, observer, batik):
+    response = api(observer).post(
+        f"/api/culture-events/{batik.pk}/status/", {"status": "cancelled"}
+    )
+    assert response.status_code == 403 and response.json()["code"] == "forbidden"
+    response = api(sari).post(f"/api/culture-events/{batik.pk}/status/", {"status": "cancelled"})
+    assert response.status_code == 200 and response.json()["status"] == "cancelled"
+    assert response.json()["sequence"] == 1
+
+
+def test_destinations_and_figures(budi):
+    assert api(budi).get("/api/culture-destinations/").json()["count"] == 10
+    assert api(budi).get("/api/culture-visitor-figures/").json()["count"] == 12
