@@ -117,3 +117,16 @@ class Pillar(TranslatableModel):
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.code
+
+
+class SchedulerTick(models.Model):
+    """One row per scheduler period: the unique period is the lock that lets several machines
+    run ``run_scheduler`` while each period's jobs are enqueued once (works on SQLite and
+    PostgreSQL alike, no Redis needed)."""
+
+    period_start = models.DateTimeField(unique=True)
+    claimed_by = models.CharField(max_length=200)
+    claimed_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.period_start:%Y-%m-%d %H:%M} {self.claimed_by}"

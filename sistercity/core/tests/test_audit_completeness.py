@@ -23,6 +23,8 @@ EXEMPT = {
     "exchange.StatusChange": "append-only history of Application.status, itself audited; "
     "never changed after it is written",
     "emergency.ReminderSent": "written only by the scheduler to send each reminder once",
+    "core.SchedulerTick": "written only by run_scheduler to claim a period (the multi-machine "
+    "lock); no person writes it",
 }
 
 # Many-to-many fields left out, with the reason.
