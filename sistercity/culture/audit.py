@@ -6,7 +6,7 @@ erases."""
 from sistercity.core.audit import register
 from sistercity.culture import models as m
 
-for model in (m.Event, m.EventImage, m.Destination):
+for model in (m.Event, m.EventImage, m.Destination, m.CulturalExchange):
     register(model, translations=True)
 register(m.VisitorFigure)
 register(m.Registration, exclude_fields=["full_name", "email", "token"])

@@ -2,13 +2,14 @@
 indicator feeds (events held, registrations, attendance, visitors), the upcoming events on the
 partnership's public page, and the daily erasure of registrants' personal data."""
 
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sistercity.core.registry import IndicatorFeed, Panel, Sector
+from sistercity.core.registry import IndicatorFeed, OpenDataTable, Panel, Sector
 from sistercity.culture import selectors
 from sistercity.culture.choices import EventStatus, RegistrationStatus
 from sistercity.culture.models import Event, Registration, VisitorFigure
@@ -59,6 +60,33 @@ def upcoming_section(request: Any, partnership: Any) -> dict[str, Any] | None:
     return {"partnership": partnership, "events": events}
 
 
+def events_table(partnerships: Any) -> Iterator[Sequence[Any]]:
+    """Open data: the public partnerships' events with their counts (nobody's name)."""
+    yield [
+        "uid", "partnership", "slug", "title", "kind", "city", "starts_at", "ends_at",
+        "time_zone", "status", "capacity", "places_taken", "attendance",
+    ]  # fmt: skip
+    events = selectors.with_counts(
+        selectors.public_events().filter(partnership__in=list(partnerships))
+    )
+    for e in events:
+        yield [
+            str(e.uid), e.partnership.slug, e.slug, str(e), e.kind, e.city.slug,
+            e.starts_at.astimezone(e.zone).isoformat(), e.ends_at.astimezone(e.zone).isoformat(),
+            e.time_zone, e.status, e.capacity, e.taken or 0, e.attendance,
+        ]  # fmt: skip
+
+
+def visitors_table(partnerships: Any) -> Iterator[Sequence[Any]]:
+    """Open data: monthly visitor figures with their sources."""
+    yield ["partnership", "city", "month", "origin", "visitors", "source"]
+    rows = VisitorFigure.objects.filter(partnership__in=list(partnerships)).select_related(
+        "partnership", "city"
+    )
+    for f in rows:
+        yield [f.partnership.slug, f.city.slug, f.month.isoformat(), f.origin, f.visitors, f.source]
+
+
 INDICATOR_FEEDS = [
     IndicatorFeed("culture:events_held", _("culture: events held"), events_held),
     IndicatorFeed(
@@ -73,5 +101,9 @@ SECTOR = Sector(
     pillar="culture",
     indicator_feeds=INDICATOR_FEEDS,
     public_sections=[Panel("culture/_upcoming.html", upcoming_section, position=50)],
+    open_data_tables=[
+        OpenDataTable("culture-events.csv", events_table),
+        OpenDataTable("culture-visitor-figures.csv", visitors_table),
+    ],
     scheduled_jobs=[erase_registrant_data],
 )

@@ -17,7 +17,13 @@ from sistercity.accounts.choices import Country, OrganisationKind, Role
 from sistercity.accounts.models import Membership, Organisation, User
 from sistercity.core.models import Pillar
 from sistercity.culture.choices import EventStatus, RegistrationStatus
-from sistercity.culture.models import Destination, Event, Registration, VisitorFigure
+from sistercity.culture.models import (
+    CulturalExchange,
+    Destination,
+    Event,
+    Registration,
+    VisitorFigure,
+)
 
 LANGS = ("id", "ja", "en")
 
@@ -453,6 +459,47 @@ def _visitor_figures(demo: Any, cities: dict[str, Any]) -> None:
     VisitorFigure.objects.bulk_create(rows, ignore_conflicts=True)
 
 
+def _exchange(demo: Any, cities: dict[str, Any]) -> None:
+    """Batang's dance troupe at the Toyama lantern evening."""
+    if CulturalExchange.objects.filter(partnership=demo.partnership).exists():
+        return
+    from sistercity.programs.models import Meeting
+
+    lanterns = Event.objects.get(partnership=demo.partnership, slug="lentera-kanal-toyama")
+    day = timezone.localtime(lanterns.starts_at, lanterns.zone).date()
+    exchange = CulturalExchange(
+        partnership=demo.partnership,
+        slug="sanggar-tari-batang-ke-toyama",
+        from_city=cities["batang"],
+        to_city=cities["toyama"],
+        starts_on=day - dt.timedelta(days=2),
+        ends_on=day + dt.timedelta(days=3),
+        participants=14,
+        meeting=Meeting.objects.filter(partnership=demo.partnership).order_by("held_on").last(),
+        is_sample=True,
+    )
+    _texts(
+        exchange,
+        title=(
+            "Sanggar tari Batang ke Toyama",
+            "バタンの舞踊団が富山を訪問",
+            "Batang dance troupe visits Toyama",
+        ),
+        delegation=(
+            "12 penari dan 2 pelatih sanggar tari Kabupaten Batang.",
+            "バタン県の舞踊団から踊り手12名と指導者2名。",
+            "Twelve dancers and two trainers of a Batang Regency dance studio.",
+        ),
+        programme=(
+            "Tari Kuda Lumping dan lokakarya tari untuk pelajar Toyama.",
+            "クダ・ルンピンの踊りの公演と、富山の生徒向けの踊りのワークショップ。",
+            "Kuda Lumping performances and a dance workshop for Toyama pupils.",
+        ),
+    )
+    exchange.save()
+    exchange.events.set([lanterns])
+
+
 @transaction.atomic
 def load(demo: Any) -> None:
     """Add this sector's demo records; idempotent."""
@@ -462,3 +509,4 @@ def load(demo: Any) -> None:
     _events(demo, cities, pillar)
     _destinations(demo, cities)
     _visitor_figures(demo, cities)
+    _exchange(demo, cities)

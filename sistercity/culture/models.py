@@ -279,3 +279,63 @@ class VisitorFigure(PartnershipScoped):
 
     def __str__(self) -> str:
         return f"{self.city} {self.month:%Y-%m} {self.origin}: {self.visitors}"
+
+
+class CulturalExchange(TranslatablePartnershipScoped):
+    """A delegation or troupe that travelled from one partner city to the other: who went,
+    when, what they performed or taught; linked to the events it took part in and to the
+    partnership's meeting that received it."""
+
+    scope_pillar: ClassVar[str | None] = PILLAR
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="culture_exchanges"
+    )
+    slug = models.SlugField(_("short name"), max_length=80)
+    from_city = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("travelled from"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    to_city = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("travelled to"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    participants = models.PositiveIntegerField(_("number of participants"))
+    events = models.ManyToManyField(
+        Event, verbose_name=_("events"), blank=True, related_name="exchanges"
+    )
+    meeting = models.ForeignKey(
+        "programs.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    is_sample = models.BooleanField(_("sample data"), default=False)
+    translations = TranslatedContent(
+        title=models.CharField(_("title"), max_length=200, validators=[validate_no_markup]),
+        delegation=models.TextField(
+            _("who travelled"), blank=True, validators=[validate_no_markup]
+        ),
+        programme=models.TextField(
+            _("what they performed or taught"), blank=True, validators=[validate_no_markup]
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("cultural exchange")
+        verbose_name_plural = _("cultural exchanges")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "slug"], name="culture_exchange_slug")
+        ]
+
+    def __str__(self) -> str:
+        return self.safe_translation_getter("title", any_language=True) or self.slug

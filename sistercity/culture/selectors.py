@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from sistercity.core.access import Action
 from sistercity.culture.choices import RegistrationStatus
-from sistercity.culture.models import Destination, Event, Registration, VisitorFigure
+from sistercity.culture.models import (
+    CulturalExchange,
+    Destination,
+    Event,
+    Registration,
+    VisitorFigure,
+)
 
 EVENT_RELATED = ("partnership", "city", "organiser", "pillar")
 EVENT_PREFETCH = (
@@ -74,3 +80,17 @@ def managed_events(*, user: Any, partnership: Any) -> QuerySet[Event]:
 def registration_list(*, user: Any, event: Event) -> QuerySet[Registration]:
     """The event's registrants, for its organisers only (empty for everyone else)."""
     return Registration.objects.for_user(user, Action.CHANGE).filter(event=event)
+
+
+def public_exchanges(partnership: Any) -> QuerySet[CulturalExchange]:
+    return (
+        CulturalExchange.objects.filter(partnership=partnership, partnership__is_public=True)
+        .select_related("from_city", "to_city", "meeting")
+        .prefetch_related(
+            "translations",
+            "from_city__translations",
+            "to_city__translations",
+            "events__translations",
+            "events__partnership",
+        )
+    )

@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("culture/<slug:slug>/destinations/", public.destinations, name="destinations"),
     path("culture/<slug:slug>/visitors/", public.visitors, name="visitors"),
+    path("culture/<slug:slug>/exchanges/", public.exchanges, name="exchanges"),
     path(
         "culture/<slug:slug>/destinations/<slug:destination>/",
         public.destination_detail,

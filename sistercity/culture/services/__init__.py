@@ -8,7 +8,11 @@ from sistercity.culture.services.events import (
     event_set_status,
     event_update,
 )
-from sistercity.culture.services.places import destination_create, visitor_figure_record
+from sistercity.culture.services.places import (
+    cultural_exchange_create,
+    destination_create,
+    visitor_figure_record,
+)
 from sistercity.culture.services.registrations import (
     promote_waitlist,
     registration_cancel,
@@ -20,6 +24,7 @@ from sistercity.culture.services.registrations import (
 
 __all__ = [
     "confirmed_people",
+    "cultural_exchange_create",
     "destination_create",
     "event_add_image",
     "event_create",

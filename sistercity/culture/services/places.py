@@ -112,3 +112,58 @@ def visitor_figure_record(
         full_clean(figure)
         figure.save()
     return figure
+
+
+def cultural_exchange_create(
+    *,
+    actor: Any,
+    partnership: Any,
+    language: str,
+    slug: str,
+    from_city: Any,
+    to_city: Any,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    participants: int,
+    title: str,
+    delegation: str = "",
+    programme: str = "",
+    events: Any = (),
+    meeting: Any = None,
+    is_sample: bool = False,
+) -> Any:
+    """Record a delegation or troupe's journey, linked to its events and meeting."""
+    from sistercity.culture.models import CulturalExchange
+
+    require(actor, partnership, Action.CHANGE, pillar=PILLAR)
+    _check_city(partnership, from_city)
+    _check_city(partnership, to_city)
+    if from_city.pk == to_city.pk:
+        raise SisterCityError(
+            _("A delegation travels from one partner city to the other."), code="same_city"
+        )
+    if ends_on < starts_on:
+        raise SisterCityError(_("The journey must end after it starts."), code="end_before_start")
+    events = list(events)
+    if any(event.partnership_id != partnership.pk for event in events):
+        raise SisterCityError(_("The events must be the partnership's own."), code="events")
+    if meeting is not None and meeting.partnership_id != partnership.pk:
+        raise SisterCityError(_("The meeting must be the partnership's own."), code="meeting")
+    exchange = CulturalExchange(
+        partnership=partnership,
+        slug=slug,
+        from_city=from_city,
+        to_city=to_city,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        participants=participants,
+        meeting=meeting,
+        is_sample=is_sample,
+    )
+    exchange.set_current_language(language)
+    exchange.title, exchange.delegation, exchange.programme = title, delegation, programme
+    full_clean(exchange, exclude=["partnership"])
+    with transaction.atomic(), set_actor(actor):
+        exchange.save()
+        exchange.events.set(events)
+    return exchange

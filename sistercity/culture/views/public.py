@@ -268,6 +268,20 @@ def visitors(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def exchanges(request: HttpRequest, slug: str) -> HttpResponse:
+    """Delegations and troupes that travelled between the cities, with their events."""
+    partnership = public_partnership(slug)
+    return render(
+        request,
+        "culture/exchanges.html",
+        {
+            "partnership": partnership,
+            "exchanges": selectors.public_exchanges(partnership),
+            "alternates": alternates(request),
+        },
+    )
+
+
 def sitemap(request: HttpRequest) -> HttpResponse:
     """Every public event and destination page, with its other languages (``hreflang``)."""
     from django.conf import settings
