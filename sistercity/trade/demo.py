@@ -16,8 +16,8 @@ from typing import Any
 from sistercity.accounts.choices import Country, OrganisationKind, Role
 from sistercity.accounts.models import Membership, Organisation, User
 from sistercity.core.models import Pillar
-from sistercity.trade import services
-from sistercity.trade.models import Buyer, Enterprise
+from sistercity.trade import rules_data, services
+from sistercity.trade.models import Enterprise, ExportRule
 
 # The demo's password (``sistercity.demo.data.DEMO_PASSWORD``; not imported: demo imports us).
 PASSWORD = "sistercity-demo"  # noqa: S105 - the published demo password
@@ -63,6 +63,7 @@ ENTERPRISES: list[dict[str, Any]] = [
         "employees_women": 4,
         "employees_men": 3,
         "year_founded": 2019,
+        "owner": "hadi",
     },
     {
         "legal_name": "KUB Mina Klidang Lor",
@@ -77,7 +78,76 @@ ENTERPRISES: list[dict[str, Any]] = [
         "employees_men": 2,
         "year_founded": 2012,
     },
+    {
+        "legal_name": "UD Manisan Buah Subah",
+        "nib": "9120001234505",
+        "kbli_codes": ["10393"],
+        "annual_sales_idr": D("350000000"),
+        "kecamatan": "Subah",
+        "owner_name": "Maryati",
+        "employees_women": 5,
+        "employees_men": 0,
+    },
+    {
+        "legal_name": "KUB Keripik Singkong Warungasem",
+        "nib": "9120001234506",
+        "kbli_codes": ["10794"],
+        "annual_sales_idr": D("210000000"),
+        "kecamatan": "Warungasem",
+        "owner_name": "Karno",
+        "employees_women": 6,
+        "employees_men": 1,
+    },
+    {
+        "legal_name": "UD Anyaman Bambu Bawang",
+        "nib": "9120001234507",
+        "kbli_codes": ["16293"],
+        "annual_sales_idr": D("160000000"),
+        "kecamatan": "Bawang",
+        "owner_name": "Sutrisno",
+        "employees_women": 3,
+        "employees_men": 3,
+    },
+    {
+        "legal_name": "UD Buah Kering Limpung",
+        "nib": "9120001234508",
+        "kbli_codes": ["10313"],
+        "annual_sales_idr": D("95000000"),
+        "kecamatan": "Limpung",
+        "owner_name": "Nur Khasanah",
+        "employees_women": 2,
+        "employees_men": 0,
+    },
+    {
+        "legal_name": "CV Ukir Kayu Tersono",
+        "nib": "9120001234509",
+        "kbli_codes": ["16291"],
+        "annual_sales_idr": D("730000000"),
+        "kecamatan": "Tersono",
+        "owner_name": "Wahyudi",
+        "employees_women": 1,
+        "employees_men": 7,
+    },
+    {
+        "legal_name": "KUB Ikan Asap Roban",
+        "nib": "9120001234510",
+        "kbli_codes": ["10212"],
+        "annual_sales_idr": D("420000000"),
+        "kecamatan": "Subah",
+        "desa": "Kumejing",
+        "owner_name": "Tarmuji",
+        "employees_women": 4,
+        "employees_men": 4,
+    },
 ]
+
+NUTRITION = {
+    "energy_kcal": D("320"),
+    "protein_g": D("1.2"),
+    "fat_g": D("0.3"),
+    "carbohydrate_g": D("78.0"),
+    "salt_g": D("0.05"),
+}
 
 
 def _organisation(batang: Organisation) -> Organisation:
@@ -89,7 +159,7 @@ def _organisation(batang: Organisation) -> Organisation:
     )
     if created:
         for code, name in (
-            ("id", "Dinas Koperasi dan UKM Kabupaten Batang"),
+            ("id", "Dinas Koperasi dan UMKM Kabupaten Batang"),
             ("ja", "バタン県協同組合・中小企業局"),
             ("en", "Batang Cooperatives and MSME Office"),
         ):
@@ -122,8 +192,10 @@ def personas(demo: Any) -> dict[str, User]:
     )
     membership.pillars.set(Pillar.objects.filter(code="msme"))
     siti = _user("siti@batik.example", "Siti Aminah", "", "id", "Asia/Jakarta")
+    hadi = _user("hadi@pala.example", "Hadi Susanto", "", "id", "Asia/Jakarta")
     ken = _user("ken.tanaka@toyama-foods.example", "田中 健", "Tanaka Ken", "ja", "Asia/Tokyo")
-    found = {"wulan": wulan, "siti": siti, "ken": ken}
+    mika = _user("mika.sato@etchu-trading.example", "佐藤 美香", "Sato Mika", "ja", "Asia/Tokyo")
+    found = {"wulan": wulan, "siti": siti, "hadi": hadi, "ken": ken, "mika": mika}
     demo.users.update(found)
     return found
 
@@ -131,23 +203,332 @@ def personas(demo: Any) -> dict[str, User]:
 def load(demo: Any) -> None:
     """Add this sector's demo records; idempotent."""
     people = personas(demo)
+    rules_data.seed(ExportRule, ExportRule._parler_meta.root_model)
     partnership = demo.partnership
     if Enterprise.objects.filter(partnership=partnership).exists():
         return
     wulan = people["wulan"]
+    enterprises = {}
     for row in ENTERPRISES:
         data = dict(row)
         owner = people.get(data.pop("owner", ""))
-        services.enterprise_create(
+        enterprises[data["nib"][-2:]] = services.enterprise_create(
             actor=wulan, partnership=partnership, owner_user=owner, is_sample=True, **data
         )
-    buyer = Buyer.objects.create(
+    products = _products(wulan, enterprises)
+    _permits(wulan, enterprises, products)
+    _deals(demo, people, products)
+    _indicator(demo)
+
+
+def _product(actor: User, enterprise: Enterprise, name: tuple[str, str, str], **fields: Any):
+    texts = {"ja": {"name": name[1]}, "en": {"name": name[2]}}
+    storage = fields.pop("storage", None)
+    if storage:
+        for language, text in zip(("id", "ja", "en"), storage, strict=True):
+            texts.setdefault(language, {})["storage"] = text
+    return services.product_create(
+        actor=actor, enterprise=enterprise, name=name[0], language="id", texts=texts, **fields
+    )
+
+
+STORAGE = (
+    "Simpan di tempat sejuk dan kering",
+    "直射日光、高温多湿を避けて保存",
+    "Keep cool and dry",
+)
+
+
+def _products(wulan: User, e: dict[str, Enterprise]) -> dict[str, Any]:
+    p = {}
+    p["batik"] = _product(
+        wulan,
+        e["01"],
+        (
+            "Kain batik Rifaiyah tulis",
+            "リファイヤ・バティック（手描き）",
+            "Hand-drawn Rifaiyah batik cloth",
+        ),
+        hs_code="520852",
+        monthly_capacity=D("40"),
+        fob_jpy=D("18000"),
+    )
+    p["coffee"] = _product(
+        wulan,
+        e["02"],
+        (
+            "Kopi robusta sangrai Blado",
+            "ブラド産ロブスタ焙煎コーヒー",
+            "Blado roasted robusta coffee",
+        ),
+        hs_code="090121",
+        monthly_capacity=D("1500"),
+        fob_jpy=D("2100"),
+        net_contents="200g",
+        shelf_life_days=365,
+        storage=STORAGE,
+        **NUTRITION,
+    )
+    p["nutmeg"] = _product(
+        wulan,
+        e["03"],
+        ("Pala biji kering", "ナツメグ（ホール）", "Whole dried nutmeg"),
+        hs_code="090811",
+        monthly_capacity=D("800"),
+        fob_jpy=D("1900"),
+        net_contents="500g",
+        shelf_life_days=540,
+        storage=STORAGE,
+        importer_of_record="株式会社とやま食品（例示）",
+        **NUTRITION,
+    )
+    services.product_set_ingredients(
+        actor=wulan,
+        product=p["nutmeg"],
+        ingredients=[
+            {
+                "name": "pala",
+                "name_ja": "ナツメグ",
+                "share_pct": 100,
+                "hs_code": "090811",
+                "value_jpy": 1100,
+            }
+        ],
+    )
+    services.lab_report_add(
+        actor=wulan,
+        product=p["nutmeg"],
+        parameter="pesticide_residues",
+        result="0.004",
+        unit="mg/kg",
+        laboratory="Laboratorium contoh Semarang (illustrative)",
+        tested_on=dt.date(2026, 9, 15),
+    )
+    p["fish"] = _product(
+        wulan,
+        e["04"],
+        ("Abon ikan tongkol", "カツオそぼろ", "Shredded tuna floss"),
+        hs_code="160414",
+        monthly_capacity=D("300"),
+        fob_jpy=D("2600"),
+    )
+    p["candied"] = _product(
+        wulan,
+        e["05"],
+        ("Manisan mangga", "マンゴーの砂糖漬け", "Candied mango"),
+        hs_code="200600",
+        monthly_capacity=D("500"),
+        fob_jpy=D("1500"),
+        net_contents="150g",
+        shelf_life_days=180,
+        storage=STORAGE,
+        importer_of_record="株式会社とやま食品（例示）",
+        **NUTRITION,
+    )
+    services.product_set_ingredients(
+        actor=wulan,
+        product=p["candied"],
+        ingredients=[
+            {
+                "name": "mangga",
+                "name_ja": "マンゴー",
+                "share_pct": 70,
+                "hs_code": "080450",
+                "value_jpy": 400,
+            },
+            {
+                "name": "gula tebu (Thailand)",
+                "name_ja": "砂糖",
+                "share_pct": 30,
+                "hs_code": "170114",
+                "value_jpy": 150,
+                "originating": False,
+                "origin_country": "TH",
+            },
+        ],
+    )
+    p["cassava"] = _product(
+        wulan,
+        e["06"],
+        ("Gaplek singkong", "キャッサバチップ（乾燥）", "Dried cassava chips"),
+        hs_code="071410",
+        monthly_capacity=D("2000"),
+        fob_jpy=D("300"),
+    )
+    p["bamboo"] = _product(
+        wulan,
+        e["07"],
+        ("Keranjang anyaman bambu", "竹かご", "Woven bamboo basket"),
+        hs_code="460211",
+        monthly_capacity=D("200"),
+        fob_jpy=D("1200"),
+    )
+    p["dried"] = _product(
+        wulan,
+        e["08"],
+        ("Keripik nangka", "ドライジャックフルーツ", "Dried jackfruit"),
+        hs_code="081340",
+        monthly_capacity=D("150"),
+        fob_jpy=D("2400"),
+    )
+    for key in ("nutmeg", "candied", "coffee"):
+        p[key].is_published = True
+        p[key].save(update_fields=["is_published"])
+    # The owners of these enterprises published them (their owners' consent in the demo story).
+    Enterprise.objects.filter(pk__in=[e["02"].pk, e["03"].pk, e["05"].pk]).update(is_published=True)
+    return p
+
+
+def _permits(wulan: User, e: dict[str, Enterprise], p: dict[str, Any]) -> None:
+    for enterprise, kind, number, issuer, issued, expires, products in (
+        (
+            e["05"],
+            "pirt",
+            "206332501012325",
+            "DPMPTSP Kabupaten Batang",
+            dt.date(2022, 3, 1),
+            None,
+            [p["candied"]],
+        ),  # valid to 2027-03-01: renewal window open (expiring)
+        (
+            e["05"],
+            "halal",
+            "ID33110000123450323",
+            "BPJPH",
+            dt.date(2023, 3, 20),
+            dt.date(2027, 3, 20),
+            [p["candied"]],
+        ),
+        (
+            e["06"],
+            "pirt",
+            "206332502011223",
+            "DPMPTSP Kabupaten Batang",
+            dt.date(2019, 5, 2),
+            None,
+            [p["cassava"]],
+        ),  # expired in 2024
+        (
+            e["02"],
+            "sni",
+            "SNI-2907-2008-0042",
+            "LSPro contoh",
+            dt.date(2025, 1, 10),
+            dt.date(2029, 1, 10),
+            [p["coffee"]],
+        ),
+    ):
+        services.permit_add(
+            actor=wulan,
+            enterprise=enterprise,
+            kind=kind,
+            number=number,
+            issuer=issuer,
+            issued_on=issued,
+            expires_on=expires,
+            products=products,
+            halal_scheme="regular" if kind == "halal" else "",
+        )
+
+
+def _deals(demo: Any, people: dict[str, User], p: dict[str, Any]) -> None:
+    partnership, wulan = demo.partnership, people["wulan"]
+    toyama = services.buyer_create(
+        actor=wulan,
         partnership=partnership,
         name_ja="株式会社とやま食品（例示）",
         name_romaji="Toyama Shokuhin Co., Ltd. (illustrative)",
         prefecture="富山県",
         sector="食品輸入・卸売",
+        members=[people["ken"]],
         is_sample=True,
     )
-    buyer.members.add(people["ken"])
-    _ = dt
+    etchu = services.buyer_create(
+        actor=wulan,
+        partnership=partnership,
+        name_ja="越中トレーディング株式会社（例示）",
+        name_romaji="Etchu Trading Co., Ltd. (illustrative)",
+        prefecture="富山県",
+        sector="雑貨・テキスタイル輸入",
+        members=[people["mika"]],
+        is_sample=True,
+    )
+    candied = services.inquiry_create(
+        actor=people["ken"],
+        buyer=toyama,
+        title="マンゴーの砂糖漬け（業務用）",
+        hs_code="200600",
+        volume_kg=D("300"),
+        deadline=dt.date(2027, 3, 31),
+        target_price_jpy=D("1600"),
+        certifications=["halal"],
+    )
+    services.inquiry_create(
+        actor=people["mika"],
+        buyer=etchu,
+        title="手描きバティック生地",
+        hs_code="520852",
+        volume_kg=D("20"),
+        deadline=dt.date(2027, 2, 28),
+    )
+    lead = services.lead_open(
+        actor=people["ken"],
+        inquiry=candied,
+        product=p["candied"],
+        note="サンプルを5袋お送りいただけますか。",
+    )
+    services.lead_advance(actor=wulan, lead=lead, stage="sample_sent")
+    services.message_send(
+        actor=wulan,
+        lead=lead,
+        language="id",
+        body="Sampel 5 bungkus sudah dikirim lewat pos pada 10 November.",
+    )
+    services.order_record(
+        actor=people["ken"],
+        lead=lead,
+        ordered_on=dt.date(2026, 11, 25),
+        quantity_kg=D("300"),
+        value_jpy=D("450000"),
+    )
+
+
+def _indicator(demo: Any) -> None:
+    """The msme programme's "first orders from Japan" indicator, counted from the deal funnel
+    (its value counts once the secretariat approves the proposed update)."""
+    from sistercity.programs import services as programmes
+    from sistercity.programs.choices import IndicatorMeasure
+    from sistercity.programs.models import Result
+
+    result = Result.objects.filter(
+        programme__partnership=demo.partnership, programme__code="msme-japan-readiness"
+    ).first()
+    if result is None or result.indicators.filter(code="msme-first-orders").exists():
+        return
+    sari = demo.users["sari"]
+    indicator = programmes.indicator_create(
+        actor=sari,
+        result=result,
+        code="msme-first-orders",
+        language="id",
+        title="Pesanan pertama dari pembeli Jepang",
+        measure=IndicatorMeasure.UNIT,
+        unit="pesanan",
+        baseline_year=2026,
+        baseline_value=D(0),
+        feed="trade:first_orders",
+    )
+    for code, title in (
+        ("ja", "日本のバイヤーからの初回注文"),
+        ("en", "First orders from Japanese buyers"),
+    ):
+        indicator.set_current_language(code)
+        indicator.title = title
+    indicator.save()
+    programmes.period_create(
+        actor=sari,
+        indicator=indicator,
+        start=dt.date(2026, 7, 1),
+        end=dt.date(2027, 6, 30),
+        target_value=D(3),
+    )

@@ -332,3 +332,82 @@ def origin_check(
 def _by_value(foreign: Sequence[Material]) -> tuple[str, ...]:
     """Non-originating inputs, the dearest first: the ones to replace with Indonesian ones."""
     return tuple(m.name for m in sorted(foreign, key=lambda m: m.value, reverse=True))
+
+
+# ---------------------------------------------------------------------------------------
+# Matching an inquiry with products
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Want:
+    hs_code: str
+    volume: Decimal  # per month
+    certifications: frozenset[str] = frozenset()
+    target_price: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Offer:
+    key: int
+    hs_code: str
+    monthly_capacity: Decimal | None
+    certifications: frozenset[str]
+    readiness: int  # 0–100
+    price: Decimal | None  # same unit and currency as the target price
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str  # hs6 hs4 hs2 capacity capacity_short certifications readiness price price_above
+    points: int
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    key: int
+    reasons: tuple[Reason, ...]
+
+    @property
+    def points(self) -> int:
+        return sum(r.points for r in self.reasons)
+
+
+def _hs_reason(want: str, offer: str) -> Reason | None:
+    for digits, points in ((6, 40), (4, 25), (2, 10)):
+        if want[:digits] == offer[:digits]:
+            return Reason(f"hs{digits}", points)
+    return None
+
+
+def _match(want: Want, offer: Offer) -> Match | None:
+    hs = _hs_reason(want.hs_code, offer.hs_code)
+    if hs is None:
+        return None
+    reasons = [hs]
+    if offer.monthly_capacity is not None and want.volume > 0:
+        if offer.monthly_capacity >= want.volume:
+            reasons.append(Reason("capacity", 20))
+        else:
+            share = offer.monthly_capacity / want.volume
+            reasons.append(Reason("capacity_short", int(20 * share), f"{share * 100:.0f}"))
+    if want.certifications:
+        held = want.certifications & offer.certifications
+        points = round(15 * len(held) / len(want.certifications))
+        reasons.append(Reason("certifications", points, f"{len(held)}/{len(want.certifications)}"))
+    reasons.append(Reason("readiness", round(15 * offer.readiness / 100), str(offer.readiness)))
+    if want.target_price is not None and offer.price is not None:
+        if offer.price <= want.target_price:
+            reasons.append(Reason("price", 10))
+        else:
+            reasons.append(Reason("price_above", 0, f"{offer.price - want.target_price:f}"))
+    return Match(offer.key, tuple(reasons))
+
+
+def rank(want: Want, offers: Iterable[Offer]) -> list[Match]:
+    """The offers of the same HS chapter at least, best first, each with its reasons: HS match
+    at 6/4/2 digits (40/25/10 points), capacity against the volume (20), certifications held
+    of those wanted (15), readiness (15), price within the target (10)."""
+    found = [m for m in (_match(want, offer) for offer in offers) if m is not None]
+    return sorted(found, key=lambda m: (-m.points, m.key))

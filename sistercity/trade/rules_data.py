@@ -9,6 +9,8 @@ The food rules apply to the HS chapters of food (02–22 and 09's spices); inspe
 (検査命令) are those MHLW issues for Indonesian products with a history of violations.
 """
 
+from typing import Any
+
 FOOD_CHAPTERS = tuple(f"{chapter:02d}" for chapter in range(2, 23))
 
 JAPAN_RULES: list[dict] = [
@@ -188,8 +190,8 @@ JAPAN_RULES: list[dict] = [
         "source": "IJEPA Chapter 3 and Annex 2 (Form IJEPA, Permendag on SKA)",
         "url": "https://www.mofa.go.jp/region/asia-paci/indonesia/epa0708/index.html",
         "title": (
-            "Kriteria asal barang IJEPA terpenuhi (Form IJEPA)",
-            "日インドネシアEPAの原産地基準を満たす（Form IJEPA）",
+            "Kriteria asal barang IJEPA terpenuhi (SKA Form IJEPA)",
+            "日インドネシアEPAの原産地基準を満たす（原産地証明書 Form IJEPA）",
             "IJEPA origin criterion met (Form IJEPA)",
         ),
         "next_step": (
@@ -226,3 +228,31 @@ def origin_rule_for(hs_code: str) -> tuple[str, str]:
         if hs_code.startswith(prefix):
             return criterion, source
     raise LookupError(hs_code)
+
+
+def seed(rule_model: Any, translation_model: Any) -> None:
+    """Create the rules that are missing (by code), with their three languages; rules the admin
+    has edited are left as they are. Used by migration 0002 and by the demo (a flushed test
+    database has lost the migration's rows)."""
+    for position, data in enumerate(JAPAN_RULES):
+        rule, created = rule_model.objects.get_or_create(
+            code=data["code"],
+            defaults={
+                "position": position,
+                "hs_prefixes": data["hs_prefixes"],
+                "condition": data["condition"],
+                "evidence": data["evidence"],
+                "parameter": data.get("parameter", ""),
+                "permit_kind": data.get("permit_kind", ""),
+                "source": data["source"],
+                "url": data["url"],
+            },
+        )
+        if not created:
+            continue
+        for language, title, next_step in zip(
+            ("id", "ja", "en"), data["title"], data["next_step"], strict=True
+        ):
+            translation_model.objects.create(
+                master=rule, language_code=language, title=title, next_step=next_step
+            )

@@ -1,5 +1,38 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from sistercity.trade import views
 
 app_name = "trade"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("msme/", views.index, name="index"),
+    path("msme/<slug:slug>/", views.overview, name="overview"),
+    path("msme/<slug:slug>/enterprises/new/", views.enterprise_new, name="enterprise_new"),
+    path("msme/<slug:slug>/enterprises/import/", views.enterprise_import, name="import"),
+    path(
+        "msme/<slug:slug>/enterprises/export.<str:fmt>",
+        views.enterprise_export,
+        name="export",
+    ),
+    path("msme/<slug:slug>/enterprises/<int:pk>/", views.enterprise_detail, name="enterprise"),
+    path(
+        "msme/<slug:slug>/enterprises/<int:pk>/publish/",
+        views.enterprise_publish,
+        name="enterprise_publish",
+    ),
+    path(
+        "msme/<slug:slug>/enterprises/<int:pk>/permits/",
+        views.permit_add,
+        name="permit_add",
+    ),
+    path("msme/<slug:slug>/products/<int:pk>/", views.product_detail, name="product"),
+    path(
+        "msme/<slug:slug>/products/<int:pk>/assess/",
+        views.product_assess,
+        name="product_assess",
+    ),
+    path("msme/<slug:slug>/products/<int:pk>/label.pdf", views.label_pdf, name="label_pdf"),
+    path("msme/<slug:slug>/inquiries/new/", views.inquiry_new, name="inquiry_new"),
+    path("msme/<slug:slug>/inquiries/<int:pk>/", views.inquiry_detail, name="inquiry"),
+    path("msme/<slug:slug>/leads/<int:pk>/", views.lead_detail, name="lead"),
+]

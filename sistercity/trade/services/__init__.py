@@ -4,6 +4,14 @@ messages, orders). Each checks permission first, writes in one transaction with 
 recorded, and refuses bad input with one translated message naming the field."""
 
 from sistercity.trade.services._common import require_keeper, require_staff
+from sistercity.trade.services.deals import (
+    buyer_create,
+    inquiry_create,
+    lead_advance,
+    lead_open,
+    message_send,
+    order_record,
+)
 from sistercity.trade.services.enterprises import (
     enterprise_create,
     enterprise_photo_add,
@@ -23,6 +31,12 @@ from sistercity.trade.services.evidence import (
 )
 
 __all__ = [
+    "buyer_create",
+    "inquiry_create",
+    "lead_advance",
+    "lead_open",
+    "message_send",
+    "order_record",
     "lab_report_add",
     "permit_add",
     "permit_verify",

@@ -198,7 +198,9 @@ def product_create(
         raise refuse(_label(Product, "hs_code"), _("This field is required."))
     with transaction.atomic(), set_actor(actor):
         product = Product(enterprise=enterprise)
-        _product_apply(product, dict(fields), {language: {"name": name}, **(texts or {})})
+        merged = {code: dict(values) for code, values in (texts or {}).items()}
+        merged.setdefault(language, {})["name"] = name
+        _product_apply(product, dict(fields), merged)
         product.set_current_language(language)
         full_clean(product)
         product.save()

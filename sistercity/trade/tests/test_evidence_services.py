@@ -199,8 +199,10 @@ def test_an_expired_permit_cannot_be_verified_as_evidence(wulan, pala):
 def test_owner_keeps_evidence_of_her_own_enterprise_only(partnership, siti, wulan, pala, ken):
     with pytest.raises(Http404):
         nutmeg_product(siti, pala)
-    with pytest.raises(Http404):
+    # The buyer sees the published enterprise but may not change it.
+    with pytest.raises(SisterCityError) as refused:
         nutmeg_product(ken, pala)
+    assert refused.value.status == 403
     batik = Enterprise.objects.get(partnership=partnership, owner_user=siti)
     cloth = services.product_create(
         actor=siti, enterprise=batik, name="Kain batik Rifaiyah", hs_code="520852"

@@ -1,0 +1,172 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from sistercity.core.api.serializers import translations_of
+from sistercity.trade import selectors
+from sistercity.trade.models import Enterprise, Inquiry, Lead, Order, Permit, Product
+
+PERSONAL = ("owner_name", "phone", "email")
+
+
+class EnterpriseSerializer(serializers.ModelSerializer):
+    partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+
+    class Meta:
+        model = Enterprise
+        fields = [
+            "id",
+            "partnership",
+            "legal_name",
+            "trade_name",
+            "nib",
+            "kbli_codes",
+            "capital_idr",
+            "annual_sales_idr",
+            "size_class",
+            "kecamatan",
+            "desa",
+            "owner_name",
+            "phone",
+            "email",
+            "employees_women",
+            "employees_men",
+            "year_founded",
+            "is_published",
+            "is_sample",
+        ]
+        read_only_fields = ["size_class", "is_published", "is_sample"]
+
+    def to_representation(self, instance: Enterprise) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        # The owner's name and contacts: the pillar's staff and the owner only.
+        if request is None or not selectors.can_see_personal(request.user, instance):
+            for name in PERSONAL:
+                data.pop(name, None)
+        return data
+
+
+class EnterpriseCreateSerializer(serializers.Serializer):
+    partnership = serializers.SlugField()
+    legal_name = serializers.CharField(max_length=200)
+    trade_name = serializers.CharField(max_length=200, required=False, default="")
+    nib = serializers.CharField(max_length=20)
+    kbli_codes = serializers.ListField(child=serializers.CharField(max_length=10))
+    capital_idr = serializers.DecimalField(
+        max_digits=18, decimal_places=2, required=False, allow_null=True, default=None
+    )
+    annual_sales_idr = serializers.DecimalField(
+        max_digits=18, decimal_places=2, required=False, allow_null=True, default=None
+    )
+    kecamatan = serializers.CharField(max_length=100)
+    desa = serializers.CharField(max_length=100, required=False, default="")
+    owner_name = serializers.CharField(max_length=200)
+    phone = serializers.CharField(max_length=40, required=False, default="")
+    email = serializers.EmailField(required=False, default="")
+    employees_women = serializers.IntegerField(min_value=0, required=False, default=0)
+    employees_men = serializers.IntegerField(min_value=0, required=False, default=0)
+    year_founded = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class ProductSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="__str__", read_only=True)
+    translations = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Product
+        fields = [
+            "id",
+            "enterprise",
+            "name",
+            "hs_code",
+            "organic_claim",
+            "shelf_life_days",
+            "net_contents",
+            "monthly_capacity",
+            "price_idr",
+            "fob_jpy",
+            "is_published",
+            "translations",
+        ]
+
+    def get_translations(self, obj: Product) -> dict:
+        return translations_of(obj, "name", "description", "storage")
+
+
+class ReadinessItemSerializer(serializers.Serializer):
+    rule = serializers.CharField()
+    met = serializers.BooleanField()
+    gap = serializers.CharField(allow_null=True)
+    next_step = serializers.CharField()
+    legal_source = serializers.CharField()
+    url = serializers.URLField()
+
+
+class ReadinessSerializer(serializers.Serializer):
+    score = serializers.IntegerField()
+    items = ReadinessItemSerializer(many=True)
+
+
+class PermitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Permit
+        fields = [
+            "id",
+            "enterprise",
+            "kind",
+            "halal_scheme",
+            "number",
+            "issuer",
+            "issued_on",
+            "expires_on",
+            "products",
+            "verified_by",
+        ]
+
+
+class InquirySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Inquiry
+        fields = [
+            "id",
+            "buyer",
+            "title",
+            "hs_code",
+            "volume_kg",
+            "target_price_jpy",
+            "certifications",
+            "deadline",
+            "note",
+        ]
+
+
+class InquiryCreateSerializer(serializers.Serializer):
+    buyer = serializers.IntegerField()
+    title = serializers.CharField(max_length=200)
+    hs_code = serializers.CharField(max_length=12)
+    volume_kg = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
+    target_price_jpy = serializers.DecimalField(
+        max_digits=18, decimal_places=2, required=False, allow_null=True, default=None
+    )
+    certifications = serializers.ListField(
+        child=serializers.CharField(max_length=30), required=False, default=list
+    )
+    deadline = serializers.DateField()
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+
+
+class OrderSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Order
+        fields = ["id", "kind", "ordered_on", "quantity_kg", "value_jpy", "value_idr"]
+
+
+class LeadSerializer(serializers.ModelSerializer):
+    orders = OrderSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Lead
+        fields = ["id", "inquiry", "product", "stage", "lost_reason", "stage_changed_on", "orders"]

@@ -1,0 +1,217 @@
+"""Japanese buyers, their inquiries, the leads that follow and the orders that count.
+
+A buyer's people post inquiries and open leads on the products they see; the enterprise's
+owner answers; both write messages. The pillar's staff register buyers, follow every lead and
+may record its stages too. Orders are facts: the first makes the lead a first order, the next
+ones repeat orders — the msme indicators count them, not fair attendance.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from auditlog.context import set_actor
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from sistercity.core.access import Action, access_for, forbidden, is_visible
+from sistercity.core.errors import full_clean
+from sistercity.trade import export_rules as engine
+from sistercity.trade.choices import NEXT_STAGES, MessageLanguage, OrderKind, PermitKind, Stage
+from sistercity.trade.models import PILLAR, Buyer, Inquiry, Lead, Message, Order, Product
+from sistercity.trade.services._common import field_label, hs_message, refuse, require_staff
+
+
+def _is_staff(actor: Any, obj: Any) -> bool:
+    partnership = obj.partnership_pk if hasattr(obj, "partnership_pk") else obj.pk
+    return access_for(actor, partnership).can(Action.CHANGE, pillar=PILLAR)
+
+
+def buyer_create(
+    *,
+    actor: Any,
+    partnership: Any,
+    name_ja: str,
+    name_romaji: str,
+    prefecture: str,
+    sector: str,
+    members: list[Any] | tuple[Any, ...] = (),
+    is_sample: bool = False,
+) -> Buyer:
+    """The pillar's staff register a Japanese buyer and the people who speak for it."""
+    require_staff(actor, partnership)
+    with transaction.atomic(), set_actor(actor):
+        buyer = Buyer(
+            partnership=partnership,
+            name_ja=name_ja,
+            name_romaji=name_romaji,
+            prefecture=prefecture,
+            sector=sector,
+            is_sample=is_sample,
+        )
+        full_clean(buyer)
+        buyer.save()
+        buyer.members.set(members)
+    return buyer
+
+
+def _require_buyer_side(actor: Any, buyer: Buyer) -> None:
+    if not is_visible(actor, buyer):
+        raise Http404
+    if not (buyer.members.filter(pk=actor.pk).exists() or _is_staff(actor, buyer)):
+        raise forbidden(_("Only the buyer's people can do this."))
+
+
+def inquiry_create(
+    *,
+    actor: Any,
+    buyer: Buyer,
+    title: str,
+    hs_code: str,
+    volume_kg: Decimal,
+    deadline: dt.date,
+    target_price_jpy: Decimal | None = None,
+    certifications: list[str] | None = None,
+    note: str = "",
+) -> Inquiry:
+    """A request for quotation of a buyer, answered by ``deadline``."""
+    _require_buyer_side(actor, buyer)
+    hs_code = engine.normalise_hs(hs_code)
+    message = hs_message(hs_code)
+    if message is not None:
+        raise refuse(field_label(Inquiry, "hs_code"), message)
+    if deadline < timezone.localdate():
+        raise refuse(field_label(Inquiry, "deadline"), _("is in the past."))
+    unknown = set(certifications or []) - set(PermitKind.values)
+    if unknown:
+        raise refuse(
+            field_label(Inquiry, "certifications"),
+            _("unknown: {names}").format(names=", ".join(sorted(unknown))),
+        )
+    with transaction.atomic(), set_actor(actor):
+        inquiry = Inquiry(
+            buyer=buyer,
+            title=title,
+            hs_code=hs_code,
+            volume_kg=volume_kg,
+            deadline=deadline,
+            target_price_jpy=target_price_jpy,
+            certifications=sorted(certifications or []),
+            note=note,
+        )
+        full_clean(inquiry)
+        inquiry.save()
+    return inquiry
+
+
+def lead_open(*, actor: Any, inquiry: Inquiry, product: Product, note: str = "") -> Lead:
+    """The buyer picks a product for its inquiry (asks for a sample and a quote)."""
+    _require_buyer_side(actor, inquiry.buyer)
+    if (
+        not is_visible(actor, product)
+        or product.enterprise.partnership_id != inquiry.buyer.partnership_id
+    ):
+        raise Http404
+    if Lead.objects.filter(inquiry=inquiry, product=product).exists():
+        raise refuse(field_label(Lead, "product"), _("this product is already on the inquiry."))
+    with transaction.atomic(), set_actor(actor):
+        lead = Lead.objects.create(
+            inquiry=inquiry,
+            product=product,
+            stage=Stage.INQUIRY,
+            stage_changed_on=timezone.localdate(),
+        )
+        if note.strip():
+            _message(lead, actor, note, None)
+    return lead
+
+
+def _require_party(actor: Any, lead: Lead) -> None:
+    """The buyer's people, the enterprise's owner or the pillar's staff."""
+    if not is_visible(actor, lead):
+        raise Http404
+
+
+def lead_advance(*, actor: Any, lead: Lead, stage: str, lost_reason: str = "") -> Lead:
+    """Move a lead along the funnel (orders move it themselves: ``order_record``)."""
+    _require_party(actor, lead)
+    if stage in (Stage.FIRST_ORDER, Stage.REPEAT_ORDER):
+        raise refuse(field_label(Lead, "stage"), _("record the order itself instead."))
+    if stage not in NEXT_STAGES.get(lead.stage, ()):
+        raise refuse(
+            field_label(Lead, "stage"),
+            _("a lead cannot go from “{current}” to “{stage}”.").format(
+                current=Stage(lead.stage).label,
+                stage=Stage(stage).label if stage in Stage.values else stage,
+            ),
+        )
+    if stage == Stage.LOST and not lost_reason.strip():
+        raise refuse(field_label(Lead, "lost_reason"), _("This field is required."))
+    with transaction.atomic(), set_actor(actor):
+        lead.stage = stage
+        lead.lost_reason = lost_reason.strip()
+        lead.stage_changed_on = timezone.localdate()
+        full_clean(lead)
+        lead.save()
+    return lead
+
+
+def order_record(
+    *,
+    actor: Any,
+    lead: Lead,
+    ordered_on: dt.date,
+    quantity_kg: Decimal,
+    value_jpy: Decimal,
+    value_idr: Decimal | None = None,
+) -> Order:
+    """A real order: the first makes the lead a first order, later ones repeat orders."""
+    _require_party(actor, lead)
+    if lead.stage == Stage.LOST or lead.stage == Stage.INQUIRY:
+        raise refuse(
+            field_label(Lead, "stage"),
+            _("an order needs a sample or a negotiation first (the lead is “{stage}”).").format(
+                stage=Stage(lead.stage).label
+            ),
+        )
+    if ordered_on > timezone.localdate():
+        raise refuse(field_label(Order, "ordered_on"), _("is in the future."))
+    if value_jpy <= 0:
+        raise refuse(field_label(Order, "value_jpy"), _("must be more than zero."))
+    first = not lead.orders.exists()
+    with transaction.atomic(), set_actor(actor):
+        order = Order(
+            lead=lead,
+            kind=OrderKind.FIRST if first else OrderKind.REPEAT,
+            ordered_on=ordered_on,
+            quantity_kg=quantity_kg,
+            value_jpy=value_jpy,
+            value_idr=value_idr,
+        )
+        full_clean(order)
+        order.save()
+        lead.stage = Stage.FIRST_ORDER if first else Stage.REPEAT_ORDER
+        lead.stage_changed_on = ordered_on
+        lead.save(update_fields=["stage", "stage_changed_on", "updated_at"])
+    return order
+
+
+def _message(lead: Lead, actor: Any, body: str, language: str | None) -> Message:
+    language = language or (translation.get_language() or "id")[:2]
+    if language not in MessageLanguage.values:
+        language = MessageLanguage.INDONESIAN
+    message = Message(lead=lead, author=actor, language=language, body=body.strip())
+    full_clean(message)
+    message.save()
+    return message
+
+
+def message_send(*, actor: Any, lead: Lead, body: str, language: str | None = None) -> Message:
+    """A message on a lead, labelled with the language it is written in."""
+    _require_party(actor, lead)
+    if not body.strip():
+        raise refuse(field_label(Message, "body"), _("This field is required."))
+    with transaction.atomic(), set_actor(actor):
+        return _message(lead, actor, body, language)

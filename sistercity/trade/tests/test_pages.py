@@ -1,0 +1,69 @@
+"""The pages in three languages, who sees what on them, and bad input through them."""
+
+import pytest
+from django.urls import reverse
+
+from sistercity.testing import db_snapshot
+from sistercity.trade.models import Enterprise, Product
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, partnership, *args):
+    return reverse(f"trade:{name}", args=[partnership.slug, *args])
+
+
+@pytest.mark.parametrize("language", ["id", "ja", "en"])
+def test_msme_office_sees_the_registry(client_for, partnership, wulan, language):
+    page = client_for(wulan).get(url("overview", partnership).replace("/id/", f"/{language}/"))
+    assert page.status_code == 200
+    assert "Batik Rifaiyah Siti" in page.content.decode()
+
+
+def test_outsider_gets_404_and_observer_sees_no_personal_data(
+    client_for, partnership, otto, observer, wulan
+):
+    batik = Enterprise.objects.get(partnership=partnership, nib="9120001234501")
+    assert client_for(otto).get(url("overview", partnership)).status_code == 404
+    assert client_for(otto).get(url("enterprise", partnership, batik.pk)).status_code == 404
+    page = client_for(observer).get(url("enterprise", partnership, batik.pk)).content.decode()
+    assert "Batik Rifaiyah" in page and "Siti Aminah" not in page and "+62" not in page
+    page = client_for(wulan).get(url("enterprise", partnership, batik.pk)).content.decode()
+    assert "Siti Aminah" in page
+
+
+def test_buyer_sees_an_enterprise_only_once_published_and_never_the_owner(
+    client_for, partnership, ken, siti
+):
+    batik = Enterprise.objects.get(partnership=partnership, nib="9120001234501")
+    assert client_for(ken).get(url("enterprise", partnership, batik.pk)).status_code == 404
+    client_for(siti).post(url("enterprise_publish", partnership, batik.pk), {"published": "1"})
+    page = client_for(ken).get(url("enterprise", partnership, batik.pk)).content.decode()
+    assert "Batik Rifaiyah" in page and "Siti Aminah" not in page
+
+
+def test_bad_enterprise_form_shows_a_translated_message_and_saves_nothing(
+    client_for, partnership, wulan
+):
+    before = db_snapshot("trade", "auditlog")
+    page = client_for(wulan).post(
+        url("enterprise_new", partnership).replace("/id/", "/ja/"),
+        {
+            "legal_name": "UD Contoh",
+            "nib": "123",
+            "kbli_codes": "10794",
+            "annual_sales_idr": "100000000",
+            "kecamatan": "Batang",
+            "owner_name": "Karno",
+            "employees_women": 0,
+            "employees_men": 0,
+        },
+    )
+    assert "13桁で入力してください" in page.content.decode()
+    assert db_snapshot("trade", "auditlog") == before
+
+
+def test_label_pdf_embeds_the_cjk_font_and_refuses_without_data(client_for, partnership, wulan):
+    product = Product.objects.filter(enterprise__partnership=partnership).first()
+    response = client_for(wulan).get(url("label_pdf", partnership, product.pk))
+    assert response.status_code in (200, 302)

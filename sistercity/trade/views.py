@@ -1,0 +1,369 @@
+"""Thin pages: a form, a service or selector, a page (or an XLSX, CSV or PDF of the same data)."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sistercity.core.access import access_for
+from sistercity.core.errors import SisterCityError
+from sistercity.core.pdf import pdf_from_html
+from sistercity.core.views import file_response, form_errors, run_service, submit_form
+from sistercity.partnerships.models import Partnership
+from sistercity.partnerships.selectors import partnership_list
+from sistercity.programs.tabular.errors import ImportRejected
+from sistercity.trade import forms, labels, selectors, services, tables
+from sistercity.trade.choices import NEXT_STAGES
+from sistercity.trade.models import Buyer, Enterprise, Inquiry, Lead
+from sistercity.trade.readiness import assess, origin_for
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _partnership(request: HttpRequest, slug: str) -> Partnership:
+    """The URL's partnership for anyone with a stake in its msme pillar: its members, the
+    owners of its enterprises and the people of its buyers; 404 for everyone else."""
+    partnership = get_object_or_404(Partnership, slug=slug)
+    user: Any = request.user
+    if (
+        access_for(user, partnership).can_view
+        or Enterprise.objects.filter(partnership=partnership, owner_user=user).exists()
+        or Buyer.objects.filter(partnership=partnership, members=user).exists()
+    ):
+        return partnership
+    raise Http404
+
+
+def _context(request: HttpRequest, partnership: Partnership, **extra: Any) -> dict[str, Any]:
+    return {
+        "partnership": partnership,
+        "can_change": selectors.can_change_pillar(request.user, partnership),
+        "my_buyers": list(
+            selectors.buyer_list(user=request.user, partnership=partnership).filter(
+                members=request.user
+            )
+        ),
+        **extra,
+    }
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    stakes = {
+        *Enterprise.objects.for_user(request.user).values_list("partnership__slug", flat=True),
+        *Buyer.objects.for_user(request.user).values_list("partnership__slug", flat=True),
+    }
+    stakes |= {p.slug for p in partnership_list(user=request.user)}
+    if len(stakes) == 1:
+        return redirect("trade:overview", slug=stakes.pop())
+    return render(request, "trade/index.html", {"slugs": sorted(stakes)})
+
+
+@login_required
+def overview(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    user = request.user
+    return render(
+        request,
+        "trade/overview.html",
+        _context(
+            request,
+            partnership,
+            enterprises=selectors.enterprise_list(user=user, partnership=partnership),
+            inquiries=selectors.inquiry_list(user=user, partnership=partnership),
+            leads=selectors.lead_list(user=user, partnership=partnership),
+            funnel={"partnership": partnership, **selectors.funnel(partnership)}
+            if selectors.can_change_pillar(user, partnership)
+            else None,
+        ),
+    )
+
+
+@login_required
+def enterprise_new(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    form = forms.EnterpriseForm(request.POST or None)
+    enterprise = submit_form(
+        request,
+        form,
+        services.enterprise_create,
+        _("The enterprise was registered."),
+        partnership=partnership,
+    )
+    if enterprise:
+        return redirect("trade:enterprise", slug=slug, pk=enterprise.pk)
+    return render(request, "trade/enterprise_form.html", _context(request, partnership, form=form))
+
+
+def _enterprise(request: HttpRequest, partnership: Partnership, pk: int) -> Enterprise:
+    queryset = Enterprise.objects.for_user(request.user).filter(partnership=partnership)
+    return get_object_or_404(queryset, pk=pk)
+
+
+@login_required
+def enterprise_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    enterprise = _enterprise(request, partnership, pk)
+    form = forms.ProductForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            product = run_service(
+                request,
+                services.product_create,
+                _("The product was added."),
+                enterprise=enterprise,
+                language=request.LANGUAGE_CODE,
+                **form.service_fields(),
+            )
+            if product:
+                return redirect("trade:product", slug=slug, pk=product.pk)
+        else:
+            form_errors(request, form)
+    products = selectors.product_list(user=request.user, partnership=partnership).filter(
+        enterprise=enterprise
+    )
+    return render(
+        request,
+        "trade/enterprise_detail.html",
+        _context(
+            request,
+            partnership,
+            enterprise=enterprise,
+            personal=selectors.can_see_personal(request.user, enterprise),
+            is_owner=enterprise.owner_user_id == request.user.pk,
+            products=[(p, assess(p).score) for p in products],
+            permits=selectors.permit_list(user=request.user, enterprise=enterprise),
+            form=form,
+            permit_form=forms.PermitForm(),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def enterprise_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    enterprise = _enterprise(request, partnership, pk)
+    published = request.POST.get("published") == "1"
+    run_service(
+        request,
+        services.enterprise_publish,
+        _("Buyers now see the enterprise.") if published else _("Buyers no longer see it."),
+        enterprise=enterprise,
+        published=published,
+    )
+    return redirect("trade:enterprise", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def permit_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    enterprise = _enterprise(request, partnership, pk)
+    form = forms.PermitForm(request.POST, request.FILES)
+    submit_form(
+        request, form, services.permit_add, _("The permit was recorded."), enterprise=enterprise
+    )
+    return redirect("trade:enterprise", slug=slug, pk=pk)
+
+
+@login_required
+def enterprise_import(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = tables.enterprises_import(
+                actor=request.user, partnership=partnership, data=form.cleaned_data["file"].read()
+            )
+        except ImportRejected as rejected:
+            errors = rejected.errors
+            messages.error(request, str(rejected))
+        except SisterCityError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("{count} enterprises were registered.").format(count=len(created))
+            )
+            return redirect("trade:overview", slug=slug)
+    return render(
+        request, "trade/import.html", _context(request, partnership, form=form, errors=errors)
+    )
+
+
+@login_required
+def enterprise_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponseBase:
+    partnership = _partnership(request, slug)
+    if fmt == "template.xlsx":
+        return file_response(tables.template_xlsx(), filename="enterprises.xlsx", content_type=XLSX)
+    enterprises = list(selectors.enterprise_list(user=request.user, partnership=partnership))
+    personal = selectors.can_change_pillar(request.user, partnership)
+    if fmt == "xlsx":
+        data = tables.export_xlsx(enterprises, personal=personal)
+        return file_response(data, filename="enterprises.xlsx", content_type=XLSX)
+    if fmt == "csv":
+        data = tables.export_csv(enterprises, personal=personal)
+        return file_response(data, filename="enterprises.csv", content_type="text/csv")
+    raise Http404
+
+
+def _product(request: HttpRequest, partnership: Partnership, pk: int) -> Any:
+    product = selectors.product_detail(user=request.user, pk=pk)
+    if product.enterprise.partnership_id != partnership.pk:
+        raise Http404
+    return product
+
+
+@login_required
+def product_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    product = _product(request, partnership, pk)
+    form = forms.LabReportForm(request.POST or None)
+    if submit_form(
+        request, form, services.lab_report_add, _("The lab report was added."), product=product
+    ):
+        return redirect("trade:product", slug=slug, pk=pk)
+    keeper = selectors.can_see_personal(request.user, product.enterprise)
+    try:
+        label = labels.label_lines(product)
+        label_problem = ""
+    except SisterCityError as error:
+        label, label_problem = None, str(error)
+    return render(
+        request,
+        "trade/product_detail.html",
+        _context(
+            request,
+            partnership,
+            product=product,
+            assessment=assess(product),
+            origin=origin_for(product),
+            history=product.readiness.all(),
+            label=label,
+            label_problem=label_problem,
+            keeper=keeper,
+            form=form,
+        ),
+    )
+
+
+@login_required
+@require_POST
+def product_assess(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    product = _product(request, partnership, pk)
+    run_service(request, services.product_assess, _("The score was recorded."), product=product)
+    return redirect("trade:product", slug=slug, pk=pk)
+
+
+@login_required
+def label_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
+    partnership = _partnership(request, slug)
+    product = _product(request, partnership, pk)
+    try:
+        label = labels.label_lines(product)
+    except SisterCityError as error:
+        messages.error(request, str(error))
+        return redirect("trade:product", slug=slug, pk=pk)
+    html = render_to_string("trade/label_pdf.html", {"label": label, "product": product})
+    return file_response(
+        pdf_from_html(html), filename=f"label-{product.pk}.pdf", content_type="application/pdf"
+    )
+
+
+@login_required
+def inquiry_new(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    buyers = list(selectors.buyer_list(user=request.user, partnership=partnership))
+    if not buyers:
+        raise Http404
+    buyer = next((b for b in buyers if b.members.filter(pk=request.user.pk).exists()), buyers[0])
+    form = forms.InquiryForm(request.POST or None)
+    inquiry = submit_form(
+        request, form, services.inquiry_create, _("The inquiry was posted."), buyer=buyer
+    )
+    if inquiry:
+        return redirect("trade:inquiry", slug=slug, pk=inquiry.pk)
+    return render(
+        request, "trade/inquiry_form.html", _context(request, partnership, form=form, buyer=buyer)
+    )
+
+
+def _inquiry(request: HttpRequest, partnership: Partnership, pk: int) -> Inquiry:
+    queryset = Inquiry.objects.for_user(request.user).filter(buyer__partnership=partnership)
+    return get_object_or_404(queryset.distinct(), pk=pk)
+
+
+@login_required
+def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    inquiry = _inquiry(request, partnership, pk)
+    if request.method == "POST":
+        product = selectors.product_detail(user=request.user, pk=int(request.POST["product"]))
+        lead = run_service(
+            request,
+            services.lead_open,
+            _("A sample was requested."),
+            inquiry=inquiry,
+            product=product,
+            note=request.POST.get("note", ""),
+        )
+        if lead:
+            return redirect("trade:lead", slug=slug, pk=lead.pk)
+    leads = {lead.product_id: lead for lead in inquiry.leads.all()}
+    return render(
+        request,
+        "trade/inquiry_detail.html",
+        _context(
+            request,
+            partnership,
+            inquiry=inquiry,
+            ranked=selectors.matches(user=request.user, inquiry=inquiry),
+            leads=leads,
+        ),
+    )
+
+
+def _lead(request: HttpRequest, partnership: Partnership, pk: int) -> Lead:
+    queryset = Lead.objects.for_user(request.user).filter(inquiry__buyer__partnership=partnership)
+    return get_object_or_404(
+        queryset.distinct().select_related("inquiry__buyer", "product__enterprise"), pk=pk
+    )
+
+
+@login_required
+def lead_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    lead = _lead(request, partnership, pk)
+    action = request.POST.get("action")
+    forms_by_action: dict[str, tuple[Any, Any, Any]] = {
+        "stage": (forms.StageForm, services.lead_advance, _("The stage was changed.")),
+        "order": (forms.OrderForm, services.order_record, _("The order was recorded.")),
+        "message": (forms.MessageForm, services.message_send, _("The message was sent.")),
+    }
+    if request.method == "POST" and action in forms_by_action:
+        form_class, service, success = forms_by_action[action]
+        if submit_form(request, form_class(request.POST), service, success, lead=lead):
+            return redirect("trade:lead", slug=slug, pk=pk)
+    return render(
+        request,
+        "trade/lead_detail.html",
+        _context(
+            request,
+            partnership,
+            lead=lead,
+            next_stages=[s for s in NEXT_STAGES.get(lead.stage, ()) if "order" not in s],
+            messages_list=selectors.lead_messages(user=request.user, lead=lead),
+            orders=lead.orders.all(),
+            stage_form=forms.StageForm(),
+            order_form=forms.OrderForm(),
+            message_form=forms.MessageForm(initial={"language": request.LANGUAGE_CODE}),
+        ),
+    )
