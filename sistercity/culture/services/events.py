@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.core.files import inspect_upload
-from sistercity.culture.choices import PILLAR, EventStatus, EventZone, RegistrationStatus
+from sistercity.culture.choices import (
+    ACTIVE_REGISTRATION,
+    PILLAR,
+    EventStatus,
+    EventZone,
+    RegistrationStatus,
+)
 from sistercity.culture.models import Event, EventImage
 
 # Changes a subscribed calendar must apply: they raise the event's SEQUENCE (RFC 5545).
@@ -166,7 +172,8 @@ def event_update(*, actor: Any, event: Event, language: str, **changes: Any) -> 
         if revised:
             current.sequence += 1
         current.save()
-        promoted = promote_waitlist(current)
+        # Places freed on a postponed or cancelled event are given out once it is on again.
+        promoted = promote_waitlist(current) if current.status == EventStatus.SCHEDULED else []
     _notify_promoted(promoted)
     return current
 
@@ -193,7 +200,7 @@ def event_set_status(*, actor: Any, event: Event, status: str) -> Event:
         current.status = status
         current.sequence += 1
         current.save(update_fields=["status", "sequence", "updated_at"])
-        active = list(current.registrations.filter(status=RegistrationStatus.CONFIRMED))
+        active = list(current.registrations.filter(status__in=ACTIVE_REGISTRATION))
     if status != EventStatus.SCHEDULED:
         for registration in active:
             send_registration_mail(registration, "event_status")

@@ -172,7 +172,7 @@ def registration_cancel(*, token: str) -> Registration:
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
-        promoted = promote_waitlist(event) if not event.is_cancelled else []
+        promoted = promote_waitlist(event) if event.status == "scheduled" else []
     send_registration_mail(registration, "cancelled")
     for row in promoted:
         send_registration_mail(row, "promoted")

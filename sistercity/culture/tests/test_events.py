@@ -141,6 +141,15 @@ def test_cancelling_an_event_keeps_it_and_tells_its_registrants(sari, batik):
     assert "Dibatalkan" in mail.outbox[0].subject
 
 
+def test_the_waitlisted_hear_of_a_postponement_and_do_not_move_up(sari, glass):
+    services.event_set_status(actor=sari, event=glass, status="postponed")
+    assert "rahmat@example.org" in {m.to[0] for m in mail.outbox}
+    assert "Ditunda" in mail.outbox[0].subject
+    confirmed = glass.registrations.filter(status="confirmed").first()
+    services.registration_cancel(token=confirmed.token)
+    assert glass.registrations.get(email="rahmat@example.org").status == "waitlisted"
+
+
 def test_attendance_is_recorded(ayu, batik):
     services.event_record_attendance(actor=ayu, event=batik, attendance=42)
     batik.refresh_from_db()

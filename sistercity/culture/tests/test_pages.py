@@ -260,3 +260,40 @@ def test_the_destination_list_works_without_javascript_and_offers_maps(client, d
     assert html.count("<tr data-destination=") == 10
     assert html.count('data-test="map"') == 2
     assert 'id="points-toyama" type="application/json"' in html
+
+
+def _more_events(partnership, demo, n):
+    import datetime as dt
+
+    from sistercity.core.models import Pillar
+    from sistercity.culture.models import Event
+
+    source = Event.objects.get(slug="lokakarya-batik-rifaiyah")
+    pillar = Pillar.objects.get(code="culture")
+    for i in range(n):
+        event = Event(
+            partnership=partnership, slug=f"extra-{i}", kind="arts", city=demo.toyama,
+            organiser=demo.toyama, pillar=pillar, time_zone="Asia/Tokyo",
+            starts_at=source.starts_at + dt.timedelta(days=i + 1),
+            ends_at=source.ends_at + dt.timedelta(days=i + 1), capacity=3,
+        )  # fmt: skip
+        event.set_current_language("en")
+        event.title, event.venue = f"Extra {i}", "Kirari"
+        event.save()
+        event.registrations.create(full_name="X", email=f"x{i}@example.org", people=1,
+                                   language="en", status="confirmed")  # fmt: skip
+
+
+@pytest.mark.parametrize("url", [f"{BASE}/events/", "/en/culture/", f"{BASE}/manage/"])
+def test_list_pages_take_the_same_queries_at_two_sizes(client_for, sari, partnership, demo, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(sari)
+    client.get(url)  # warm caches (sessions, translations)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    _more_events(partnership, demo, 5)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(large) == len(small)
