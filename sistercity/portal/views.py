@@ -4,10 +4,12 @@ from django.shortcuts import get_object_or_404, render
 
 from sistercity.accounts.choices import MUNICIPAL_KINDS
 from sistercity.accounts.models import Organisation
+from sistercity.core.public_cache import public_page
 from sistercity.core.registry import registry, render_panels
 from sistercity.partnerships import selectors
 
 
+@public_page
 def home(request):
     return render(
         request,
@@ -16,6 +18,7 @@ def home(request):
     )
 
 
+@public_page
 def partnership_public(request, slug):
     partnership = get_object_or_404(selectors.public_partnership_list(), slug=slug)
     tracks = list(partnership.tracks.all())
@@ -33,6 +36,7 @@ def partnership_public(request, slug):
     )
 
 
+@public_page
 def municipality_list(request):
     municipalities = Organisation.objects.filter(kind__in=MUNICIPAL_KINDS).prefetch_related(
         "translations", "strengths__translations", "needs__translations"
@@ -40,6 +44,7 @@ def municipality_list(request):
     return render(request, "portal/municipality_list.html", {"municipalities": municipalities})
 
 
+@public_page
 def municipality_detail(request, slug):
     municipality: Organisation = get_object_or_404(
         Organisation.objects.filter(kind__in=MUNICIPAL_KINDS).prefetch_related(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sistercity.core.access import Action, access_for
+from sistercity.core.public_cache import public_page
 from sistercity.core.views import form_errors, run_service
 from sistercity.exchange import forms, selectors, services
 from sistercity.exchange.choices import Status
@@ -22,6 +23,7 @@ from sistercity.exchange.views._common import managed_call, user_of, visible_cal
 from sistercity.partnerships.models import Partnership
 
 
+@public_page
 def call_list(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     calls = list(selectors.public_call_list())
