@@ -52,3 +52,46 @@ def registrations_xlsx(event: Any, registrations: Any) -> bytes:
     for values in registration_rows(event, registrations):
         append(sheet, values)
     return xlsx_bytes(workbook)
+
+
+def event_rows(events: Any) -> Iterator[Sequence[Any]]:
+    """The organisers' list of events with their counts (times in each event's zone)."""
+    yield [
+        _("Short name"),
+        _("Title"),
+        _("Kind"),
+        _("City"),
+        _("Starts (local time)"),
+        _("Ends (local time)"),
+        _("Time zone"),
+        _("Status"),
+        _("Capacity"),
+        _("Places taken"),
+        _("Waitlist"),
+        _("Attendance"),
+    ]
+    for e in events:
+        yield [
+            e.slug,
+            str(e),
+            e.get_kind_display(),
+            str(e.city),
+            _when(e.starts_at, e.zone),
+            _when(e.ends_at, e.zone),
+            e.time_zone,
+            e.get_status_display(),
+            e.capacity,
+            e.taken or 0,
+            e.waiting or 0,
+            e.attendance,
+        ]
+
+
+def events_xlsx(events: Any) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = _("Events")[:31]
+    for values in event_rows(events):
+        append(sheet, values)
+    return xlsx_bytes(workbook)

@@ -182,7 +182,8 @@ class Registration(PartnershipScoped):
         ]
 
     def __str__(self) -> str:
-        return self.full_name or str(_("(erased)"))
+        # Not the name: the change log keeps an object's text, and observers read the log.
+        return str(_("registration {number}")).format(number=self.pk)
 
     @classmethod
     def permission_filter(cls, user: Any, action: str) -> models.Q | None:

@@ -3,7 +3,8 @@ from typing import Any
 from rest_framework import serializers
 
 from sistercity.core.api.serializers import translations_of
-from sistercity.culture.choices import EventStatus
+from sistercity.core.validators import validate_no_markup
+from sistercity.culture.choices import EventStatus, VisitorOrigin
 from sistercity.culture.models import Destination, Event, Registration, VisitorFigure
 
 
@@ -112,3 +113,13 @@ class CultureVisitorFigureSerializer(serializers.ModelSerializer):
     class Meta:
         model = VisitorFigure
         fields = ["id", "city", "month", "origin", "visitors", "source"]
+
+
+class CultureVisitorFigureCreateSerializer(serializers.Serializer):
+    partnership = serializers.SlugField()
+    city = serializers.SlugField()
+    month = serializers.DateField()
+    origin = serializers.ChoiceField(choices=VisitorOrigin.choices)
+    # Negative numbers reach the service, which refuses them with its own message.
+    visitors = serializers.IntegerField()
+    source = serializers.CharField(max_length=200, validators=[validate_no_markup])  # type: ignore[assignment]

@@ -3,12 +3,14 @@ organisers only (their queryset is narrower than the event's)."""
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from sistercity.core.api.viewsets import ScopedViewSet
+from sistercity.core.api.viewsets import ScopedViewSet, partnership_for_api
+from sistercity.core.errors import SisterCityError
 from sistercity.culture import services
 from sistercity.culture.api import serializers as s
 from sistercity.culture.models import Destination, Event, Registration, VisitorFigure
@@ -53,7 +55,27 @@ class DestinationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scope
 
 
 class VisitorFigureViewSet(mixins.ListModelMixin, ScopedViewSet):
+    """Monthly visitor figures; the culture pillar's organisers record (or correct) them."""
+
     serializer_class = s.CultureVisitorFigureSerializer
     model = VisitorFigure
     partnership_filter = "partnership__slug"
     related = ("city",)
+
+    @extend_schema(
+        request=s.CultureVisitorFigureCreateSerializer, responses=s.CultureVisitorFigureSerializer
+    )
+    def create(self, request: Any) -> Response:
+        payload = s.CultureVisitorFigureCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        partnership = partnership_for_api(request, data.pop("partnership"))
+        city = partnership.municipalities.filter(slug=data.pop("city")).first()
+        if city is None:
+            raise SisterCityError(
+                _("The city must be one of the partnership's municipalities."), code="city"
+            )
+        figure = services.visitor_figure_record(
+            actor=request.user, partnership=partnership, city=city, **data
+        )
+        return Response(s.CultureVisitorFigureSerializer(figure).data, status=201)

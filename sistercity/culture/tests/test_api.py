@@ -47,3 +47,25 @@ def test_an_organiser_cancels_and_an_observer_may_not(sari, observer, batik):
 def test_destinations_and_figures(budi):
     assert api(budi).get("/api/culture-destinations/").json()["count"] == 10
     assert api(budi).get("/api/culture-visitor-figures/").json()["count"] == 12
+
+
+def test_an_organiser_records_a_visitor_figure_and_bad_input_saves_nothing(ayu, observer, demo):
+    from sistercity.testing import db_snapshot
+
+    payload = {
+        "partnership": "batang-toyama",
+        "city": "batang",
+        "month": "2026-11-01",
+        "origin": "japan",
+        "visitors": 57,
+        "source": "Disparpora",
+    }
+    assert api(observer).post("/api/culture-visitor-figures/", payload).status_code == 403
+    before = db_snapshot("culture")
+    bad = api(ayu).post("/api/culture-visitor-figures/", {**payload, "visitors": -1})
+    assert bad.status_code == 400 and bad.json()["code"] == "visitors"
+    unknown = api(ayu).post("/api/culture-visitor-figures/", {**payload, "city": "kendal"})
+    assert unknown.status_code == 400 and unknown.json()["code"] == "city"
+    assert db_snapshot("culture") == before
+    created = api(ayu).post("/api/culture-visitor-figures/", payload)
+    assert created.status_code == 201 and created.json()["visitors"] == 57

@@ -297,3 +297,15 @@ def test_list_pages_take_the_same_queries_at_two_sizes(client_for, sari, partner
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(large) == len(small)
+
+
+@pytest.mark.parametrize("who", ["sari", "observer"])
+def test_members_export_the_events_with_their_counts(who, request, client_for, demo):
+    client = client_for(request.getfixturevalue(who))
+    sheet = load_workbook(io.BytesIO(client.get(f"{BASE}/manage/events.xlsx").content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Short name" and len(rows) == 1 + 6
+    batik = next(r for r in rows if r[0] == "lokakarya-batik-rifaiyah")
+    assert batik[9] == 3 and batik[4].endswith("WIB")
+    text = client.get(f"{BASE}/manage/events.csv").content.decode("utf-8-sig")
+    assert "siti@example.org" not in text and "kaca-toyama-daring" in text

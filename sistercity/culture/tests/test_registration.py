@@ -166,3 +166,16 @@ def test_the_erasure_job_runs_the_service(batik, settings):
     batik.save()
     assert erase_registrant_data.call() == 2
     assert not Registration.objects.filter(event=batik).exclude(full_name="").exists()
+
+
+def test_the_change_log_keeps_no_name_or_address(batik):
+    from auditlog.models import LogEntry
+
+    registration = register(batik, "private@example.org", name="Nama Rahasia")
+    services.registration_cancel(token=registration.token)
+    entries = LogEntry.objects.filter(
+        object_pk=str(registration.pk), content_type__model="registration"
+    )
+    assert entries.count() >= 2
+    text = " ".join(f"{e.object_repr} {e.changes}" for e in entries)
+    assert "Rahasia" not in text and "private@example.org" not in text

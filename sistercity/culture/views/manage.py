@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sistercity.core.access import Action, access_for
+from sistercity.core.spreadsheets import csv_bytes
 from sistercity.core.views import file_response, form_errors, partnership_for, run_service
 from sistercity.culture import exports, forms, selectors, services
 from sistercity.culture.choices import PILLAR
@@ -184,6 +185,25 @@ def event_image_add(request: HttpRequest, slug: str, event: str) -> HttpResponse
     else:
         form_errors(request, form)
     return redirect("culture:event_edit", slug=slug, event=row.slug)
+
+
+@login_required
+def events_export(request: HttpRequest, slug: str, fmt: str) -> Any:
+    """The partnership's events with their counts, for every member (no registrant's name)."""
+    partnership = partnership_for(request, slug)
+    rows = selectors.managed_events(user=request.user, partnership=partnership)
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        return file_response(
+            csv_bytes(exports.event_rows(rows)),
+            filename=f"{slug}-events-{stamp}.csv",
+            content_type="text/csv; charset=utf-8",
+        )
+    if fmt == "xlsx":
+        return file_response(
+            exports.events_xlsx(rows), filename=f"{slug}-events-{stamp}.xlsx", content_type=XLSX
+        )
+    raise Http404
 
 
 @login_required
