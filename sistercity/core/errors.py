@@ -6,13 +6,23 @@ class SisterCityError(Exception):
 
     Its message is already translated (a lazy gettext string formatted with the details) and is
     shown to the user as is, by the UI as a message and by the API as ``{"detail": ...}``.
+    ``field`` names the input the refusal is about, when there is one, so that a page shows the
+    message next to that input.
     """
 
-    def __init__(self, message: str | Promise, *, code: str = "invalid", status: int = 400):
+    def __init__(
+        self,
+        message: str | Promise,
+        *,
+        code: str = "invalid",
+        status: int = 400,
+        field: str | None = None,
+    ):
         super().__init__(str(message))
         self.message = message
         self.code = code
         self.status = status
+        self.field = field
 
     def __str__(self) -> str:
         return str(self.message)

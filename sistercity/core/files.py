@@ -42,13 +42,14 @@ def inspect_upload(upload: UploadedFile, *, max_bytes: int | None = None) -> Ins
     """Check size and content type; return what to store. Raises SisterCityError."""
     limit = max_bytes or settings.DOCUMENT_MAX_BYTES
     if upload.size is None or upload.size == 0:
-        raise SisterCityError(_("The file is empty."), code="file_empty")
+        raise SisterCityError(_("The file is empty."), code="file_empty", field="file")
     if upload.size > limit:
         raise SisterCityError(
             _("The file is {size}; the limit is {limit}.").format(
                 size=filesizeformat(upload.size), limit=filesizeformat(limit)
             ),
             code="file_too_large",
+            field="file",
         )
     upload.seek(0)
     head = upload.read(8192)
@@ -62,6 +63,7 @@ def inspect_upload(upload: UploadedFile, *, max_bytes: int | None = None) -> Ins
         raise SisterCityError(
             _("This file type is not accepted. Upload a PDF, DOCX, XLSX, PNG or JPEG file."),
             code="file_type",
+            field="file",
         )
     digest = hashlib.sha256()
     upload.seek(0)

@@ -3,7 +3,10 @@ partnership of the URL, and hand out a file.
 
 - ``run_service`` calls a service as the request's user and turns a ``SisterCityError`` into a
   message; ``form_errors`` shows a form's errors as messages; ``submit_form`` is both for the
-  usual "valid form → service → message" step.
+  usual "valid form → service → message" step. A page that shows its form again after a
+  refusal passes ``on_form=True``: the errors stay on the form, next to the fields they concern
+  (the service's refusal too, at its ``field``), and ``_error_summary.html`` lists them at the
+  top of the page with links to the fields.
 - ``partnership_for`` is the URL's partnership for the request's user (404 for outsiders);
   ``PartnershipMixin`` is the same for class-based views, with ``self.access`` computed once.
 - ``ServiceFormView`` is a page whose POST is a form handed to one service.
@@ -51,17 +54,47 @@ def run_service(
     return result if result is not None else True
 
 
-def submit_form(
+def refuse_on_form(form: Any, error: SisterCityError) -> None:
+    """Put a service's refusal on the form: at its field when the form has it, else at the top."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, str(error.message))
+
+
+def run_service_on_form(
     request: HttpRequest, form: Any, func: Callable[..., Any], success: Any = None, **kwargs: Any
+) -> Any:
+    """``run_service`` for a page that shows ``form`` again: a refusal goes on the form."""
+    try:
+        result = func(actor=request.user, **kwargs)
+    except SisterCityError as error:
+        refuse_on_form(form, error)
+        return None
+    if success:
+        messages.success(request, success)
+    return result if result is not None else True
+
+
+def submit_form(
+    request: HttpRequest,
+    form: Any,
+    func: Callable[..., Any],
+    success: Any = None,
+    *,
+    on_form: bool = False,
+    **kwargs: Any,
 ) -> Any:
     """For a POST: validate ``form`` and hand its cleaned data (plus ``kwargs``) to ``func``.
     Returns the service's result, or None when the form or the service refused (the reasons
-    are shown as messages); None too when the request is not a POST."""
+    are shown as messages, or kept on the form with ``on_form``); None too when the request is
+    not a POST."""
     if request.method != "POST":
         return None
     if not form.is_valid():
-        form_errors(request, form)
+        if not on_form:
+            form_errors(request, form)
         return None
+    if on_form:
+        return run_service_on_form(request, form, func, success, **form.cleaned_data, **kwargs)
     return run_service(request, func, success, **form.cleaned_data, **kwargs)
 
 
@@ -96,7 +129,8 @@ class ServiceFormView(PartnershipMixin, FormView):
 
     Subclasses set ``form_class``, ``template_name``, ``service`` and ``success_message``, and
     may override ``service_kwargs`` (extra arguments) and ``get_success_url``. A refusal by the
-    form or the service re-renders the page with the messages and the typed values.
+    form or the service re-renders the page with the typed values and the errors at their
+    fields.
     """
 
     service: Callable[..., Any]
@@ -106,21 +140,17 @@ class ServiceFormView(PartnershipMixin, FormView):
         return {"partnership": self.partnership}
 
     def form_valid(self, form: Any) -> HttpResponse:
-        self.result = run_service(
+        self.result = run_service_on_form(
             self.request,
+            form,
             type(self).service,
             self.success_message,
             **form.cleaned_data,
             **self.service_kwargs(form),
         )
         if self.result is None:
-            return self.form_invalid(form, report=False)
+            return self.form_invalid(form)
         return redirect(self.get_success_url())
-
-    def form_invalid(self, form: Any, report: bool = True) -> HttpResponse:
-        if report:
-            form_errors(self.request, form)
-        return super().form_invalid(form)
 
 
 def file_response(

@@ -16,9 +16,9 @@ from sistercity.core.access import Action, access_for
 from sistercity.core.pdf import pdf_from_html
 from sistercity.core.views import (
     file_response,
-    form_errors,
     partnership_for,
     run_service,
+    run_service_on_form,
     submit_form,
 )
 from sistercity.environment import exports, forms, results, selectors, services, sipsn
@@ -106,8 +106,9 @@ def scenario_new(request: HttpRequest, slug: str) -> HttpResponse:
             data = form.cleaned_data
             template = next((s for s in existing if s.code == data["start_from"]), None)
             municipality = template.municipality if template else _municipalities(partnership)[0]
-            scenario = run_service(
+            scenario = run_service_on_form(
                 request,
+                form,
                 services.scenario_create,
                 _("The scenario was created; adjust it below."),
                 partnership=partnership,
@@ -120,8 +121,6 @@ def scenario_new(request: HttpRequest, slug: str) -> HttpResponse:
             )
             if scenario is not None:
                 return redirect("environment:scenario_edit", slug=slug, code=scenario.code)
-        else:
-            form_errors(request, form)
     return render(
         request,
         "environment/scenario_new.html",
@@ -131,17 +130,17 @@ def scenario_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _save_settings(request: HttpRequest, scenario: WasteScenario, form: Any, formset: Any) -> Any:
     """The settings form and its facilities, turned back into the engine's inputs and saved;
-    None when a form or the service refused (the reasons are shown as messages)."""
+    None when a form or the service refused (the reasons stay on the form, at their fields)."""
     if not (form.is_valid() and formset.is_valid()):
-        form_errors(request, form)
-        for facility_form in formset.forms:
-            form_errors(request, facility_form)
+        if not form.errors and any(f.errors for f in formset.forms):
+            form.add_error(None, _("Check the facilities table."))
         return None
     inputs = forms.inputs_from_form(scenario.inputs, form)
     inputs["facilities"] = forms.facilities_from_formset(scenario.inputs, formset)
     data = form.cleaned_data
-    return run_service(
+    return run_service_on_form(
         request,
+        form,
         services.scenario_update,
         _("The scenario was saved and run again."),
         scenario=scenario,
@@ -179,6 +178,7 @@ def scenario_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             json_form,
             services.scenario_update,
             _("The scenario was saved and run again."),
+            on_form=True,
             scenario=scenario,
         )
     if saved is not None:
@@ -192,6 +192,7 @@ def scenario_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             "form": form,
             "formset": formset,
             "json_form": json_form,
+            "error_form": json_form if json_form.errors else form,
             "tab": "scenarios",
         },
     )

@@ -295,7 +295,9 @@ def document_upload(
     """A new document with its first version; a term end creates the matching deadline."""
     require(actor, partnership, Action.CHANGE)
     if term_start and term_end and term_end < term_start:
-        raise SisterCityError(_("The term cannot end before it starts."), code="term")
+        raise SisterCityError(
+            _("The term cannot end before it starts."), code="term", field="term_end"
+        )
     inspected = inspect_upload(file)
     with removing_files_on_failure() as written, transaction.atomic(), set_actor(actor):
         document = Document(

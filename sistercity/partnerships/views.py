@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,12 +34,15 @@ from sistercity.partnerships.forms import (
     VersionForm,
 )
 from sistercity.partnerships.health import health_of, other_overdue_items, with_health
+from sistercity.partnerships.history import rows as history_rows
 from sistercity.partnerships.models import (
     Deadline,
     Document,
     DocumentVersion,
     StageRequirement,
 )
+
+HISTORY_PAGE = 50  # entries per page of the History tab
 
 
 @login_required
@@ -144,7 +148,9 @@ def document_list(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = partnership_for(request, slug)
     access = access_for(request.user, partnership)
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
-    document = submit_form(request, form, services.document_upload, partnership=partnership)
+    document = submit_form(
+        request, form, services.document_upload, on_form=True, partnership=partnership
+    )
     if document is not None:
         messages.success(request, _("“{title}” was uploaded.").format(title=document))
         return redirect("partnerships:documents", slug=slug)
@@ -176,6 +182,7 @@ def document_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         form,
         services.document_add_version,
         _("A new version was added."),
+        on_form=True,
         document=document,
     )
     if added is not None:
@@ -217,6 +224,7 @@ def deadline_list(request: HttpRequest, slug: str) -> HttpResponse:
         form,
         services.deadline_create,
         _("The deadline was added."),
+        on_form=True,
         partnership=partnership,
     )
     if added is not None:
@@ -252,11 +260,19 @@ def deadline_complete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def history(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = partnership_for(request, slug, Action.AUDIT)
-    entries = selectors.partnership_history(partnership)[:500]
+    page = Paginator(selectors.partnership_history(partnership), HISTORY_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "partnerships/history.html",
-        {"partnership": partnership, "entries": entries, "can_audit": True, "tab": "history"},
+        {
+            "partnership": partnership,
+            "page": page,
+            "rows": history_rows(page.object_list),
+            "can_audit": True,
+            "tab": "history",
+        },
     )
 
 
@@ -312,11 +328,11 @@ def partnership_translations(request: HttpRequest, slug: str) -> HttpResponse:
             "partnership": partnership,
             "object": partnership,
             "forms": result,
+            "translated_fields": ["name", "summary"],
             "can_audit": access_for(request.user, partnership).can_audit,
             "tab": "overview",
         },
     )
-            "translated_fields": ["name", "summary"],
 
 
 @login_required
@@ -339,8 +355,8 @@ def document_translations(request: HttpRequest, slug: str, pk: int) -> HttpRespo
             "partnership": partnership,
             "object": document,
             "forms": result,
+            "translated_fields": ["title"],
             "can_audit": access_for(request.user, partnership).can_audit,
             "tab": "documents",
         },
     )
-            "translated_fields": ["title"],

@@ -321,6 +321,20 @@ class LocationForm(ScopedForm):
     )
 
 
+# How a disaggregation's input is labelled and what it looks like filled in, by the dimension's
+# code; an unknown dimension gets its code and a neutral example.
+DIMENSION_HELP: dict[str, tuple[Any, Any]] = {
+    "sex": (_("By sex"), _("e.g. female=2; male=6")),
+    "kecamatan": (_("By kecamatan (district)"), _("e.g. Batang=150; Kandeman=50")),
+    "age": (_("By age group"), _("e.g. 15-24=10; 25-64=30")),
+}
+
+
+def dimension_help(dimension: str) -> tuple[Any, Any]:
+    """The label and placeholder of a disaggregation's input."""
+    return DIMENSION_HELP.get(dimension, (dimension, _("e.g. category=3; other category=5")))
+
+
 def parse_disaggregation(dimensions: list[str], data: Mapping[str, Any]) -> dict:
     """Read ``dis_<dimension>`` fields written as "female=2; male=6" into
     ``{dimension: {category: value}}``; the service checks the numbers."""

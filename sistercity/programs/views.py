@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, access_for
@@ -27,7 +27,7 @@ from sistercity.programs import choices as c
 from sistercity.programs import forms as f
 from sistercity.programs import selectors, services
 from sistercity.programs.charts import bar_chart
-from sistercity.programs.models import Meeting, Programme
+from sistercity.programs.models import Meeting, Period, Programme
 
 
 def _page(request: HttpRequest, partnership: Partnership, tab: str, **extra: Any) -> dict:
@@ -161,23 +161,52 @@ PROGRAMME_FORMS: dict[str, PageForm] = {
 }
 
 
-def _programme_post(request: HttpRequest, programme: Programme) -> None:
+def _programme_post(request: HttpRequest, programme: Programme) -> tuple[str, Any] | None:
+    """Run the posted form; on a refusal, (its kind, the bound form) to show again with the
+    typed values and the errors at their fields."""
     kind = request.POST.get("form", "")
     page_form = PROGRAMME_FORMS.get(_review_kind(request.POST) if kind == "review" else kind)
     if page_form is None:
         messages.error(request, _("Unknown action."))
-        return
+        return None
     kwargs = dict(page_form.extra)
     if page_form.programme:
         kwargs["programme"] = programme
     if page_form.language:
         kwargs["language"] = request.LANGUAGE_CODE
     form = page_form.form(request.POST, within=programme)
-    submit_form(request, form, page_form.service, page_form.success, **kwargs)
+    if kind in ("update", "revise", "review"):
+        # Many forms of one kind on the page: the ids name the period or update posted.
+        form.auto_id = f"id_{kind}{request.POST.get('period') or request.POST.get('update')}_%s"
+    done = submit_form(request, form, page_form.service, page_form.success, on_form=True, **kwargs)
+    return None if done is not None else (kind, form)
+
+
+def _failed_context(kind: str, form: Any) -> dict[str, Any]:
+    """What the page needs to show a refused form again: the form at its place, and for an
+    update the period it was for (named at the top of the error summary)."""
+    context: dict[str, Any] = {"failed_kind": kind, "error_form": form}
+    period = form.cleaned_data.get("period") if hasattr(form, "cleaned_data") else None
+    posted = str(form.data.get("period", ""))
+    if kind == "update" and period is None and posted.isdigit():
+        period = Period.objects.filter(
+            pk=int(posted), indicator__result__programme=form.within
+        ).first()
+    if isinstance(period, Period):
+        context["failed_period"] = period.pk
+        context["error_title"] = _("Update for {indicator}, period {start} – {end}").format(
+            indicator=period.indicator,
+            start=formats.date_format(period.start),
+            end=formats.date_format(period.end),
+        )
+    return context
 
 
 def _programme_context(
-    request: HttpRequest, partnership: Partnership, programme: Programme
+    request: HttpRequest,
+    partnership: Partnership,
+    programme: Programme,
+    failed: tuple[str, Any] | None = None,
 ) -> dict[str, Any]:
     access = access_for(request.user, partnership)
     tree = [row for row in selectors.results_tree(partnership) if row.programme.pk == programme.pk]
@@ -190,6 +219,18 @@ def _programme_context(
         for updates in updates_by_period.values()
         for update in updates
         if update.author_id == request.user.pk and update.status == c.UpdateStatus.RETURNED
+    }
+    page_forms = {kind: pf.form() for kind, pf in PROGRAMME_FORMS.items() if ":" not in kind}
+    extra = {}
+    if failed:
+        page_forms[failed[0]] = failed[1]
+        extra = _failed_context(*failed)
+    dimensions = {
+        dimension
+        for row in tree
+        for result in row.results
+        for ind in result.indicators
+        for dimension in ind.indicator.disaggregations
     }
     return _page(
         request,
@@ -208,8 +249,10 @@ def _programme_context(
         transactions=programme.transactions.all(),
         money=per_programme.get(programme.pk),
         can_edit=access.can(Action.CHANGE, pillar=programme.pillar_id),
-        forms={kind: pf.form() for kind, pf in PROGRAMME_FORMS.items() if ":" not in kind},
+        forms=page_forms,
+        dimension_help={d: f.dimension_help(d) for d in dimensions},
         today=timezone.localdate(),
+        **extra,
     )
 
 
@@ -219,10 +262,12 @@ def programme_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse
     programme: Programme = get_object_or_404(
         Programme.objects.filter(partnership=partnership).select_related("pillar"), code=code
     )
+    failed = None
     if request.method == "POST":
-        _programme_post(request, programme)
-        return redirect("programs:detail", slug=slug, code=code)
-    context = _programme_context(request, partnership, programme)
+        failed = _programme_post(request, programme)
+        if failed is None:
+            return redirect("programs:detail", slug=slug, code=code)
+    context = _programme_context(request, partnership, programme, failed)
     return render(request, "programs/programme_detail.html", context)
 
 

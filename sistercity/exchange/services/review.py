@@ -112,6 +112,7 @@ def _check_scores(criteria: dict[str, Criterion], scores: dict[str, Any]) -> Non
                     criterion=criterion
                 ),
                 code="score_range",
+                field=f"c_{code}",
             )
         if not 0 <= value <= criterion.max_score:
             raise SisterCityError(
@@ -119,6 +120,7 @@ def _check_scores(criteria: dict[str, Criterion], scores: dict[str, Any]) -> Non
                     criterion=criterion, max=criterion.max_score
                 ),
                 code="score_range",
+                field=f"c_{code}",
             )
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sistercity.accounts.models import User
-from sistercity.core.views import form_errors, run_service, submit_form
+from sistercity.core.views import run_service, run_service_on_form, submit_form
 from sistercity.exchange import exports, forms, selectors, services
 from sistercity.exchange.models import Application, ReviewAssignment
 from sistercity.exchange.views._common import managed_call, user_of
@@ -39,15 +39,16 @@ def _review_post(
                 conflict_form,
                 services.review_declare_conflict,
                 _("Your declaration was recorded; you no longer review this application."),
+                on_form=True,
                 application=application,
             )
         )
     if not score_form.is_valid():
-        form_errors(request, score_form)
-        return False
+        return False  # the errors show at their fields
     return bool(
-        run_service(
+        run_service_on_form(
             request,
+            score_form,
             services.review_submit,
             _("Your scores were saved."),
             application=application,
@@ -83,6 +84,7 @@ def review_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "assignment": assignment,
             "score_form": score_form,
             "conflict_form": conflict_form,
+            "error_form": conflict_form if conflict_form.errors else score_form,
             "show_identity": selectors.identity_visible(request.user, application),
             "answers": [
                 (q, (application.answers or {}).get(str(q.pk), "")) for q in call.questions.all()

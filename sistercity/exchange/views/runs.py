@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sistercity.core.access import Action, access_for
-from sistercity.core.views import form_errors, run_service
+from sistercity.core.views import run_service, run_service_on_form
 from sistercity.exchange import exports, forms, selectors, services
 from sistercity.exchange.choices import ALLOCATION_POOL
 from sistercity.exchange.models import AllocationRun, Placement
@@ -19,12 +19,12 @@ from sistercity.exchange.views._common import managed_call
 
 def _start_run(request: HttpRequest, call, form: forms.RunForm) -> AllocationRun | None:
     if not form.is_valid():
-        form_errors(request, form)
-        return None
+        return None  # the errors show at their fields
     data = form.cleaned_data
     share = data["max_gender_share"]
-    return run_service(
+    return run_service_on_form(
         request,
+        form,
         services.allocation_run,
         _("The allocation was run."),
         call=call,
