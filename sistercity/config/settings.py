@@ -175,7 +175,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # E-mail: development writes each message to a file under var/mail/.
 globals().update(email_settings(env_str("EMAIL_URL", f"file://{VAR_DIR / 'mail'}")))
 # The public address of the site, for absolute links in e-mails (e.g. https://sistercity.example.org).
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Without it, the local address on PORT (the port `make run` serves), so links work on any port.
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "SisterCity <noreply@sistercity.localhost>")
 
 # Background jobs: Django's Tasks API, stored in the database by default; on several machines
