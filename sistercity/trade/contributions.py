@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sistercity.core.access import Action, access_for
 from sistercity.core.registry import IndicatorFeed, Panel, Sector
 from sistercity.trade.choices import OrderKind
+from sistercity.trade.tasks import remind_expiring_permits
 
 PILLAR = "msme"
 
@@ -68,4 +69,5 @@ SECTOR = Sector(
         IndicatorFeed("trade:mentored", _("MSMEs: enterprises mentored"), mentored),
     ],
     dashboard_panels=[Panel("trade/_dashboard_panel.html", dashboard_panel, position=50)],
+    scheduled_jobs=[remind_expiring_permits],
 )

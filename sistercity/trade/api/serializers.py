@@ -9,7 +9,7 @@ from sistercity.trade.models import Enterprise, Inquiry, Lead, Order, Permit, Pr
 PERSONAL = ("owner_name", "phone", "email")
 
 
-class EnterpriseSerializer(serializers.ModelSerializer):
+class MsmeEnterpriseSerializer(serializers.ModelSerializer):
     partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -49,7 +49,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         return data
 
 
-class EnterpriseCreateSerializer(serializers.Serializer):
+class MsmeEnterpriseCreateSerializer(serializers.Serializer):
     partnership = serializers.SlugField()
     legal_name = serializers.CharField(max_length=200)
     trade_name = serializers.CharField(max_length=200, required=False, default="")
@@ -71,7 +71,7 @@ class EnterpriseCreateSerializer(serializers.Serializer):
     year_founded = serializers.IntegerField(required=False, allow_null=True, default=None)
 
 
-class ProductSerializer(serializers.ModelSerializer):
+class MsmeProductSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="__str__", read_only=True)
     translations = serializers.SerializerMethodField()
 
@@ -96,7 +96,7 @@ class ProductSerializer(serializers.ModelSerializer):
         return translations_of(obj, "name", "description", "storage")
 
 
-class ReadinessItemSerializer(serializers.Serializer):
+class MsmeReadinessItemSerializer(serializers.Serializer):
     rule = serializers.CharField()
     met = serializers.BooleanField()
     gap = serializers.CharField(allow_null=True)
@@ -105,12 +105,12 @@ class ReadinessItemSerializer(serializers.Serializer):
     url = serializers.URLField()
 
 
-class ReadinessSerializer(serializers.Serializer):
+class MsmeReadinessSerializer(serializers.Serializer):
     score = serializers.IntegerField()
-    items = ReadinessItemSerializer(many=True)
+    items = MsmeReadinessItemSerializer(many=True)
 
 
-class PermitSerializer(serializers.ModelSerializer):
+class MsmePermitSerializer(serializers.ModelSerializer):
     class Meta:
         model = Permit
         fields = [
@@ -127,7 +127,7 @@ class PermitSerializer(serializers.ModelSerializer):
         ]
 
 
-class InquirySerializer(serializers.ModelSerializer):
+class MsmeInquirySerializer(serializers.ModelSerializer):
     class Meta:
         model = Inquiry
         fields = [
@@ -143,7 +143,7 @@ class InquirySerializer(serializers.ModelSerializer):
         ]
 
 
-class InquiryCreateSerializer(serializers.Serializer):
+class MsmeInquiryCreateSerializer(serializers.Serializer):
     buyer = serializers.IntegerField()
     title = serializers.CharField(max_length=200)
     hs_code = serializers.CharField(max_length=12)
@@ -158,14 +158,14 @@ class InquiryCreateSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, default="", allow_blank=True)
 
 
-class OrderSerializer(serializers.ModelSerializer):
+class MsmeOrderSerializer(serializers.ModelSerializer):
     class Meta:
         model = Order
         fields = ["id", "kind", "ordered_on", "quantity_kg", "value_jpy", "value_idr"]
 
 
-class LeadSerializer(serializers.ModelSerializer):
-    orders = OrderSerializer(many=True, read_only=True)
+class MsmeLeadSerializer(serializers.ModelSerializer):
+    orders = MsmeOrderSerializer(many=True, read_only=True)
 
     class Meta:
         model = Lead
