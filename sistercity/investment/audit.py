@@ -5,12 +5,14 @@ are logged too (``selectors.lead_for_reading`` sends auditlog's ``accessed`` sig
 from sistercity.core.audit import register
 from sistercity.investment import models as m
 
+# Which sectors and incentives an offer carries, and which sites and leads a visit covered,
+# are part of the record too.
+register(m.Opportunity, translations=True, m2m_fields={"sectors", "incentives"})
+register(m.PartnerProject, translations=True, m2m_fields={"sectors", "incentives"})
+register(m.Delegation, translations=True, m2m_fields={"sites", "leads"})
 for model in (
     m.TargetSector,
     m.Incentive,
-    m.Opportunity,
-    m.PartnerProject,
-    m.Delegation,
     m.TechTransferProject,
     m.Milestone,
     m.TechOutput,

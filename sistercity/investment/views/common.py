@@ -21,14 +21,24 @@ class PageForm:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
+# Where ``handle_post`` leaves a refused form, so that the page shows it with what was typed.
+REFUSED = "_investment_refused_form"
+
+
 def page_forms(
     request: HttpRequest, partnership: Any, forms: Mapping[str, PageForm]
 ) -> dict[str, Any]:
-    """Unbound forms for the page, keyed by name."""
-    return {
-        name: (pf.form(partnership=partnership, user=request.user) if pf.scoped else pf.form())
-        for name, pf in forms.items()
-    }
+    """The page's forms keyed by name: unbound, except a refused one, which keeps its values."""
+    refused_name, refused_form = getattr(request, REFUSED, (None, None))
+    shown = {}
+    for name, pf in forms.items():
+        if name == refused_name:
+            shown[name] = refused_form
+        elif pf.scoped:
+            shown[name] = pf.form(partnership=partnership, user=request.user)
+        else:
+            shown[name] = pf.form()
+    return shown
 
 
 def handle_post(
@@ -49,9 +59,12 @@ def handle_post(
     if page_form.scoped:
         options.update(partnership=scope, user=request.user)
     form = page_form.form(**options)
-    return submit_form(
+    result = submit_form(
         request, form, page_form.service, page_form.success, **page_form.extra, **kwargs
     )
+    if result is None:
+        setattr(request, REFUSED, (name, form))
+    return result
 
 
 def tabs_context(request: HttpRequest, partnership: Any, tab: str) -> dict[str, Any]:

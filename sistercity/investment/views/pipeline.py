@@ -94,7 +94,7 @@ def lead_detail(request: HttpRequest, slug: str, reference: Any) -> HttpResponse
             return redirect("investment:lead", slug=slug, reference=lead.reference)
         lead.refresh_from_db()
     unbound = page_forms(request, partnership, LEAD_FORMS) if context["can_edit"] else {}
-    if "plan" in unbound:
+    if "plan" in unbound and not unbound["plan"].is_bound:
         unbound["plan"] = forms.LeadPlanForm(
             partnership=partnership,
             user=request.user,

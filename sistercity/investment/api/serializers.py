@@ -1,0 +1,204 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from sistercity.core.api.serializers import translations_of
+from sistercity.core.validators import validate_no_markup
+from sistercity.investment import choices as c
+from sistercity.investment.models import (
+    Company,
+    Incentive,
+    Lead,
+    Opportunity,
+    Realisation,
+    TechTransferProject,
+)
+
+
+class IncentiveSerializer(serializers.ModelSerializer):
+    translations = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Incentive
+        fields = [
+            "id",
+            "code",
+            "kind",
+            "legal_source",
+            "source_url",
+            "valid_from",
+            "valid_until",
+            "verified",
+            "is_sample",
+            "translations",
+        ]
+
+    def get_translations(self, obj) -> dict:
+        return translations_of(obj, "name", "summary")
+
+
+class OpportunitySerializer(serializers.ModelSerializer):
+    incentives: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
+    sectors: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
+    translations = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Opportunity
+        fields = [
+            "id",
+            "code",
+            "kind",
+            "estate",
+            "area_m2",
+            "building_m2",
+            "zoning",
+            "electricity_kva",
+            "water_m3_per_day",
+            "gas",
+            "wastewater",
+            "tenure",
+            "price_per_m2",
+            "currency",
+            "availability",
+            "available_from",
+            "is_public",
+            "is_sample",
+            "incentives",
+            "sectors",
+            "translations",
+        ]
+
+    def get_translations(self, obj) -> dict:
+        return translations_of(obj, "name", "description")
+
+
+class CompanySerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="__str__", read_only=True)
+    organisation: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    introduced_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+
+    class Meta:
+        model = Company
+        fields = ["id", "name", "name_romaji", "organisation", "size", "introduced_by", "is_sample"]
+
+
+class RealisationSerializer(serializers.ModelSerializer):
+    lead = serializers.UUIDField(source="lead.reference", read_only=True)
+    total = serializers.DecimalField(max_digits=22, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = Realisation
+        fields = [
+            "id",
+            "lead",
+            "year",
+            "quarter",
+            "currency",
+            "land",
+            "building",
+            "machinery",
+            "other_fixed",
+            "working_capital",
+            "total",
+            "local_men",
+            "local_women",
+            "local_total",
+            "expatriates",
+            "note",
+        ]
+
+
+class RealisationCreateSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    quarter = serializers.IntegerField()
+    currency = serializers.CharField(max_length=3)
+    # Negative amounts reach the service, which refuses them with its own message.
+    land = serializers.DecimalField(max_digits=22, decimal_places=2)
+    building = serializers.DecimalField(max_digits=22, decimal_places=2)
+    machinery = serializers.DecimalField(max_digits=22, decimal_places=2)
+    other_fixed = serializers.DecimalField(max_digits=22, decimal_places=2)
+    working_capital = serializers.DecimalField(max_digits=22, decimal_places=2)
+    local_men = serializers.IntegerField()
+    local_women = serializers.IntegerField()
+    local_total = serializers.IntegerField()
+    expatriates = serializers.IntegerField()
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", validators=[validate_no_markup]
+    )
+
+
+class LeadSerializer(serializers.ModelSerializer):
+    partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    company = CompanySerializer(read_only=True)
+    owner = serializers.CharField(source="owner.full_name", read_only=True)
+
+    class Meta:
+        model = Lead
+        fields = [
+            "reference",
+            "partnership",
+            "title",
+            "company",
+            "stage",
+            "source",
+            "expected_investment",
+            "currency",
+            "expected_jobs",
+            "probability",
+            "next_step",
+            "next_step_due",
+            "owner",
+            "confidential",
+            "nib",
+            "is_sample",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class AdvanceSerializer(serializers.Serializer):
+    stage = serializers.ChoiceField(choices=c.Stage.choices)
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", validators=[validate_no_markup]
+    )
+    reason = serializers.CharField(
+        required=False, allow_blank=True, default="", validators=[validate_no_markup]
+    )
+
+
+class TechProjectSerializer(serializers.ModelSerializer):
+    partner: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    milestones_done = serializers.SerializerMethodField()
+    translations = serializers.SerializerMethodField()
+
+    class Meta:
+        model = TechTransferProject
+        fields = [
+            "id",
+            "code",
+            "partner",
+            "status",
+            "starts_on",
+            "ends_on",
+            "milestones_done",
+            "is_sample",
+            "translations",
+        ]
+
+    def get_milestones_done(self, obj) -> int:
+        return sum(1 for m in obj.milestones.all() if m.done_on)
+
+    def get_translations(self, obj) -> dict:
+        return translations_of(obj, "title", "technology", "objectives", "outcomes")
