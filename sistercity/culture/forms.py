@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sistercity.culture.choices import EventKind, EventStatus, EventZone
+from sistercity.culture.choices import EventKind, EventStatus, EventZone, VisitorOrigin
 from sistercity.culture.services.registrations import MAX_PEOPLE
 
 
@@ -93,3 +93,20 @@ class AttendanceForm(forms.Form):
 class ImageForm(forms.Form):
     image = forms.FileField(label=_("Image (PNG or JPEG)"))
     alt_text = forms.CharField(label=_("Alternative text"), max_length=250)
+
+
+class VisitorFigureForm(forms.Form):
+    city: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("City"), queryset=None)
+    month = forms.DateField(
+        label=_("Month"),
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+    )
+    origin = forms.ChoiceField(label=_("Origin"), choices=VisitorOrigin.choices)
+    visitors = forms.IntegerField(label=_("Visitors"))
+    source = forms.CharField(label=_("Source"), max_length=200)
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["city"].queryset = partnership.municipalities.prefetch_related("translations")

@@ -40,6 +40,11 @@ urlpatterns = [
     # The organisers' pages.
     path("culture/<slug:slug>/manage/", manage.manage, name="manage"),
     path("culture/<slug:slug>/manage/new/", manage.event_new, name="event_new"),
+    path(
+        "culture/<slug:slug>/manage/visitors/",
+        manage.visitor_figure_add,
+        name="visitor_figure_add",
+    ),
     path("culture/<slug:slug>/manage/events.<str:fmt>", manage.events_export, name="events_export"),
     path("culture/<slug:slug>/manage/<slug:event>/", manage.event_edit, name="event_edit"),
     path(

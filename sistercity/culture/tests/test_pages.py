@@ -309,3 +309,47 @@ def test_members_export_the_events_with_their_counts(who, request, client_for, d
     assert batik[9] == 3 and batik[4].endswith("WIB")
     text = client.get(f"{BASE}/manage/events.csv").content.decode("utf-8-sig")
     assert "siti@example.org" not in text and "kaca-toyama-daring" in text
+
+
+def test_robots_txt_names_the_sitemaps_and_keeps_crawlers_off_private_links(rf):
+    from sistercity.culture.views.public import robots_txt
+
+    text = robots_txt(rf.get("/robots.txt")).content.decode()
+    assert "Sitemap: http://testserver/ja/culture/sitemap.xml" in text
+    assert "Disallow: /id/culture/registrations/" in text
+    assert "Disallow: /en/culture/*/manage/" in text
+
+
+def test_an_organiser_records_a_visitor_figure_and_a_bad_one_saves_nothing(client_for, ayu, demo):
+    from sistercity.culture.models import VisitorFigure
+
+    client = client_for(ayu)
+    values = {
+        "city": demo.toyama.pk,
+        "month": "2026-11",
+        "origin": "indonesia",
+        "visitors": 512,
+        "source": "Toyama City tourism office",
+    }
+    before = db_snapshot("culture")
+    response = client.post(f"{BASE}/manage/visitors/", {**values, "visitors": -3}, follow=True)
+    assert "The number of visitors cannot be negative." in response.content.decode()
+    assert db_snapshot("culture") == before
+    client.post(f"{BASE}/manage/visitors/", values)
+    figure = VisitorFigure.objects.get(city=demo.toyama, month="2026-11-01", origin="indonesia")
+    assert figure.visitors == 512
+
+
+def test_an_observer_cannot_record_visitor_figures(client_for, observer, demo):
+    before = db_snapshot("culture")
+    client_for(observer).post(
+        f"{BASE}/manage/visitors/",
+        {
+            "city": demo.toyama.pk,
+            "month": "2026-11",
+            "origin": "japan",
+            "visitors": 1,
+            "source": "x",
+        },
+    )
+    assert db_snapshot("culture") == before

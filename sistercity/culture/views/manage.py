@@ -15,7 +15,13 @@ from django.views.decorators.http import require_POST
 
 from sistercity.core.access import Action, access_for
 from sistercity.core.spreadsheets import csv_bytes
-from sistercity.core.views import file_response, form_errors, partnership_for, run_service
+from sistercity.core.views import (
+    file_response,
+    form_errors,
+    partnership_for,
+    run_service,
+    submit_form,
+)
 from sistercity.culture import exports, forms, selectors, services
 from sistercity.culture.choices import PILLAR
 from sistercity.culture.models import Event
@@ -51,8 +57,24 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
             "partnership": partnership,
             "events": selectors.managed_events(user=request.user, partnership=partnership),
             "can_change": _can_change(request, partnership),
+            "figure_form": forms.VisitorFigureForm(partnership=partnership),
         },
     )
+
+
+@login_required
+@require_POST
+def visitor_figure_add(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    form = forms.VisitorFigureForm(request.POST, partnership=partnership)
+    submit_form(
+        request,
+        form,
+        services.visitor_figure_record,
+        _("The visitor figure was recorded."),
+        partnership=partnership,
+    )
+    return redirect("culture:manage", slug=slug)
 
 
 def _initial(event: Event) -> dict[str, Any]:

@@ -314,3 +314,20 @@ def sitemap(request: HttpRequest) -> HttpResponse:
             }
         )
     return render(request, "culture/sitemap.xml", {"urls": urls}, content_type="application/xml")
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """robots.txt for the site root (the project's URLs mount it at ``/robots.txt``): the
+    public culture pages are open to crawlers, the organisers' pages and cancel links are
+    not, and the sitemap of each language is named."""
+    from django.conf import settings
+    from django.utils import translation
+
+    lines = ["User-agent: *", "Allow: /"]
+    sitemaps = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            lines.append("Disallow: " + reverse("culture:index") + "*/manage/")
+            lines.append("Disallow: " + reverse("culture:index") + "registrations/")
+            sitemaps.append("Sitemap: " + request.build_absolute_uri(reverse("culture:sitemap")))
+    return HttpResponse("\n".join([*lines, *sitemaps]) + "\n", content_type="text/plain")
