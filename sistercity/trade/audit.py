@@ -5,6 +5,7 @@ from sistercity.trade import models as m
 
 register(m.Product, translations=True)
 register(m.ExportRule, translations=True)
+register(m.MentoringProgramme, translations=True)
 for model in (
     m.Enterprise,
     m.EnterprisePhoto,
@@ -16,5 +17,6 @@ for model in (
     m.Lead,
     m.Message,
     m.Order,
+    m.MentoringSession,
 ):
     register(model)

@@ -46,6 +46,12 @@ def mentored(partnership: Any, pillar: Any) -> int:
     return selectors.mentored_enterprises(partnership)
 
 
+def trained(partnership: Any, pillar: Any) -> int:
+    from sistercity.trade import selectors
+
+    return selectors.trained_enterprises(partnership)
+
+
 def dashboard_panel(request: Any, partnership: Any) -> dict[str, Any] | None:
     from sistercity.trade import selectors
 
@@ -54,6 +60,15 @@ def dashboard_panel(request: Any, partnership: Any) -> dict[str, Any] | None:
     if not partnership.trade_enterprises.exists():
         return None
     return {"partnership": partnership, **selectors.funnel(partnership)}
+
+
+def public_section(request: Any, partnership: Any) -> dict[str, Any] | None:
+    from sistercity.trade.models import Product
+
+    count = Product.objects.filter(
+        enterprise__partnership=partnership, is_published=True, enterprise__is_published=True
+    ).count()
+    return {"count": count, "slug": partnership.slug} if count else None
 
 
 SECTOR = Sector(
@@ -67,7 +82,9 @@ SECTOR = Sector(
         ),
         IndicatorFeed("trade:export_ready", _("MSMEs: export-ready enterprises"), export_ready),
         IndicatorFeed("trade:mentored", _("MSMEs: enterprises mentored"), mentored),
+        IndicatorFeed("trade:trained", _("MSMEs trained"), trained),
     ],
     dashboard_panels=[Panel("trade/_dashboard_panel.html", dashboard_panel, position=50)],
+    public_sections=[Panel("trade/_public_section.html", public_section, position=50)],
     scheduled_jobs=[remind_expiring_permits],
 )

@@ -218,6 +218,7 @@ def load(demo: Any) -> None:
     products = _products(wulan, enterprises)
     _permits(wulan, enterprises, products)
     _deals(demo, people, products)
+    _mentoring(demo, wulan, enterprises)
     _indicator(demo)
 
 
@@ -532,3 +533,30 @@ def _indicator(demo: Any) -> None:
         end=dt.date(2027, 6, 30),
         target_value=D(3),
     )
+
+
+def _mentoring(demo: Any, wulan: User, e: dict[str, Enterprise]) -> None:
+    programme = services.mentoring_create(
+        actor=wulan,
+        partnership=demo.partnership,
+        title="Pelatihan mutu produk pangan untuk pasar Jepang (contoh)",
+        starts_on=dt.date(2026, 10, 5),
+        is_sample=True,
+    )
+    programme.set_current_language("ja")
+    programme.title = "日本市場向け食品品質研修（例示）"
+    programme.set_current_language("en")
+    programme.title = "Food quality training for the Japanese market (illustrative)"
+    programme.save()
+    for held_on, topic, attendees in (
+        (dt.date(2026, 10, 5), "Label pangan Jepang dan alergen", ["03", "05", "02", "06"]),
+        (dt.date(2026, 10, 19), "Keamanan pangan dan uji laboratorium", ["03", "05", "04"]),
+    ):
+        services.session_record(
+            actor=wulan,
+            programme=programme,
+            held_on=held_on,
+            topic=topic,
+            instructor="Instruktur Toyama (contoh)",
+            attendees=[e[key] for key in attendees],
+        )

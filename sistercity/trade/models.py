@@ -594,3 +594,60 @@ class Order(LeadRecord, TimeStampedModel):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.ordered_on}"
+
+
+class MentoringProgramme(TranslatablePartnershipScoped, TimeStampedModel):
+    """A mentoring or training programme for MSMEs (e.g. quality training with Toyama
+    instructors); its attendance feeds the msme pillar's "MSMEs trained" indicator."""
+
+    scope_pillar = PILLAR
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        related_name="trade_mentoring",
+    )
+    starts_on = models.DateField(_("starts on"))
+    is_sample = models.BooleanField(_("sample data"), default=False)
+    translations = TranslatedContent(
+        title=models.CharField(_("title"), max_length=200, validators=[validate_no_markup]),
+    )
+
+    class Meta:
+        verbose_name = _("mentoring programme")
+        verbose_name_plural = _("mentoring programmes")
+        ordering = ["-starts_on", "pk"]
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or str(self.pk)
+
+
+class MentoringSession(PartnershipScoped):
+    """One session of a mentoring programme, with who taught it."""
+
+    scope_pillar = PILLAR
+    partnership_path = "programme__partnership"
+
+    programme = models.ForeignKey(
+        MentoringProgramme,
+        verbose_name=_("mentoring programme"),
+        on_delete=models.CASCADE,
+        related_name="sessions",
+    )
+    held_on = models.DateField(_("held on"))
+    topic = models.CharField(_("topic"), max_length=200, validators=[validate_no_markup])
+    instructor = models.CharField(
+        _("instructor"), max_length=200, blank=True, validators=[validate_no_markup]
+    )
+    attendees = models.ManyToManyField(
+        Enterprise, verbose_name=_("enterprises attending"), related_name="sessions", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("mentoring session")
+        verbose_name_plural = _("mentoring sessions")
+        ordering = ["programme", "held_on", "pk"]
+
+    def __str__(self):
+        return f"{self.held_on} {self.topic}"

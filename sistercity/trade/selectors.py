@@ -168,3 +168,59 @@ def mentored_enterprises(partnership: Any) -> int:
         .distinct()
         .count()
     )
+
+
+def public_catalogue(
+    partnership: Any, *, hs_chapter: str = "", certification: str = "", kecamatan: str = ""
+) -> list[tuple[Product, int, list[str]]]:
+    """The products their owners published (of published enterprises), with readiness score
+    and certifications held; filtered by HS chapter, certification and kecamatan. No personal
+    data: the owner's name and contacts never appear here."""
+    products = (
+        Product.objects.filter(
+            enterprise__partnership=partnership, is_published=True, enterprise__is_published=True
+        )
+        .select_related("enterprise")
+        .prefetch_related("translations", "permits", "ingredients", "lab_reports")
+        .order_by("hs_code", "pk")
+    )
+    if hs_chapter:
+        products = products.filter(hs_code__startswith=hs_chapter[:2])
+    if certification:
+        products = products.filter(permits__kind=certification).distinct()
+    if kecamatan:
+        products = products.filter(enterprise__kecamatan__iexact=kecamatan)
+    return [
+        (p, assess(p).score, sorted({permit.get_kind_display() for permit in p.permits.all()}))
+        for p in products
+    ]
+
+
+def trained_enterprises(partnership: Any) -> int:
+    """Enterprises that attended at least one mentoring or training session."""
+    return (
+        Enterprise.objects.filter(partnership=partnership, sessions__isnull=False)
+        .distinct()
+        .count()
+    )
+
+
+def mentoring_readiness(programme: Any) -> list[tuple[Enterprise, int | None, int | None]]:
+    """Each attending enterprise's best recorded readiness score before the programme started
+    and its latest since (None where nothing was recorded)."""
+    from sistercity.trade.models import ReadinessRecord
+
+    enterprises = Enterprise.objects.filter(sessions__programme=programme).distinct()
+    rows = []
+    for enterprise in enterprises:
+        records = ReadinessRecord.objects.filter(product__enterprise=enterprise)
+        before = records.filter(recorded_at__date__lt=programme.starts_on).order_by("-score")
+        after = records.filter(recorded_at__date__gte=programme.starts_on).order_by("-recorded_at")
+        rows.append(
+            (
+                enterprise,
+                before.values_list("score", flat=True).first(),
+                after.values_list("score", flat=True).first(),
+            )
+        )
+    return rows

@@ -184,3 +184,118 @@ def export_xlsx(enterprises: list[Enterprise], *, personal: bool) -> bytes:
 
 def export_csv(enterprises: list[Enterprise], *, personal: bool) -> bytes:
     return spreadsheets.csv_bytes(_export_rows(enterprises, personal))
+
+
+def _product_rows(products: list[Any]) -> list[list[Any]]:
+    rows: list[list[Any]] = [
+        [
+            "id",
+            "enterprise_nib",
+            "hs_code",
+            "name_id",
+            "name_ja",
+            "name_en",
+            "monthly_capacity_kg",
+            "price_idr",
+            "fob_jpy",
+            "organic_claim",
+            "is_published",
+        ]
+    ]
+    for p in products:
+        names = {t.language_code: t.name for t in p.translations.all()}
+        rows.append(
+            [
+                p.pk,
+                p.enterprise.nib,
+                p.hs_code,
+                names.get("id", ""),
+                names.get("ja", ""),
+                names.get("en", ""),
+                p.monthly_capacity,
+                p.price_idr,
+                p.fob_jpy,
+                p.organic_claim,
+                p.is_published,
+            ]
+        )
+    return rows
+
+
+def _permit_rows(permits: list[Any]) -> list[list[Any]]:
+    rows: list[list[Any]] = [
+        [
+            "id",
+            "enterprise_nib",
+            "kind",
+            "number",
+            "issuer",
+            "issued_on",
+            "expires_on",
+            "products",
+            "verified",
+        ]
+    ]
+    for p in permits:
+        rows.append(
+            [
+                p.pk,
+                p.enterprise.nib,
+                p.kind,
+                p.number,
+                p.issuer,
+                p.issued_on,
+                p.expires_on,
+                ", ".join(str(product.pk) for product in p.products.all()),
+                p.verified_by_id is not None,
+            ]
+        )
+    return rows
+
+
+def _deal_rows(leads: list[Any]) -> list[list[Any]]:
+    rows: list[list[Any]] = [
+        [
+            "lead",
+            "buyer",
+            "inquiry",
+            "product",
+            "stage",
+            "stage_since",
+            "lost_reason",
+            "orders",
+            "order_value_jpy",
+        ]
+    ]
+    for lead in leads:
+        orders = list(lead.orders.all())
+        rows.append(
+            [
+                lead.pk,
+                lead.inquiry.buyer.name_romaji,
+                lead.inquiry.title,
+                lead.product_id,
+                lead.stage,
+                lead.stage_changed_on,
+                lead.lost_reason,
+                len(orders),
+                sum((o.value_jpy for o in orders), Decimal(0)),
+            ]
+        )
+    return rows
+
+
+TABLES = {"products": _product_rows, "permits": _permit_rows, "deals": _deal_rows}
+
+
+def export_table(name: str, records: list[Any], fmt: str) -> bytes:
+    """Products, permits or deals as XLSX or CSV (through ``core.spreadsheets``)."""
+    rows = TABLES[name](records)
+    if fmt == "csv":
+        return spreadsheets.csv_bytes(rows)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = name
+    for row in rows:
+        spreadsheets.append(sheet, row)
+    return spreadsheets.xlsx_bytes(workbook)

@@ -7,6 +7,7 @@ app_name = "trade"
 urlpatterns = [
     path("msme/", views.index, name="index"),
     path("msme/<slug:slug>/", views.overview, name="overview"),
+    path("msme/<slug:slug>/catalogue/", views.catalogue, name="catalogue"),
     path("msme/<slug:slug>/enterprises/new/", views.enterprise_new, name="enterprise_new"),
     path("msme/<slug:slug>/enterprises/import/", views.enterprise_import, name="import"),
     path(
@@ -14,6 +15,7 @@ urlpatterns = [
         views.enterprise_export,
         name="export",
     ),
+    path("msme/<slug:slug>/export/<str:table>.<str:fmt>", views.table_export, name="table_export"),
     path("msme/<slug:slug>/enterprises/<int:pk>/", views.enterprise_detail, name="enterprise"),
     path(
         "msme/<slug:slug>/enterprises/<int:pk>/publish/",
@@ -35,4 +37,10 @@ urlpatterns = [
     path("msme/<slug:slug>/inquiries/new/", views.inquiry_new, name="inquiry_new"),
     path("msme/<slug:slug>/inquiries/<int:pk>/", views.inquiry_detail, name="inquiry"),
     path("msme/<slug:slug>/leads/<int:pk>/", views.lead_detail, name="lead"),
+    path("msme/<slug:slug>/mentoring/<int:pk>/", views.mentoring_detail, name="mentoring"),
+    path(
+        "msme/<slug:slug>/mentoring/<int:pk>/certificates/<int:enterprise>.pdf",
+        views.mentoring_certificate,
+        name="certificate",
+    ),
 ]

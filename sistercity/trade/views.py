@@ -19,8 +19,8 @@ from sistercity.partnerships.models import Partnership
 from sistercity.partnerships.selectors import partnership_list
 from sistercity.programs.tabular.errors import ImportRejected
 from sistercity.trade import forms, labels, selectors, services, tables
-from sistercity.trade.choices import NEXT_STAGES
-from sistercity.trade.models import Buyer, Enterprise, Inquiry, Lead
+from sistercity.trade.choices import NEXT_STAGES, PermitKind
+from sistercity.trade.models import Buyer, Enterprise, Inquiry, Lead, MentoringProgramme, Permit
 from sistercity.trade.readiness import assess, origin_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -77,7 +77,15 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
             partnership,
             enterprises=selectors.enterprise_list(user=user, partnership=partnership),
             inquiries=selectors.inquiry_list(user=user, partnership=partnership),
+            mentoring=MentoringProgramme.objects.for_user(user)
+            .filter(partnership=partnership)
+            .prefetch_related("translations"),
             leads=selectors.lead_list(user=user, partnership=partnership),
+            export_tables=[
+                ("products", _("Products")),
+                ("permits", _("Permits and certificates")),
+                ("deals", _("Leads")),
+            ],
             funnel={"partnership": partnership, **selectors.funnel(partnership)}
             if selectors.can_change_pillar(user, partnership)
             else None,
@@ -366,4 +374,106 @@ def lead_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             order_form=forms.OrderForm(),
             message_form=forms.MessageForm(initial={"language": request.LANGUAGE_CODE}),
         ),
+    )
+
+
+def catalogue(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public catalogue of a public partnership's published products (no login)."""
+    partnership = get_object_or_404(Partnership, slug=slug, is_public=True)
+    filters = {
+        "hs_chapter": request.GET.get("hs_chapter", "").strip()[:2],
+        "certification": request.GET.get("certification", "").strip(),
+        "kecamatan": request.GET.get("kecamatan", "").strip()[:100],
+    }
+    rows = selectors.public_catalogue(partnership, **filters)
+    kecamatans = sorted(
+        set(
+            Enterprise.objects.filter(partnership=partnership, is_published=True).values_list(
+                "kecamatan", flat=True
+            )
+        )
+    )
+    return render(
+        request,
+        "trade/catalogue.html",
+        {
+            "partnership": partnership,
+            "rows": rows,
+            "filters": filters,
+            "kecamatans": kecamatans,
+            "certifications": PermitKind.choices,
+        },
+    )
+
+
+@login_required
+def table_export(request: HttpRequest, slug: str, table: str, fmt: str) -> HttpResponseBase:
+    """Products, permits or deals the user sees, as XLSX or CSV."""
+    partnership = _partnership(request, slug)
+    if table not in tables.TABLES or fmt not in ("xlsx", "csv"):
+        raise Http404
+    user = request.user
+    records: Any
+    if table == "products":
+        records = selectors.product_list(user=user, partnership=partnership)
+    elif table == "permits":
+        records = (
+            Permit.objects.for_user(user)
+            .filter(enterprise__partnership=partnership)
+            .select_related("enterprise")
+            .prefetch_related("products")
+        )
+    else:
+        records = selectors.lead_list(user=user, partnership=partnership)
+    data = tables.export_table(table, list(records), fmt)
+    content_type = XLSX if fmt == "xlsx" else "text/csv"
+    return file_response(data, filename=f"{table}.{fmt}", content_type=content_type)
+
+
+@login_required
+def mentoring_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    programme = get_object_or_404(
+        MentoringProgramme.objects.for_user(request.user).filter(partnership=partnership), pk=pk
+    )
+    sessions = programme.sessions.prefetch_related("attendees")
+    return render(
+        request,
+        "trade/mentoring_detail.html",
+        _context(
+            request,
+            partnership,
+            programme=programme,
+            sessions=sessions,
+            readiness=selectors.mentoring_readiness(programme),
+        ),
+    )
+
+
+@login_required
+def mentoring_certificate(request: HttpRequest, slug: str, pk: int, enterprise: int) -> Any:
+    """A certificate of attendance (PDF, CJK font embedded) for one enterprise."""
+    partnership = _partnership(request, slug)
+    programme = get_object_or_404(
+        MentoringProgramme.objects.for_user(request.user).filter(partnership=partnership), pk=pk
+    )
+    attendee = get_object_or_404(
+        Enterprise.objects.for_user(request.user).filter(sessions__programme=programme).distinct(),
+        pk=enterprise,
+    )
+    sessions = programme.sessions.filter(attendees=attendee)
+    html = render_to_string(
+        "trade/certificate_pdf.html",
+        {
+            "programme": programme,
+            "enterprise": attendee,
+            "sessions": sessions,
+            "partnership": partnership,
+        },
+        request=request,
+    )
+    return file_response(
+        pdf_from_html(html),
+        filename=f"certificate-{programme.pk}-{attendee.pk}.pdf",
+        content_type="application/pdf",
     )

@@ -29,8 +29,11 @@ from sistercity.trade.services.evidence import (
     product_set_ingredients,
     product_update,
 )
+from sistercity.trade.services.mentoring import mentoring_create, session_record
 
 __all__ = [
+    "mentoring_create",
+    "session_record",
     "buyer_create",
     "inquiry_create",
     "lead_advance",

@@ -77,3 +77,19 @@ def test_exports_leave_personal_data_out_for_readers(partnership, wulan):
     header = [c.value for c in sheet[1]]
     assert "owner_name" not in header and "size_class" in header
     assert b"Siti Aminah" in tables.export_csv(enterprises, personal=True)
+
+
+def test_products_permits_and_deals_exports_follow_visibility(client_for, partnership, wulan, demo):
+    from django.urls import reverse
+
+    def get(user, table, fmt="csv"):
+        url = reverse("trade:table_export", args=[partnership.slug, table, fmt])
+        return client_for(user).get(url)
+
+    assert b"Gaplek singkong" in get(wulan, "products").content
+    assert b"206332501012325" in get(wulan, "permits").content
+    assert get(wulan, "deals", "xlsx")["Content-Type"].startswith("application/vnd.openxml")
+    buyer_products = get(demo.users["ken"], "products").content
+    assert b"Pala biji kering" in buyer_products and b"Gaplek singkong" not in buyer_products
+    assert b"206332501012325" not in get(demo.users["ken"], "permits").content
+    assert b"Toyama Shokuhin" not in get(demo.users["mika"], "deals").content

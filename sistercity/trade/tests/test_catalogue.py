@@ -1,0 +1,34 @@
+"""The public catalogue: published products only, filtered, in three languages, no personal
+data; the partnership's public page links to it."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_catalogue_shows_published_products_only(client, partnership):
+    url = reverse("trade:catalogue", args=[partnership.slug])
+    page = client.get(url).content.decode()
+    assert "Pala biji kering" in page and "Manisan mangga" in page
+    assert "Gaplek singkong" not in page  # not published
+    assert "Hadi Susanto" not in page and "+62" not in page
+    japanese = client.get(url.replace("/id/", "/ja/")).content.decode()
+    assert "ナツメグ（ホール）" in japanese
+
+
+def test_catalogue_filters_by_chapter_and_certification(client, partnership):
+    url = reverse("trade:catalogue", args=[partnership.slug])
+    assert "Manisan mangga" not in client.get(url, {"hs_chapter": "09"}).content.decode()
+    page = client.get(url, {"certification": "halal"}).content.decode()
+    assert "Manisan mangga" in page and "Pala biji kering" not in page
+
+
+def test_private_partnership_has_no_catalogue(client, other_partnership):
+    url = reverse("trade:catalogue", args=[other_partnership.slug])
+    assert client.get(url).status_code == 404
+
+
+def test_public_page_links_to_the_catalogue(client, partnership):
+    page = client.get(reverse("portal:partnership", args=[partnership.slug])).content.decode()
+    assert reverse("trade:catalogue", args=[partnership.slug]) in page
