@@ -26,5 +26,6 @@ for logged in (
     m.LeadDocument,
     m.Realisation,
     m.Trainee,
+    m.TechDocument,
 ):
     register(logged)

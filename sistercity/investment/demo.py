@@ -683,6 +683,12 @@ def _tech_transfer(demo, andi, resin) -> None:
             trained_from=dt.date(2026, 10, 5),
             trained_until=dt.date(2026, 10, 20),
         )
+    services.techdocument_attach(
+        actor=andi,
+        project=project,
+        title="Nota kesepahaman alih teknologi (contoh)",
+        file=_loi_pdf("mou-pet-line"),
+    )
     output = services.output_record(
         actor=andi,
         project=project,

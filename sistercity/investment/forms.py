@@ -275,6 +275,11 @@ class OutputForm(forms.Form):
     measured_on = _date(_("measured on"))
 
 
+class TechDocumentForm(forms.Form):
+    title = _text(_("title"), max_length=300)
+    file = forms.FileField(label=_("file"))
+
+
 class EnquiryForm(forms.Form):
     """The prospectus's contact form. ``website`` is the honeypot: hidden from people, filled
     by bots."""

@@ -76,10 +76,15 @@ def lead_for_reading(*, user: Any, partnership: Any, reference: Any) -> Lead:
     """One lead of the partnership, if the user sees it (else 404). Every read of a
     confidential dossier is written to the change log, with the reader."""
     lead = get_object_or_404(lead_list(user=user, partnership=partnership), reference=reference)
+    log_confidential_read(user, lead)
+    return lead
+
+
+def log_confidential_read(user: Any, lead: Lead) -> None:
+    """Write the read of a confidential dossier to the change log (auditlog's ACCESS entry)."""
     if lead.confidential:
         with set_actor(user):
             accessed.send(sender=Lead, instance=lead)
-    return lead
 
 
 def contact_dossiers(*, user: Any) -> QuerySet:

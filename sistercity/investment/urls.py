@@ -40,4 +40,9 @@ urlpatterns = [
         techtransfer.project_detail,
         name="tech_project",
     ),
+    path(
+        "investment/<slug:slug>/tech/<slug:code>/documents/<int:pk>/",
+        techtransfer.project_document,
+        name="tech_document",
+    ),
 ]

@@ -15,7 +15,7 @@ from sistercity.investment.models import (
 )
 
 
-class IncentiveSerializer(serializers.ModelSerializer):
+class InvestmentIncentiveSerializer(serializers.ModelSerializer):
     translations = serializers.SerializerMethodField()
 
     class Meta:
@@ -37,7 +37,7 @@ class IncentiveSerializer(serializers.ModelSerializer):
         return translations_of(obj, "name", "summary")
 
 
-class OpportunitySerializer(serializers.ModelSerializer):
+class InvestmentOpportunitySerializer(serializers.ModelSerializer):
     incentives: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="code", many=True, read_only=True
     )
@@ -76,7 +76,7 @@ class OpportunitySerializer(serializers.ModelSerializer):
         return translations_of(obj, "name", "description")
 
 
-class CompanySerializer(serializers.ModelSerializer):
+class InvestorCompanySerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="__str__", read_only=True)
     organisation: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
@@ -139,7 +139,7 @@ class LeadSerializer(serializers.ModelSerializer):
     partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
-    company = CompanySerializer(read_only=True)
+    company = InvestorCompanySerializer(read_only=True)
     owner = serializers.CharField(source="owner.full_name", read_only=True)
 
     class Meta:
@@ -166,7 +166,7 @@ class LeadSerializer(serializers.ModelSerializer):
         ]
 
 
-class AdvanceSerializer(serializers.Serializer):
+class LeadAdvanceSerializer(serializers.Serializer):
     stage = serializers.ChoiceField(choices=c.Stage.choices)
     note = serializers.CharField(
         required=False, allow_blank=True, default="", validators=[validate_no_markup]
@@ -176,7 +176,7 @@ class AdvanceSerializer(serializers.Serializer):
     )
 
 
-class TechProjectSerializer(serializers.ModelSerializer):
+class TechTransferProjectSerializer(serializers.ModelSerializer):
     partner: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )

@@ -4,7 +4,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from sistercity.core.api.viewsets import ScopedViewSet
-from sistercity.investment import services
+from sistercity.investment import selectors, services
 from sistercity.investment.api import serializers as s
 from sistercity.investment.models import (
     Incentive,
@@ -18,7 +18,7 @@ from sistercity.investment.models import (
 class IncentiveViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Incentives with their legal source and validity (``verified`` false: illustrative)."""
 
-    serializer_class = s.IncentiveSerializer
+    serializer_class = s.InvestmentIncentiveSerializer
     model = Incentive
     partnership_filter = "partnership__slug"
     prefetch = ("translations",)
@@ -27,7 +27,7 @@ class IncentiveViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
 class OpportunityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Plots and ready-built factories offered in the industrial estate."""
 
-    serializer_class = s.OpportunitySerializer
+    serializer_class = s.InvestmentOpportunitySerializer
     model = Opportunity
     partnership_filter = "partnership__slug"
     prefetch = ("translations", "incentives", "sectors")
@@ -44,13 +44,18 @@ class LeadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     related = ("partnership", "company__organisation", "company__introduced_by", "owner")
     prefetch = ("company__organisation__translations",)
 
-    @extend_schema(request=s.AdvanceSerializer, responses=s.LeadSerializer)
+    def retrieve(self, request, reference=None):
+        lead = self.get_object()
+        selectors.log_confidential_read(request.user, lead)
+        return Response(s.LeadSerializer(lead).data)
+
+    @extend_schema(request=s.LeadAdvanceSerializer, responses=s.LeadSerializer)
     @action(detail=True, methods=["post"])
     def advance(self, request, reference=None):
         """Move the lead to a stage; refused (400, naming what is missing) without the
         evidence the stages up to it need."""
         lead = self.get_object()
-        payload = s.AdvanceSerializer(data=request.data)
+        payload = s.LeadAdvanceSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         services.lead_advance(actor=request.user, lead=lead, **payload.validated_data)
         return Response(s.LeadSerializer(self.get_queryset().get(pk=lead.pk)).data)
@@ -76,7 +81,7 @@ class RealisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scope
 
 
 class TechProjectViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    serializer_class = s.TechProjectSerializer
+    serializer_class = s.TechTransferProjectSerializer
     model = TechTransferProject
     partnership_filter = "partnership__slug"
     related = ("partner",)

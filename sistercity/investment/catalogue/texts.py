@@ -301,6 +301,8 @@ T: dict[str, tuple[str, str]] = {
     "trainee": ("peserta pelatihan", "研修生"),
     "trainees": ("peserta pelatihan", "研修生"),
     "output": ("keluaran", "成果指標"),
+    "project document": ("dokumen proyek", "プロジェクトの文書"),
+    "project documents": ("dokumen proyek", "プロジェクトの文書"),
     "outputs": ("keluaran", "成果指標"),
     "Only the secretariat, the partner officers and the investment office of this partnership can change its investment pipeline.": (
         "Hanya sekretariat, petugas mitra, dan dinas penanaman modal pada kerja sama ini yang dapat mengubah pipeline investasinya.",

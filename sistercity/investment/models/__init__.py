@@ -18,6 +18,7 @@ from sistercity.investment.models.pipeline import (
 )
 from sistercity.investment.models.techtransfer import (
     Milestone,
+    TechDocument,
     TechOutput,
     TechTransferProject,
     Trainee,
@@ -36,6 +37,7 @@ __all__ = [
     "Realisation",
     "StageMove",
     "TargetSector",
+    "TechDocument",
     "TechOutput",
     "TechTransferProject",
     "Trainee",

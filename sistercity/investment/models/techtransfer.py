@@ -2,8 +2,10 @@
 milestones, the trainees (with their organisation), the equipment and the measured outcomes,
 linked to the programme and indicator they serve."""
 
+import uuid
 from typing import Any
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -206,3 +208,40 @@ class TechOutput(TranslatablePartnershipScoped):
     def __str__(self):
         name = self.safe_translation_getter("name", any_language=True) or ""
         return f"{name} {self.value} {self.unit}"
+
+
+def _document_path(instance, filename):
+    # Random names: nothing about a private file can be guessed from its path.
+    return f"investment/tech/{instance.project.partnership_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class TechDocument(ProjectRecord, TimeStampedModel):
+    """A document of a technology-transfer project (the MoU, a training report, a test
+    report of the pilot line)."""
+
+    project = models.ForeignKey(
+        TechTransferProject,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    title = _text(_("title"), 300)
+    file = models.FileField(_("file"), upload_to=_document_path, max_length=300)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("project document")
+        verbose_name_plural = _("project documents")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title

@@ -24,6 +24,7 @@ from sistercity.investment.services.techtransfer import (
     milestone_add,
     milestone_done,
     output_record,
+    techdocument_attach,
     techproject_create,
     trainee_add,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "project_create",
     "realisation_record",
     "sector_create",
+    "techdocument_attach",
     "techproject_create",
     "trainee_add",
 ]

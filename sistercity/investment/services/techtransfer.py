@@ -10,7 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.errors import SisterCityError, full_clean
-from sistercity.investment.models import Milestone, TechOutput, TechTransferProject, Trainee
+from sistercity.core.files import inspect_upload, removing_files_on_failure
+from sistercity.investment.models import (
+    Milestone,
+    TechDocument,
+    TechOutput,
+    TechTransferProject,
+    Trainee,
+)
 from sistercity.investment.services.common import (
     check_same_partnership,
     content_language,
@@ -163,3 +170,26 @@ def output_record(
         full_clean(output)
         output.save()
     return output
+
+
+def techdocument_attach(
+    *, actor: Any, project: TechTransferProject, title: str, file: Any
+) -> TechDocument:
+    """A project document, judged by its content (PDF, DOCX, XLSX, PNG, JPEG), not its name."""
+    require_pipeline(actor, project)
+    inspected = inspect_upload(file)
+    with removing_files_on_failure() as written, transaction.atomic(), set_actor(actor):
+        document = TechDocument(
+            project=project,
+            title=title,
+            original_name=inspected.name,
+            content_type=inspected.content_type,
+            size=inspected.size,
+            sha256=inspected.sha256,
+            uploaded_by=actor,
+        )
+        document.file.save(inspected.name, file, save=False)
+        written.append(document.file.name)
+        full_clean(document)
+        document.save()
+    return document

@@ -107,3 +107,13 @@ def test_the_schema_documents_the_investment_endpoints(client):
     schema = client.get("/api/schema/").content.decode()
     assert "/api/investment-leads/{reference}/advance/" in schema
     assert "/api/investment-leads/{reference}/realisations/" in schema
+
+
+def test_a_confidential_read_through_the_api_is_logged(api, sari, leads):
+    from auditlog.models import LogEntry
+
+    secret = leads["confidential"]
+    reads = LogEntry.objects.filter(object_pk=str(secret.pk), action=LogEntry.Action.ACCESS)
+    before = reads.count()
+    assert api(sari).get(lead_url(secret)).status_code == 200
+    assert reads.count() == before + 1

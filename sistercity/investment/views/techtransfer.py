@@ -2,10 +2,11 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy
 
-from sistercity.core.views import partnership_for, run_service
+from sistercity.core.views import file_response, partnership_for, run_service
 from sistercity.investment import forms, selectors, services
 from sistercity.investment.models import Milestone, Trainee
 from sistercity.investment.views.common import PageForm, handle_post, page_forms, tabs_context
@@ -19,6 +20,11 @@ PROJECT_FORMS = {
     ),
     "output": PageForm(
         forms.OutputForm, services.output_record, gettext_lazy("The output was recorded.")
+    ),
+    "document": PageForm(
+        forms.TechDocumentForm,
+        services.techdocument_attach,
+        gettext_lazy("The document was attached."),
     ),
 }
 
@@ -56,7 +62,8 @@ def project_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
                 milestone=milestone,
             )
             return redirect("investment:tech_project", slug=slug, code=code)
-        extra = {"language": request.LANGUAGE_CODE} if request.POST.get("form") != "trainee" else {}
+        with_language = request.POST.get("form") in ("milestone", "output")
+        extra = {"language": request.LANGUAGE_CODE} if with_language else {}
         if handle_post(request, partnership, PROJECT_FORMS, project=project, **extra):
             return redirect("investment:tech_project", slug=slug, code=code)
     return render(
@@ -72,6 +79,19 @@ def project_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             .select_related("organisation"),
             "trainee_count": project.trainees.count(),
             "outputs": project.outputs.prefetch_related("translations"),
+            "documents": project.documents.all(),
             "forms": page_forms(request, partnership, PROJECT_FORMS) if context["can_edit"] else {},
         },
+    )
+
+
+@login_required
+def project_document(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponseBase:
+    partnership = partnership_for(request, slug)
+    project = get_object_or_404(
+        selectors.tech_projects(user=request.user, partnership=partnership), code=code
+    )
+    document = get_object_or_404(project.documents.all(), pk=pk)
+    return file_response(
+        document.file, filename=document.original_name, content_type=document.content_type
     )
