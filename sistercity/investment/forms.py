@@ -36,17 +36,20 @@ def _money(label: Any, required: bool = True) -> forms.DecimalField:
 
 
 def pipeline_people(partnership: Any) -> Any:
-    """Members of the partnership's municipalities and their agencies (owners to choose)."""
+    """The people who may own a lead or an offer: the secretariat and partner officers of the
+    partnership's municipalities, and the agency officers of the investment pillar there."""
+    from django.db.models import Q
+
+    from sistercity.core.roles import Role
+
     municipalities = partnership.municipalities.values("pk")
-    return (
-        User.objects.filter(is_active=True)
-        .filter(
-            memberships__organisation__in=Organisation.objects.filter(pk__in=municipalities)
-            | Organisation.objects.filter(parent__in=municipalities)
-        )
-        .distinct()
-        .order_by("full_name")
+    at_home = Q(memberships__organisation__in=municipalities) | Q(
+        memberships__organisation__parent__in=municipalities
     )
+    roles = Q(memberships__role__in=[Role.SECRETARIAT, Role.PARTNER_OFFICER]) | Q(
+        memberships__role=Role.AGENCY_OFFICER, memberships__pillars__code=c.PILLAR
+    )
+    return User.objects.filter(at_home, roles, is_active=True).distinct().order_by("full_name")
 
 
 class PartnershipForm(forms.Form):
