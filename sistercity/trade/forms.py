@@ -147,3 +147,36 @@ class OrderForm(forms.Form):
 class MessageForm(forms.Form):
     body = forms.CharField(label=_("message"), widget=forms.Textarea(attrs={"rows": 3}))
     language = forms.ChoiceField(label=_("language"), choices=MessageLanguage.choices)
+
+
+class IngredientsForm(forms.Form):
+    """The recipe as lines: ``name; Japanese name; share %; HS code; country; originating
+    (y/n); value JPY per kg`` — the services check the shares and the FOB price."""
+
+    lines = forms.CharField(
+        label=_("ingredients"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "One per line: name; Japanese name; share %; HS code; country; originating (y/n); "
+            "value JPY per kg."
+        ),
+    )
+
+    def rows(self) -> list[dict[str, Any]]:
+        found = []
+        for line in self.cleaned_data["lines"].splitlines():
+            if not line.strip():
+                continue
+            cells = [cell.strip() for cell in line.split(";")] + [""] * 7
+            found.append(
+                {
+                    "name": cells[0],
+                    "name_ja": cells[1],
+                    "share_pct": cells[2] or "0",
+                    "hs_code": cells[3],
+                    "origin_country": cells[4] or "ID",
+                    "originating": cells[5].lower() not in ("n", "no", "t", "tidak", "いいえ"),
+                    "value_jpy": cells[6] or "0",
+                }
+            )
+        return found

@@ -66,7 +66,12 @@ def product_detail(*, user: Any, pk: int) -> Product:
 
 
 def permit_list(*, user: Any, enterprise: Enterprise) -> Any:
-    return Permit.objects.for_user(user).filter(enterprise=enterprise).prefetch_related("products")
+    return (
+        Permit.objects.for_user(user)
+        .filter(enterprise=enterprise)
+        .select_related("verified_by")
+        .prefetch_related("products")
+    )
 
 
 def buyer_list(*, user: Any, partnership: Any) -> Any:

@@ -34,6 +34,12 @@ urlpatterns = [
         name="product_assess",
     ),
     path("msme/<slug:slug>/products/<int:pk>/label.pdf", views.label_pdf, name="label_pdf"),
+    path(
+        "msme/<slug:slug>/products/<int:pk>/ingredients/",
+        views.ingredients_set,
+        name="ingredients",
+    ),
+    path("msme/<slug:slug>/permits/<int:pk>/verify/", views.permit_verify, name="permit_verify"),
     path("msme/<slug:slug>/inquiries/new/", views.inquiry_new, name="inquiry_new"),
     path("msme/<slug:slug>/inquiries/<int:pk>/", views.inquiry_detail, name="inquiry"),
     path("msme/<slug:slug>/leads/<int:pk>/", views.lead_detail, name="lead"),

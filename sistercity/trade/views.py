@@ -258,6 +258,25 @@ def product_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             label_problem=label_problem,
             keeper=keeper,
             form=form,
+            ingredients_form=forms.IngredientsForm(
+                initial={
+                    "lines": "\n".join(
+                        "; ".join(
+                            str(v)
+                            for v in (
+                                i.name,
+                                i.name_ja,
+                                i.share_pct,
+                                i.hs_code,
+                                i.origin_country,
+                                "y" if i.originating else "n",
+                                i.value_jpy,
+                            )
+                        )
+                        for i in product.ingredients.all()
+                    )
+                }
+            ),
         ),
     )
 
@@ -477,3 +496,33 @@ def mentoring_certificate(request: HttpRequest, slug: str, pk: int, enterprise: 
         filename=f"certificate-{programme.pk}-{attendee.pk}.pdf",
         content_type="application/pdf",
     )
+
+
+@login_required
+@require_POST
+def ingredients_set(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    product = _product(request, partnership, pk)
+    form = forms.IngredientsForm(request.POST)
+    if form.is_valid():
+        run_service(
+            request,
+            services.product_set_ingredients,
+            _("The ingredients were saved."),
+            product=product,
+            ingredients=form.rows(),
+        )
+    else:
+        form_errors(request, form)
+    return redirect("trade:product", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def permit_verify(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = _partnership(request, slug)
+    permit = get_object_or_404(
+        Permit.objects.for_user(request.user).filter(enterprise__partnership=partnership), pk=pk
+    )
+    run_service(request, services.permit_verify, _("The permit was verified."), permit=permit)
+    return redirect("trade:enterprise", slug=slug, pk=permit.enterprise_id)

@@ -67,3 +67,34 @@ def test_label_pdf_embeds_the_cjk_font_and_refuses_without_data(client_for, part
     product = Product.objects.filter(enterprise__partnership=partnership).first()
     response = client_for(wulan).get(url("label_pdf", partnership, product.pk))
     assert response.status_code in (200, 302)
+
+
+def test_ingredients_form_refuses_bad_shares_and_feeds_the_origin_advisor(
+    client_for, partnership, wulan
+):
+    candied = Product.objects.get(enterprise__partnership=partnership, hs_code="200600")
+    client = client_for(wulan)
+    url = reverse("trade:ingredients", args=[partnership.slug, candied.pk])
+    before = db_snapshot("trade", "auditlog")
+    page = client.post(
+        url.replace("/id/", "/ja/"),
+        {"lines": "mangga; マンゴー; 60\ngula; 砂糖; 30; 170114; TH; n; 150"},
+        follow=True,
+    )
+    assert "配合割合の合計が100%ではなく90%です" in page.content.decode()
+    assert db_snapshot("trade", "auditlog") == before
+    page = client.post(
+        url,
+        {"lines": "mangga; マンゴー; 70; 080450; ID; y; 400\ngula; 砂糖; 30; 170114; TH; n; 150"},
+        follow=True,
+    )
+    assert 'data-test="origin-met"' in page.content.decode()
+
+
+def test_msme_office_verifies_a_valid_permit(client_for, partnership, wulan):
+    from sistercity.trade.models import Permit
+
+    permit = Permit.objects.get(kind="sni")
+    client_for(wulan).post(reverse("trade:permit_verify", args=[partnership.slug, permit.pk]))
+    permit.refresh_from_db()
+    assert permit.verified_by == wulan
