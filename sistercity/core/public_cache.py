@@ -58,13 +58,15 @@ def _key(request: HttpRequest) -> str:
     return f"public-page:{generation}:{get_language()}:{path}"
 
 
-def _to_store(response: HttpResponse) -> tuple[int, str, bytes] | None:
+def _to_store(request: HttpRequest, response: HttpResponse) -> tuple[int, str, bytes] | None:
     if response.status_code != 200 or response.streaming or response.cookies:
         return None
     content = response.content
     tokens = set(_CSRF_INPUT.findall(content))
     if len(tokens) > 1:
         return None  # not the one token per page this relies on
+    if not tokens and request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return None  # a token was used where it cannot be found again: never share it
     for token in tokens:
         content = content.replace(token, CSRF_PLACEHOLDER)
     return response.status_code, response["Content-Type"], content
@@ -82,7 +84,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             stored = cache.get(key)
             if stored is None:
                 response = view(request, *args, **kwargs)
-                stored = _to_store(response)
+                stored = _to_store(request, response)
                 if stored is not None:
                     cache.set(key, stored, timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
             else:

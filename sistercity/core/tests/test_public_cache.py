@@ -5,11 +5,14 @@ shows at once (signals) or after the timeout (writes that bypass them)."""
 import time
 
 import pytest
-from django.middleware.csrf import _unmask_cipher_token
-from django.test import Client
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
+from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
+from sistercity.core.public_cache import public_page
 from sistercity.partnerships.models import Partnership
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +119,34 @@ def test_a_visitor_with_a_session_is_not_served_the_shared_copy(client, partners
     with_session = Client()
     with_session.cookies["sessionid"] = "anything"
     assert "Nama diam-diam" in with_session.get(home).content.decode()
+
+
+def _anonymous_get(path="/id/x/"):
+    request = RequestFactory().get(path)
+    request.user = AnonymousUser()
+    return request
+
+
+def test_a_page_whose_token_cannot_be_found_again_is_never_shared():
+    calls = []
+
+    @public_page
+    def token_outside_a_form(request):
+        calls.append(1)
+        return HttpResponse(f"<meta content='{get_token(request)}'>")
+
+    first = token_outside_a_form(_anonymous_get()).content
+    second = token_outside_a_form(_anonymous_get()).content
+    assert len(calls) == 2 and first != second
+
+
+def test_a_page_without_a_token_is_rendered_once():
+    calls = []
+
+    @public_page
+    def plain(request):
+        calls.append(1)
+        return HttpResponse("plain")
+
+    assert plain(_anonymous_get()).content == plain(_anonymous_get()).content == b"plain"
+    assert len(calls) == 1
