@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.db import models
-from django.utils.dates import MONTHS_AP
+from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext_lazy as _
 
 
@@ -101,5 +101,6 @@ class Condition(models.TextChoices):
 
 
 def half_month_label(index: int) -> str:
-    """ "Jan I", "Jan II" … in the active language (Django's abbreviated month names)."""
-    return f"{MONTHS_AP[index // 2 + 1]} {'I' if index % 2 == 0 else 'II'}"
+    """ "Jan I", "Jan II" … ("1月 I" in Japanese): Django's three-letter month names."""
+    month = str(MONTHS_3[index // 2 + 1])
+    return f"{month[:1].upper()}{month[1:]} {'I' if index % 2 == 0 else 'II'}"

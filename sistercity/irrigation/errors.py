@@ -9,8 +9,8 @@ from sistercity.irrigation.waterneeds import WaterNeedsError
 MESSAGES = {
     "tmin_above_tmax": _("the minimum temperature {value} °C is above the maximum"),
     "temperature_range": _("the temperature {value} °C is outside −60…60 °C"),
-    "humidity_range": _("the relative humidity {value} % is outside 0–100 %"),
-    "humidity_order": _("the minimum relative humidity {value} % is above the maximum"),
+    "humidity_range": _("the relative humidity of {value} percent is outside 0–100 percent"),
+    "humidity_order": _("the minimum relative humidity of {value} percent is above the maximum"),
     "negative_rainfall": _("the rainfall {value} mm is negative"),
     "latitude_range": _("the latitude {value}° is beyond ±90°"),
     "missing_code": _("{value} is BMKG's missing-value code, not a measurement"),
@@ -22,7 +22,9 @@ MESSAGES = {
     "wind_range": _("the wind speed {value} m/s is negative"),
     "negative_flow": _("the flow {value} m³/s is negative"),
     "negative_head": _("the head {value} m is negative"),
-    "exceedance_range": _("the exceedance {value} % must be within 0–100 % and not repeated"),
+    "exceedance_range": _(
+        "the exceedance of {value} percent must be within 0–100 percent and not repeated"
+    ),
     "not_a_number": _("“{value}” is not a number"),
     "bad_date": _("“{value}” is not a date (dd-mm-yyyy)"),
     "duplicate_date": _("the day {value} appears twice"),

@@ -341,7 +341,7 @@ class CanalDrop(PartnershipScoped):
     design_flow_m3s = models.DecimalField(
         _("design flow (m³/s)"), max_digits=7, decimal_places=3, null=True, blank=True
     )
-    flow_duration = models.JSONField(_("flow-duration table [[% exceeded, m³/s], …]"))
+    flow_duration = models.JSONField(_("flow-duration table [[percent of time exceeded, m³/s], …]"))
     is_illustrative = models.BooleanField(_("illustrative data"), default=False)
 
     class Meta:

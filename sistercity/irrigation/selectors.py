@@ -10,7 +10,7 @@ from django.db.models import Prefetch, QuerySet
 
 from sistercity.core.access import Action
 from sistercity.irrigation import waterneeds as wn
-from sistercity.irrigation.choices import iksi_class
+from sistercity.irrigation.choices import IksiClass, iksi_class
 from sistercity.irrigation.climate import VARIABLES, HalfMonthClimate, half_month_climate
 from sistercity.irrigation.crops import paddy_paddy_palawija
 from sistercity.irrigation.models import (
@@ -154,6 +154,10 @@ class RankedScheme:
     cost_per_ha: Decimal | None
     rank: int = 0
 
+    @property
+    def condition_label(self) -> str:
+        return str(IksiClass(self.condition).label) if self.condition else ""
+
 
 def rehabilitation_ranking(user, partnership) -> list[RankedScheme]:
     """Schemes for rehabilitation, most urgent first: the lowest IKSI first; at equal index
@@ -183,7 +187,7 @@ def rehabilitation_ranking(user, partnership) -> list[RankedScheme]:
 
 
 def drops_ranked(user, partnership) -> list[tuple[CanalDrop, float, float]]:
-    """Candidate drops with (annual energy kWh, power at the median flow kW), largest first."""
+    """Candidate drops with (annual energy MWh, power at the median flow kW), largest first."""
     drops = list(drops_for(user, partnership))
     engine = {
         d.pk: wn.Drop(
@@ -203,7 +207,7 @@ def drops_ranked(user, partnership) -> list[tuple[CanalDrop, float, float]]:
         if drop.design_flow_m3s is not None:
             median = min(median, drop.design_flow_m3s)
         power = wn.hydro_power_kw(flow_m3s=median, head_m=drop.head_m, efficiency=drop.efficiency)
-        ranked.append((model, energy, power))
+        ranked.append((model, energy / 1000, power))
     return ranked
 
 

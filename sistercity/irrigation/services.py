@@ -263,7 +263,7 @@ def iksi_record(
     for name, value in scores.items():
         if value is None or not 0 <= value <= 100:
             raise SisterCityError(
-                _("The score {value} is outside 0–100 %.").format(value=value),
+                _("The score {value} is outside 0–100 percent.").format(value=value),
                 code="score_range",
                 field=name,
             )

@@ -152,3 +152,14 @@ def test_reimporting_the_same_file_replaces_the_days(demo, wahyu):
     station = sambong().station
     count = services.climate_import_bmkg(actor=wahyu, station=station, content=FIXTURE.read_bytes())
     assert count == 365 and ClimateRecord.objects.filter(station=station).count() == 365
+
+
+def test_messages_are_translated(demo, wahyu):
+    error = _refused(
+        lambda: services.scheme_save(
+            actor=wahyu, partnership=demo.partnership, scheme=sambong(), primary_efficiency=0
+        ),
+        "",
+        language="ja",
+    )
+    assert "効率" in str(error)
