@@ -13,10 +13,11 @@ installed by apt-get if missing) for a fixed time with a fixed number of connect
 requests per second, p50/p95/p99 latency and errors per page, and each page's ratio to the bare
 Django view: the ceiling of this machine for a request through the whole middleware stack.
 
-Pages: the bare view; the home page and the public accountability page (anonymous: the home
-page is served from the public-page cache); the API partnership list and the results dashboard
-(signed in as Sari, by a session cookie). Absolute numbers depend on the machine and what else
-runs on it; the ratios say more. The run fails (exit 1) if any request errors.
+Pages: the bare view; the home page, a public partnership page and the open calls (anonymous,
+served from the public-page cache; the home page lists every partnership, so at 1,000 it is
+large); the public accountability page (anonymous, not cached); the API partnership list and
+the results dashboard (signed in as Sari, by a session cookie). Absolute numbers depend on the
+machine and what else runs on it; the ratios say more. The run fails (exit 1) if any request errors.
 """
 
 import argparse
@@ -48,7 +49,9 @@ end
 PAGES = [
     # (name, path, signed in)
     ("bare Django view (ceiling)", "/bench/bare/", False),
-    ("home page (cached)", "/en/", False),
+    ("home page (cached; lists all 1,000)", "/en/", False),
+    ("public partnership page (cached)", "/en/p/batang-toyama/", False),
+    ("open calls (cached)", "/en/calls/", False),
     ("public accountability page", "/en/accountability/batang-toyama/", False),
     ("API partnership list", "/api/partnerships/", True),
     ("results dashboard, 1,000 partnerships", "/en/partnerships/batang-toyama/results/", True),
