@@ -23,6 +23,14 @@ from sistercity.demo.pdf import simple_pdf
 from sistercity.investment import choices as c
 from sistercity.investment import services
 from sistercity.investment.contributions import JOBS
+from sistercity.investment.demo_data import (
+    COMPANIES,
+    INCENTIVES,
+    LEADS,
+    MILESTONES,
+    PLOTS,
+    QUARTERS,
+)
 from sistercity.investment.models import Incentive, Lead
 
 DEMO_PASSWORD = "sistercity-demo"  # noqa: S105 - the demo's shared password, printed on purpose
@@ -100,88 +108,8 @@ def load(demo) -> None:
 
 
 def _incentives(andi, partnership) -> dict[str, Incentive]:
-    rows = [
-        # code, kind, legal source, url, from, until, verified, (id, ja, en) name, (id, ja, en) summary
-        (
-            "kek-facilities",
-            c.IncentiveKind.SEZ,
-            "PP 40/2021 tentang Penyelenggaraan Kawasan Ekonomi Khusus; PMK 237/PMK.010/2020 "
-            "jo. PMK 33/PMK.010/2021",
-            "https://peraturan.bpk.go.id/",
-            dt.date(2021, 2, 2),
-            None,
-            True,
-            (
-                "Fasilitas dan kemudahan KEK",
-                "KEK（経済特区）の優遇措置",
-                "Special economic zone facilities",
-            ),
-            (
-                "Fasilitas perpajakan, kepabeanan dan cukai serta kemudahan perizinan bagi pelaku usaha di KEK.",
-                "KEK内の事業者に対する税・関税・物品税の優遇と許認可の簡素化です。",
-                "Tax, customs and excise facilities and simpler licensing for businesses in the zone.",
-            ),
-        ),
-        (
-            "kek-batang",
-            c.IncentiveKind.SEZ,
-            "PP 12/2025 tentang KEK Industropolis Batang (menurut pemberitaan; belum diperiksa)",
-            "",
-            dt.date(2025, 3, 19),
-            None,
-            False,
-            (
-                "Status KEK Industropolis Batang",
-                "KEKインダストロポリス・バタンの指定",
-                "KEK Industropolis Batang status",
-            ),
-            (
-                "KITB ditetapkan sebagai KEK; fasilitas KEK berlaku bagi pelaku usaha di kawasan.",
-                "KITBはKEKに指定され、区域内の事業者にKEKの優遇措置が適用されます。",
-                "KITB became a special economic zone; its facilities apply to businesses there.",
-            ),
-        ),
-        (
-            "import-duty-machinery",
-            c.IncentiveKind.IMPORT_DUTY,
-            "PMK 176/PMK.011/2009 jo. PMK 188/PMK.010/2015",
-            "",
-            dt.date(2009, 11, 16),
-            None,
-            False,
-            (
-                "Pembebasan bea masuk mesin",
-                "機械輸入関税の免除",
-                "Import duty exemption for machinery",
-            ),
-            (
-                "Pembebasan bea masuk atas impor mesin untuk pembangunan atau pengembangan industri.",
-                "工業の建設・拡張のための機械輸入に対する関税免除です。",
-                "Import duty exemption on machinery for building or expanding an industry.",
-            ),
-        ),
-        (
-            "tax-holiday-2020",
-            c.IncentiveKind.TAX_HOLIDAY,
-            "PMK 130/PMK.010/2020 jo. PMK 69/2024 (usulan paling lambat 31 Desember 2025)",
-            "",
-            dt.date(2020, 10, 9),
-            dt.date(2025, 12, 31),
-            False,
-            (
-                "Tax holiday industri pionir",
-                "パイオニア産業のタックスホリデー",
-                "Pioneer-industry tax holiday",
-            ),
-            (
-                "Pengurangan PPh badan bagi industri pionir; pengajuan berdasarkan aturan ini berakhir.",
-                "パイオニア産業の法人税減免です。この規則による申請期限は終了しました。",
-                "Corporate income tax reduction for pioneer industries; applications under it closed.",
-            ),
-        ),
-    ]
     made = {}
-    for code, kind, source, url, start, end, verified, names, summaries in rows:
+    for code, kind, source, url, start, end, verified, names, summaries in INCENTIVES:
         incentive = services.incentive_create(
             actor=andi,
             partnership=partnership,
@@ -236,67 +164,6 @@ def _sectors(andi, partnership):
         _texts(sector, name=names[1:])
         made[code] = sector
     return made
-
-
-PLOTS = [
-    # code, kind, cluster, area, building, zoning, kVA, water, tenure, IDR per m², availability, names
-    (
-        "kitb-c1-a07",
-        c.OpportunityKind.PLOT,
-        "KITB Klaster 1",
-        D("50000"),
-        None,
-        c.Zoning.INDUSTRIAL,
-        5000,
-        300,
-        c.Tenure.SALE,
-        D("2100000"),
-        c.Availability.AVAILABLE,
-        ("Kavling industri C1-A07", "工業用区画 C1-A07", "Industrial plot C1-A07"),
-    ),
-    (
-        "kitb-c1-b02",
-        c.OpportunityKind.PLOT,
-        "KITB Klaster 1",
-        D("120000"),
-        None,
-        c.Zoning.INDUSTRIAL,
-        15000,
-        800,
-        c.Tenure.SALE,
-        D("1950000"),
-        c.Availability.AVAILABLE,
-        ("Kavling industri C1-B02", "工業用区画 C1-B02", "Industrial plot C1-B02"),
-    ),
-    (
-        "kitb-sbf-03",
-        c.OpportunityKind.FACTORY,
-        "KITB Klaster 2",
-        D("6000"),
-        D("4200"),
-        c.Zoning.INDUSTRIAL,
-        1500,
-        60,
-        c.Tenure.LEASE,
-        D("780000"),
-        c.Availability.RESERVED,
-        ("Pabrik siap pakai SBF-03", "レンタル工場 SBF-03", "Ready-built factory SBF-03"),
-    ),
-    (
-        "kitb-log-11",
-        c.OpportunityKind.PLOT,
-        "KITB Klaster 3",
-        D("30000"),
-        None,
-        c.Zoning.LOGISTICS,
-        2000,
-        100,
-        c.Tenure.SALE,
-        D("1800000"),
-        c.Availability.AVAILABLE,
-        ("Kavling logistik L-11", "物流用区画 L-11", "Logistics plot L-11"),
-    ),
-]
 
 
 def _plots(andi, partnership, incentives, sectors):
@@ -386,52 +253,25 @@ def _project(andi, partnership, incentives, sectors):
     )
 
 
-COMPANIES = [
-    # key, Japanese name, romaji, Indonesian name, size, sector, contact, contact e-mail
-    (
-        "seiki",
-        "株式会社サンプル富山精機",
-        "Sample Toyama Seiki Co., Ltd.",
-        "Sample Toyama Seiki",
-        c.CompanySize.MEDIUM,
-        "precision",
-        "田中 一郎",
-        "tanaka@sample-seiki.example",
-    ),
-    (
-        "resin",
-        "サンプル樹脂リサイクル株式会社",
-        "Sample Jushi Recycle Co., Ltd.",
-        "Sample Jushi Recycle",
-        c.CompanySize.SMALL,
-        "recycling",
-        "佐藤 美咲",
-        "sato@sample-jushi.example",
-    ),
-    (
-        "pharma",
-        "サンプル越中製薬株式会社",
-        "Sample Etchu Pharma Co., Ltd.",
-        "Sample Etchu Pharma",
-        c.CompanySize.LARGE,
-        "pharma",
-        "高橋 健",
-        "takahashi@sample-etchu.example",
-    ),
-]
-
-
 def _loi_pdf(name: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(f"{name}.pdf", simple_pdf(f"Letter of intent (sample): {name}"))
 
 
 def _pipeline(demo, andi, plots, sectors) -> dict[str, Lead]:
-    partnership, yamada = demo.partnership, demo.users["yamada"]
+    companies = _companies(demo, sectors)
+    leads = _leads(demo, andi, companies, plots)
+    mission, earlier = _delegations(demo, andi, plots, leads)
+    _evidence(andi, leads, mission, earlier)
+    _realised(andi, leads["seiki"])
+    return leads
+
+
+def _companies(demo, sectors):
     companies = {}
     for key, name_ja, romaji, name_id, size, sector, contact, email in COMPANIES:
         companies[key] = services.company_create(
-            actor=yamada,
-            partnership=partnership,
+            actor=demo.users["yamada"],
+            partnership=demo.partnership,
             name_ja=name_ja,
             name_romaji=romaji,
             name_id=name_id,
@@ -442,16 +282,20 @@ def _pipeline(demo, andi, plots, sectors) -> dict[str, Lead]:
             contact_email=email,
             is_sample=True,
         )
-    # The operating company's contact has a login: she sees her company's dossier only.
+    # The operating company's contact has a login: he sees his company's dossier only.
     tanaka = _user("tanaka@sample-seiki.example", "田中 一郎", "ja", "Asia/Tokyo")
     demo.users["tanaka"] = tanaka
     companies["seiki"].contacts.update(user=tanaka)
+    return companies
 
-    def lead(key, title, amount, jobs, probability, step, due, **extra):
-        return services.lead_create(
+
+def _leads(demo, andi, companies, plots) -> dict[str, Lead]:
+    leads = {}
+    for key, company, title, amount, jobs, probability, step, due, plot, secret in LEADS:
+        leads[key] = services.lead_create(
             actor=andi,
-            partnership=partnership,
-            company=companies[key],
+            partnership=demo.partnership,
+            company=companies[company],
             title=title,
             owner=andi,
             source=c.LeadSource.INTRODUCTION,
@@ -461,60 +305,23 @@ def _pipeline(demo, andi, plots, sectors) -> dict[str, Lead]:
             probability=probability,
             next_step=step,
             next_step_due=due,
+            opportunity=plots[plot] if plot else None,
+            confidential=secret,
             is_sample=True,
-            **extra,
         )
+    return leads
 
-    pharma = lead(
-        "pharma",
-        "Pabrik obat generik di KITB",
-        D("3000000000"),
-        120,
-        30,
-        "Kirim studi kelayakan",
-        dt.date(2026, 11, 20),
-        opportunity=plots["kitb-c1-b02"],
-    )
-    resin = lead(
-        "resin",
-        "Lini daur ulang PET",
-        D("800000000"),
-        45,
-        60,
-        "Pengajuan NIB melalui OSS-RBA",
-        dt.date(2027, 1, 15),
-        opportunity=plots["kitb-sbf-03"],
-    )
-    seiki = lead(
-        "seiki",
-        "Pabrik komponen presisi",
-        D("1500000000"),
-        80,
-        100,
-        "Laporan LKPM triwulan IV",
-        dt.date(2027, 1, 10),
-        opportunity=plots["kitb-c1-a07"],
-    )
-    expansion = lead(
-        "seiki",
-        "Perluasan lini kedua (rahasia)",
-        D("900000000"),
-        40,
-        20,
-        "Pertemuan direksi",
-        dt.date(2027, 2, 1),
-        confidential=True,
-    )
 
+def _delegations(demo, andi, plots, leads):
     mission = services.delegation_record(
         actor=andi,
-        partnership=partnership,
+        partnership=demo.partnership,
         title="Misi bisnis Toyama ke KITB, November 2026",
         arrived_on=dt.date(2026, 11, 10),
         departed_on=dt.date(2026, 11, 12),
         visitors="Delegasi 8 orang: Kota Toyama (divisi industri), Kamar Dagang Toyama, tiga perusahaan",
         sites=[plots["kitb-c1-b02"], plots["kitb-sbf-03"]],
-        leads=[pharma, resin],
+        leads=[leads["pharma"], leads["resin"]],
         language="id",
     )
     _texts(
@@ -527,23 +334,27 @@ def _pipeline(demo, andi, plots, sectors) -> dict[str, Lead]:
     )
     earlier = services.delegation_record(
         actor=andi,
-        partnership=partnership,
+        partnership=demo.partnership,
         title="Kunjungan survei lokasi 2025",
         arrived_on=dt.date(2025, 11, 4),
         departed_on=dt.date(2025, 11, 5),
         visitors="Sample Toyama Seiki: direktur dan manajer pabrik",
         sites=[plots["kitb-c1-a07"]],
-        leads=[seiki],
+        leads=[leads["seiki"]],
         language="id",
     )
     _texts(earlier, title=("2025年 用地視察", "Site survey visit 2025"), notes=("", ""))
+    return mission, earlier
 
+
+def _evidence(andi, leads, mission, earlier) -> None:
+    """The documents and stage moves that put each lead where the demo shows it."""
     for stage in (c.Stage.CONTACTED, c.Stage.INFORMATION_SENT, c.Stage.SITE_VISIT):
-        services.lead_advance(actor=andi, lead=pharma, stage=stage)
-    services.lead_advance(actor=andi, lead=expansion, stage=c.Stage.INFORMATION_SENT)
+        services.lead_advance(actor=andi, lead=leads["pharma"], stage=stage)
+    services.lead_advance(actor=andi, lead=leads["expansion"], stage=c.Stage.INFORMATION_SENT)
     services.document_attach(
         actor=andi,
-        lead=resin,
+        lead=leads["resin"],
         kind=c.DocumentKind.LOI,
         file=_loi_pdf("loi-jushi"),
         signed_on=dt.date(2026, 11, 12),
@@ -551,10 +362,11 @@ def _pipeline(demo, andi, plots, sectors) -> dict[str, Lead]:
     )
     services.lead_advance(
         actor=andi,
-        lead=resin,
+        lead=leads["resin"],
         stage=c.Stage.LETTER_OF_INTENT,
         note="LoI ditandatangani saat misi bisnis",
     )
+    seiki = leads["seiki"]
     services.document_attach(
         actor=andi,
         lead=seiki,
@@ -573,18 +385,18 @@ def _pipeline(demo, andi, plots, sectors) -> dict[str, Lead]:
         actor=andi, lead=seiki, stage=c.Stage.OPERATING, note="Produksi komersial dimulai"
     )
     Lead.objects.filter(pk=seiki.pk).update(nib="9120001234567")
-    for quarter, machinery, working, men, women in (
-        (2, D("52000000000"), D("3000000000"), 38, 22),
-        (3, D("18000000000"), D("4500000000"), 51, 31),
-    ):
+
+
+def _realised(andi, seiki) -> None:
+    for quarter, land, building, machinery, working, men, women in QUARTERS:
         services.realisation_record(
             actor=andi,
             lead=seiki,
             year=2026,
             quarter=quarter,
             currency=c.Currency.IDR,
-            land=D("0") if quarter == 3 else D("10500000000"),
-            building=D("0") if quarter == 3 else D("24000000000"),
+            land=land,
+            building=building,
             machinery=machinery,
             other_fixed=D("0"),
             working_capital=working,
@@ -594,7 +406,6 @@ def _pipeline(demo, andi, plots, sectors) -> dict[str, Lead]:
             expatriates=3,
             today=AS_OF,
         )
-    return {"pharma": pharma, "resin": resin, "seiki": seiki, "expansion": expansion}
 
 
 def _tech_transfer(demo, andi, resin) -> None:
@@ -646,32 +457,7 @@ def _tech_transfer(demo, andi, resin) -> None:
         ),
         outcomes=("", ""),
     )
-    for title, due, done, texts in (
-        (
-            "Pelatihan operator di Toyama",
-            dt.date(2026, 10, 15),
-            dt.date(2026, 10, 20),
-            ("富山での運転員研修", "Operator training in Toyama"),
-        ),
-        (
-            "Lini percontohan beroperasi",
-            dt.date(2026, 11, 25),
-            dt.date(2026, 11, 28),
-            ("パイロットライン稼働", "Pilot line running"),
-        ),
-        (
-            "Tingkat daur ulang 60 % tercapai",
-            dt.date(2027, 6, 30),
-            None,
-            ("リサイクル率60％達成", "60 % recycling rate reached"),
-        ),
-    ):
-        milestone = services.milestone_add(
-            actor=andi, project=project, title=title, due_on=due, language="id"
-        )
-        _texts(milestone, title=texts)
-        if done:
-            services.milestone_done(actor=andi, milestone=milestone, done_on=done)
+    _milestones(andi, project)
     for name, gender in (("Rizky Hidayat", c.Gender.MALE), ("Siti Rahmawati", c.Gender.FEMALE)):
         services.trainee_add(
             actor=andi,
@@ -699,6 +485,16 @@ def _tech_transfer(demo, andi, resin) -> None:
         language="id",
     )
     _texts(output, name=("パイロットラインのリサイクル率", "Recycling rate of the pilot line"))
+
+
+def _milestones(andi, project) -> None:
+    for title, due, done, texts in MILESTONES:
+        milestone = services.milestone_add(
+            actor=andi, project=project, title=title, due_on=due, language="id"
+        )
+        _texts(milestone, title=texts)
+        if done:
+            services.milestone_done(actor=andi, milestone=milestone, done_on=done)
 
 
 def _jobs_indicator(demo, andi, pillar) -> None:
