@@ -9,6 +9,6 @@ class ExchangeConfig(AppConfig):
 
     def ready(self) -> None:
         from sistercity.core import registry
-        from sistercity.exchange import audit, contributions  # noqa: F401 - audit registers
+        from sistercity.exchange import audit, contributions, inbox  # noqa: F401 - registers
 
         registry.register(contributions.SECTOR)

@@ -9,7 +9,7 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self):
         from sistercity.core import registry
-        from sistercity.partnerships import audit  # noqa: F401 - registers models with auditlog
+        from sistercity.partnerships import audit, inbox  # noqa: F401 - auditlog; My tasks
         from sistercity.partnerships.tasks import send_due_reminders
 
         registry.register(

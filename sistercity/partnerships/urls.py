@@ -6,6 +6,7 @@ app_name = "partnerships"
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("tasks/", views.my_tasks, name="tasks"),
     path("partnerships/new/", views.partnership_create, name="create"),
     path("partnerships/<slug:slug>/", views.partnership_detail, name="detail"),
     path("partnerships/<slug:slug>/advance/", views.track_advance, name="advance"),

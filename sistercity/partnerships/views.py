@@ -35,6 +35,7 @@ from sistercity.partnerships.forms import (
 )
 from sistercity.partnerships.health import health_of, other_overdue_items, with_health
 from sistercity.partnerships.history import rows as history_rows
+from sistercity.partnerships.inbox import tasks_for
 from sistercity.partnerships.models import (
     Deadline,
     Document,
@@ -49,7 +50,14 @@ HISTORY_PAGE = 50  # entries per page of the History tab
 def dashboard(request: HttpRequest) -> HttpResponse:
     partnerships = with_health(selectors.partnership_list(user=request.user))
     rows = [(p, health_of(p)) for p in partnerships]
-    return render(request, "partnerships/dashboard.html", {"rows": rows})
+    context = {"rows": rows, "tasks": tasks_for(request.user)}
+    return render(request, "partnerships/dashboard.html", context)
+
+
+@login_required
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    """What waits for the person's action, across partnerships and calls."""
+    return render(request, "partnerships/tasks.html", {"tasks": tasks_for(request.user)})
 
 
 @login_required

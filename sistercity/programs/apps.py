@@ -8,4 +8,4 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Programmes and results")
 
     def ready(self):
-        from sistercity.programs import audit, health  # noqa: F401 - auditlog; health sources
+        from sistercity.programs import audit, health, inbox  # noqa: F401 - auditlog; seams
