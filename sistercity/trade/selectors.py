@@ -229,3 +229,27 @@ def mentoring_readiness(programme: Any) -> list[tuple[Enterprise, int | None, in
             )
         )
     return rows
+
+
+@dataclass
+class Converted:
+    idr: Decimal
+    rate: Any  # the programs.ExchangeRate used (its date and source are shown)
+
+
+def fob_in_idr(product: Product, on: Any = None) -> Converted | None:
+    """The FOB price in IDR by the dated rate table (the latest JPY rate on or before ``on``)."""
+    from django.utils import timezone
+
+    from sistercity.programs.models import ExchangeRate
+
+    if product.fob_jpy is None:
+        return None
+    rate = (
+        ExchangeRate.objects.filter(currency="JPY", on__lte=on or timezone.localdate())
+        .order_by("-on")
+        .first()
+    )
+    if rate is None:
+        return None
+    return Converted((product.fob_jpy * rate.idr_per_unit).quantize(Decimal(1)), rate)

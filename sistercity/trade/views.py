@@ -253,6 +253,7 @@ def product_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             product=product,
             assessment=assess(product),
             origin=origin_for(product),
+            fob_idr=selectors.fob_in_idr(product),
             history=product.readiness.all(),
             label=label,
             label_problem=label_problem,

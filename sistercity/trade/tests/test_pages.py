@@ -98,3 +98,17 @@ def test_msme_office_verifies_a_valid_permit(client_for, partnership, wulan):
     client_for(wulan).post(reverse("trade:permit_verify", args=[partnership.slug, permit.pk]))
     permit.refresh_from_db()
     assert permit.verified_by == wulan
+
+
+def test_fob_price_is_shown_in_idr_by_the_dated_rate(client_for, partnership, wulan):
+    from sistercity.programs.models import ExchangeRate
+    from sistercity.trade.selectors import fob_in_idr
+
+    nutmeg = Product.objects.get(enterprise__partnership=partnership, hs_code="090811")
+    rate = ExchangeRate.objects.filter(currency="JPY").order_by("-on").first()
+    converted = fob_in_idr(nutmeg)
+    assert converted.rate == rate and converted.idr == (
+        nutmeg.fob_jpy * rate.idr_per_unit
+    ).quantize(1)
+    page = client_for(wulan).get(reverse("trade:product", args=[partnership.slug, nutmeg.pk]))
+    assert 'data-test="fob-idr"' in page.content.decode()
