@@ -112,3 +112,11 @@ def test_fob_price_is_shown_in_idr_by_the_dated_rate(client_for, partnership, wu
     ).quantize(1)
     page = client_for(wulan).get(reverse("trade:product", args=[partnership.slug, nutmeg.pk]))
     assert 'data-test="fob-idr"' in page.content.decode()
+
+
+def test_platform_admin_edits_export_rules(client_for, admin_user):
+    from sistercity.trade.models import ExportRule
+
+    rule = ExportRule.objects.get(code="mhlw-aflatoxin-nutmeg")
+    page = client_for(admin_user).get(reverse("admin:trade_exportrule_change", args=[rule.pk]))
+    assert page.status_code == 200 and "kensa" in page.content.decode()
