@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from sistercity.core.health import health
 from sistercity.programs import urls as programs_urls
 from sistercity.reports import urls as reports_urls
 
@@ -15,6 +16,8 @@ programme_pages: list[URLPattern | URLResolver] = [
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("sistercity.api.urls")),
+    # For the load balancer (docs/deploy.md): 200 when the database and the cache answer.
+    path("health/", health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(
