@@ -16,6 +16,7 @@ signals (bulk ``update()``).
 
 import hashlib
 import re
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -36,8 +37,8 @@ def invalidate() -> None:
     """Let every cached public page go (the next visitor renders afresh)."""
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:  # not there yet, or evicted
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    except ValueError:  # not there yet, or evicted: start where no stored copy can match
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -53,9 +54,8 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest) -> str:
-    generation = cache.get(GENERATION_KEY, 0)
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"public-page:{generation}:{get_language()}:{path}"
+    return f"public-page:{get_language()}:{path}"
 
 
 def _to_store(request: HttpRequest, response: HttpResponse) -> tuple[int, str, bytes] | None:
@@ -81,14 +81,18 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             response = view(request, *args, **kwargs)
         else:
             key = _key(request)
-            stored = cache.get(key)
-            if stored is None:
+            # One round trip: the page and the current generation; a copy stored under an
+            # older generation is stale.
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY, 0)
+            stored = found.get(key)
+            if stored is None or stored[0] != generation:
                 response = view(request, *args, **kwargs)
-                stored = _to_store(request, response)
-                if stored is not None:
-                    cache.set(key, stored, timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
+                page = _to_store(request, response)
+                if page is not None:
+                    cache.set(key, (generation, *page), timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
             else:
-                status, content_type, content = stored
+                _, status, content_type, content = stored
                 token = get_token(request).encode()  # this visitor's own (sets the cookie)
                 response = HttpResponse(
                     content.replace(CSRF_PLACEHOLDER, token),
