@@ -18,5 +18,6 @@ for model in (
     m.Message,
     m.Order,
     m.MentoringSession,
+    m.TradeEvent,
 ):
     register(model)

@@ -472,8 +472,17 @@ def _deals(demo: Any, people: dict[str, User], p: dict[str, Any]) -> None:
         volume_kg=D("20"),
         deadline=dt.date(2027, 2, 28),
     )
+    fair = services.event_record(
+        actor=wulan,
+        partnership=partnership,
+        name="Toyama Asia Food Fair 2026 (contoh / 例示)",
+        held_on=dt.date(2026, 10, 24),
+        place="Toyama",
+        is_sample=True,
+    )
     lead = services.lead_open(
         actor=people["ken"],
+        event=fair,
         inquiry=candied,
         product=p["candied"],
         note="サンプルを5袋お送りいただけますか。",

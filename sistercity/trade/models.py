@@ -497,6 +497,34 @@ class Inquiry(BuyerRecord, TimeStampedModel):
         return c.PermitKind.HALAL in self.certifications
 
 
+class TradeEvent(PartnershipScoped, TimeStampedModel):
+    """A trade fair, business-matching day or promotion event; leads name the event that
+    produced them, so a fair is judged by the orders it led to, not by attendance."""
+
+    scope_pillar = PILLAR
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        related_name="trade_events",
+    )
+    name = models.CharField(_("name"), max_length=200, validators=[validate_no_markup])
+    held_on = models.DateField(_("held on"))
+    place = models.CharField(
+        _("place"), max_length=200, blank=True, validators=[validate_no_markup]
+    )
+    is_sample = models.BooleanField(_("sample data"), default=False)
+
+    class Meta:
+        verbose_name = _("trade event")
+        verbose_name_plural = _("trade events")
+        ordering = ["-held_on", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
 class Lead(PartnershipScoped, TimeStampedModel):
     """One product offered on one inquiry, followed through the deal funnel."""
 
@@ -515,6 +543,14 @@ class Lead(PartnershipScoped, TimeStampedModel):
         _("reason lost"), max_length=300, blank=True, validators=[validate_no_markup]
     )
     stage_changed_on = models.DateField(_("stage since"), null=True, blank=True)
+    event = models.ForeignKey(
+        TradeEvent,
+        verbose_name=_("from the event"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="leads",
+    )
 
     class Meta:
         verbose_name = _("lead")

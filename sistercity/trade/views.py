@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,7 +21,15 @@ from sistercity.partnerships.selectors import partnership_list
 from sistercity.programs.tabular.errors import ImportRejected
 from sistercity.trade import forms, labels, selectors, services, tables
 from sistercity.trade.choices import NEXT_STAGES, PermitKind
-from sistercity.trade.models import Buyer, Enterprise, Inquiry, Lead, MentoringProgramme, Permit
+from sistercity.trade.models import (
+    Buyer,
+    Enterprise,
+    Inquiry,
+    Lead,
+    MentoringProgramme,
+    Permit,
+    TradeEvent,
+)
 from sistercity.trade.readiness import assess, origin_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -77,6 +86,9 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
             partnership,
             enterprises=selectors.enterprise_list(user=user, partnership=partnership),
             inquiries=selectors.inquiry_list(user=user, partnership=partnership),
+            events=TradeEvent.objects.for_user(user)
+            .filter(partnership=partnership)
+            .annotate(lead_count=Count("leads", distinct=True)),
             mentoring=MentoringProgramme.objects.for_user(user)
             .filter(partnership=partnership)
             .prefetch_related("translations"),
@@ -362,7 +374,8 @@ def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def _lead(request: HttpRequest, partnership: Partnership, pk: int) -> Lead:
     queryset = Lead.objects.for_user(request.user).filter(inquiry__buyer__partnership=partnership)
     return get_object_or_404(
-        queryset.distinct().select_related("inquiry__buyer", "product__enterprise"), pk=pk
+        queryset.distinct().select_related("inquiry__buyer", "product__enterprise", "event"),
+        pk=pk,
     )
 
 

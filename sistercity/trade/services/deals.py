@@ -20,7 +20,16 @@ from sistercity.core.access import Action, access_for, forbidden, is_visible
 from sistercity.core.errors import full_clean
 from sistercity.trade import export_rules as engine
 from sistercity.trade.choices import NEXT_STAGES, MessageLanguage, OrderKind, PermitKind, Stage
-from sistercity.trade.models import PILLAR, Buyer, Inquiry, Lead, Message, Order, Product
+from sistercity.trade.models import (
+    PILLAR,
+    Buyer,
+    Inquiry,
+    Lead,
+    Message,
+    Order,
+    Product,
+    TradeEvent,
+)
 from sistercity.trade.services._common import field_label, hs_message, refuse, require_staff
 
 
@@ -106,9 +115,39 @@ def inquiry_create(
     return inquiry
 
 
-def lead_open(*, actor: Any, inquiry: Inquiry, product: Product, note: str = "") -> Lead:
-    """The buyer picks a product for its inquiry (asks for a sample and a quote)."""
+def event_record(
+    *,
+    actor: Any,
+    partnership: Any,
+    name: str,
+    held_on: dt.date,
+    place: str = "",
+    is_sample: bool = False,
+) -> TradeEvent:
+    """A trade fair or promotion event (the MSME office)."""
+    require_staff(actor, partnership)
+    with transaction.atomic(), set_actor(actor):
+        event = TradeEvent(
+            partnership=partnership, name=name, held_on=held_on, place=place, is_sample=is_sample
+        )
+        full_clean(event)
+        event.save()
+    return event
+
+
+def lead_open(
+    *,
+    actor: Any,
+    inquiry: Inquiry,
+    product: Product,
+    note: str = "",
+    event: TradeEvent | None = None,
+) -> Lead:
+    """The buyer picks a product for its inquiry (asks for a sample and a quote); ``event``
+    is the fair where they met, if any."""
     _require_buyer_side(actor, inquiry.buyer)
+    if event is not None and event.partnership_id != inquiry.buyer.partnership_id:
+        raise refuse(field_label(Lead, "event"), _("an event of another partnership."))
     if (
         not is_visible(actor, product)
         or product.enterprise.partnership_id != inquiry.buyer.partnership_id
@@ -122,6 +161,7 @@ def lead_open(*, actor: Any, inquiry: Inquiry, product: Product, note: str = "")
             product=product,
             stage=Stage.INQUIRY,
             stage_changed_on=timezone.localdate(),
+            event=event,
         )
         if note.strip():
             _message(lead, actor, note, None)

@@ -127,3 +127,14 @@ def test_japan_requirements_command_prints_the_rules(capsys):
     assert all(r["source"] and r["url"].startswith("https://") for r in found)
     call_command("japan_requirements", "090121", "--organic")
     assert "jas-organic" in capsys.readouterr().out
+
+
+def test_leads_link_back_to_the_fair_that_produced_them(partnership, client_for, wulan):
+    from django.urls import reverse
+
+    lead = Lead.objects.get(inquiry__title="マンゴーの砂糖漬け（業務用）")
+    assert lead.event.name.startswith("Toyama Asia Food Fair")
+    page = client_for(wulan).get(reverse("trade:lead", args=[partnership.slug, lead.pk]))
+    assert 'data-test="lead-event"' in page.content.decode()
+    overview = client_for(wulan).get(reverse("trade:overview", args=[partnership.slug]))
+    assert 'data-test="event-leads">1<' in overview.content.decode()
