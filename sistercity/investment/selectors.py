@@ -172,7 +172,9 @@ def delegations(*, user: Any, partnership: Any) -> QuerySet:
     return (
         Delegation.objects.for_user(user)
         .filter(partnership=partnership)
+        .select_related("meeting")
         .prefetch_related(
+            "meeting__translations",
             "translations",
             "sites__translations",
             Prefetch("leads", queryset=Lead.objects.for_user(user)),

@@ -507,6 +507,7 @@ T: dict[str, tuple[str, str]] = {
     "Introduce a company": ("Perkenalkan perusahaan", "企業を紹介する"),
     "Add the company": ("Tambahkan perusahaan", "企業を登録"),
     "Delegation": ("Delegasi", "視察団"),
+    "Meeting": ("Rapat", "会議"),
     "Dates": ("Tanggal", "日程"),
     "Who came": ("Peserta", "参加者"),
     "Sites visited": ("Lokasi yang dikunjungi", "視察した用地"),

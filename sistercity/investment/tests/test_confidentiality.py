@@ -59,6 +59,8 @@ def test_the_confidential_lead_is_absent_from_public_pages_open_data_and_iati(
         f"/id/investment/{partnership.slug}/prospectus/",
         f"/ja/investment/{partnership.slug}/prospectus/",
     ]
+    public_page = client.get(pages[0]).content.decode()
+    assert 'id="investment-public"' in public_page and "Kavling industri C1-A07" in public_page
     for url in pages:
         page = client.get(url)
         assert page.status_code == 200

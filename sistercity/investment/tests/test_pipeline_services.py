@@ -195,3 +195,32 @@ def test_markup_is_refused(andi, partnership):
         owner=andi,
     )
     assert "markup" in str(error) or "HTML" in str(error)
+
+
+def test_a_delegation_belongs_to_the_partnerships_meeting_and_shows_which_loi_it_produced(
+    client_for, andi, partnership, leads
+):
+    from sistercity.programs.models import Meeting
+
+    meeting = Meeting.objects.filter(partnership=partnership).first()
+    delegation = services.delegation_record(
+        actor=andi,
+        partnership=partnership,
+        title="Kunjungan balasan",
+        arrived_on=dt.date(2026, 11, 20),
+        departed_on=dt.date(2026, 11, 21),
+        visitors="Tim Sample Etchu Pharma",
+        leads=[leads["pharma"]],
+        meeting=meeting,
+    )
+    services.document_attach(
+        actor=andi,
+        lead=leads["pharma"],
+        kind=c.DocumentKind.LOI,
+        file=pdf_upload("loi.pdf"),
+        delegation=delegation,
+    )
+    page = client_for(andi).get(f"/id/investment/{partnership.slug}/delegations/").content.decode()
+    row = page[page.index("Kunjungan balasan") :].split("</tr>")[0]
+    assert "Pabrik obat generik di KITB" in row  # the LoI it produced
+    assert str(meeting) in row
