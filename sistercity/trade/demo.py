@@ -241,6 +241,17 @@ STORAGE = (
 
 
 def _products(wulan: User, e: dict[str, Enterprise]) -> dict[str, Any]:
+    p = _batik_coffee_and_nutmeg(wulan, e)
+    p.update(_fish_fruit_and_crafts(wulan, e))
+    for key in ("nutmeg", "candied", "coffee"):
+        p[key].is_published = True
+        p[key].save(update_fields=["is_published"])
+    # The owners of these enterprises published them (their owners' consent in the demo story).
+    Enterprise.objects.filter(pk__in=[e["02"].pk, e["03"].pk, e["05"].pk]).update(is_published=True)
+    return p
+
+
+def _batik_coffee_and_nutmeg(wulan: User, e: dict[str, Enterprise]) -> dict[str, Any]:
     p = {}
     p["batik"] = _product(
         wulan,
@@ -305,6 +316,11 @@ def _products(wulan: User, e: dict[str, Enterprise]) -> dict[str, Any]:
         laboratory="Laboratorium contoh Semarang (illustrative)",
         tested_on=dt.date(2026, 9, 15),
     )
+    return p
+
+
+def _fish_fruit_and_crafts(wulan: User, e: dict[str, Enterprise]) -> dict[str, Any]:
+    p: dict[str, Any] = {}
     p["fish"] = _product(
         wulan,
         e["04"],
@@ -372,11 +388,6 @@ def _products(wulan: User, e: dict[str, Enterprise]) -> dict[str, Any]:
         monthly_capacity=D("150"),
         fob_jpy=D("2400"),
     )
-    for key in ("nutmeg", "candied", "coffee"):
-        p[key].is_published = True
-        p[key].save(update_fields=["is_published"])
-    # The owners of these enterprises published them (their owners' consent in the demo story).
-    Enterprise.objects.filter(pk__in=[e["02"].pk, e["03"].pk, e["05"].pk]).update(is_published=True)
     return p
 
 
