@@ -143,6 +143,11 @@ def _left_margin(ticks: Sequence[float]) -> float:
     return max(text_width(_fmt(t, digits), FONT_SIZE) for t in ticks) + 10
 
 
+def _year_anchor(is_last: bool, at: float, text: str, edge: float) -> str:
+    """The last year ends at the plot's edge instead of running past the drawing."""
+    return "end" if is_last and at + text_width(text, FONT_SIZE) / 2 > edge else "middle"
+
+
 def _axes(years, ticks, x, y, left, top, plot_w, plot_h, unit) -> list[str]:
     parts: list[str] = []
     for tick in ticks:
@@ -166,9 +171,10 @@ def _axes(years, ticks, x, y, left, top, plot_w, plot_h, unit) -> list[str]:
         if (i % step == 0 and (i == last or last - i >= step * 0.6)) or i == last:
             parts.append(
                 format_html(
-                    '<text x="{}" y="{}" text-anchor="middle">{}</text>',
+                    '<text x="{}" y="{}" text-anchor="{}">{}</text>',
                     round(x(i), 1),
                     top + plot_h + FONT_SIZE + 4,
+                    _year_anchor(i == last, x(i), str(year), left + plot_w),
                     year,
                 )
             )
@@ -309,7 +315,7 @@ def sankey(
     test: str,
     unit_divisor: float = 365.0,
     unit: str = "t/day",
-    width: int = 640,
+    width: int = WIDTH,
     height: int = 340,
 ) -> SafeString:
     """A layered Sankey: generated waste → the pathways its shares send it to → where the

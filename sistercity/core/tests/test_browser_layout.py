@@ -112,3 +112,18 @@ def test_destructive_actions_look_like_danger_not_like_the_primary(demo_site, br
     assert danger != primary
     assert danger[0] == "rgb(180, 35, 24)"  # the danger red, as text on white
     context.close()
+
+
+def test_chart_text_stays_readable_on_a_phone(demo_site, browser):
+    context, page = open_as(browser, demo_site, "budi@batang.example", "ja", 390)
+    page.goto(f"{demo_site.url}/ja{W}/scenarios/toyama-style/")
+    # The drawn size of a chart's text: its font size times how much the drawing shrank.
+    sizes = page.evaluate("""() => [...document.querySelectorAll('svg.chart[viewBox]')]
+      .filter(svg => svg.querySelector('text'))
+      .map(svg => parseFloat(getComputedStyle(svg.querySelector('text')).fontSize)
+        * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width)""")
+    assert sizes and min(sizes) >= 9.5, sizes
+    page.goto(f"{demo_site.url}/ja{P}/results/")
+    label = page.locator("table.bar-chart th").first
+    assert float(label.evaluate("th => parseFloat(getComputedStyle(th).fontSize)")) >= 14
+    context.close()

@@ -75,7 +75,10 @@ def test_a_bad_change_is_refused_in_the_browser(live_server, page):
     page.fill("#id_composition_food", "60")
     page.click("[data-test=save-scenario]")
     page.wait_for_load_state()
-    assert "100 %" in page.locator(".messages li.error").inner_text()
+    # The refusal is at the top of the form and in the summary, which has the focus.
+    assert "100 %" in page.locator("#error-summary").inner_text()
+    assert "100 %" in page.locator("#scenario-form .errorlist").first.inner_text()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
     page.goto(f"{live_server.url}/id/waste/batang-toyama/scenarios/toyama-style/")
     assert page.locator("#summary [data-test=year-full]").inner_text() == "2034"
 
