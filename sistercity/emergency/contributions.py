@@ -3,9 +3,41 @@ the emergency pillar (proposed for approval like any update), and the reminder j
 
 from django.utils.translation import gettext_lazy as _
 
-from sistercity.core.registry import IndicatorFeed, Sector
+from sistercity.core.registry import IndicatorFeed, Panel, Sector
 from sistercity.emergency import stats
 from sistercity.emergency.tasks import send_emergency_reminders
+
+
+def dashboard_panel(request, partnership):
+    """The fire service's figures on the results dashboard, with a link to its pages."""
+    from sistercity.emergency.models import FirePost, VehicleGrant
+
+    if not FirePost.objects.filter(partnership=partnership).exists():
+        return None
+    return {
+        "partnership": partnership,
+        "share_within": stats.share_within_standard(partnership),
+        "population_pct": stats.population_within_standard(partnership),
+        "trained": stats.trained_operators(partnership),
+        "donated": stats.donated_in_service(partnership),
+        "grants_open": VehicleGrant.objects.filter(
+            vehicle__partnership=partnership, completed_at__isnull=True
+        ).count(),
+    }
+
+
+def public_section(request, partnership):
+    """What the public page says of the fire service: counts only, no names."""
+    from sistercity.emergency.models import FirePost
+
+    if not FirePost.objects.filter(partnership=partnership).exists():
+        return None
+    return {
+        "trained": stats.trained_operators(partnership),
+        "donated": stats.donated_in_service(partnership),
+        "share_within": stats.share_within_standard(partnership),
+    }
+
 
 SECTOR = Sector(
     app_label="emergency",
@@ -32,5 +64,7 @@ SECTOR = Sector(
             lambda partnership, pillar: stats.population_within_standard(partnership),
         ),
     ],
+    dashboard_panels=[Panel("emergency/_dashboard_panel.html", dashboard_panel, position=40)],
+    public_sections=[Panel("emergency/_public_section.html", public_section, position=40)],
     scheduled_jobs=[send_emergency_reminders],
 )

@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.validators import validate_no_markup
 from sistercity.emergency import grant_procedure
-from sistercity.emergency.choices import CoverageModel, IncidentKind, VehicleKind, VehicleStatus
+from sistercity.emergency.choices import (
+    CoverageModel,
+    IncidentKind,
+    VehicleKind,
+    VehicleOrigin,
+    VehicleStatus,
+)
 
 
 class ScenarioForm(forms.Form):
@@ -38,7 +44,13 @@ class ScenarioForm(forms.Form):
 
 
 class MatrixImportForm(forms.Form):
-    file = forms.FileField(label=_("travel times (CSV: origin, destination, minutes)"))
+    file = forms.FileField(label=_("travel times (CSV: origin, destination, minutes or metres)"))
+    speed_kmh = forms.DecimalField(
+        label=_("speed for distances in metres (km/h)"),
+        required=False,
+        max_digits=5,
+        decimal_places=1,
+    )
 
 
 class GrantDocumentForm(forms.Form):
@@ -53,6 +65,37 @@ class GrantDocumentForm(forms.Form):
         label=_("dated"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     file = forms.FileField(label=_("file"))
+
+
+class VehicleForm(forms.Form):
+    code = forms.SlugField(label=_("code"), max_length=40)
+    kind = forms.ChoiceField(label=_("kind"), choices=VehicleKind.choices)
+    origin = forms.ChoiceField(label=_("origin"), choices=VehicleOrigin.choices)
+    donor = forms.CharField(
+        label=_("donated by"), max_length=200, required=False, validators=[validate_no_markup]
+    )
+    make_model = forms.CharField(
+        label=_("make and model"),
+        max_length=200,
+        required=False,
+        validators=[validate_no_markup],
+    )
+    registration = forms.CharField(
+        label=_("registration number"),
+        max_length=20,
+        required=False,
+        validators=[validate_no_markup],
+    )
+    pump_lpm = forms.IntegerField(label=_("pump capacity (l/min)"), min_value=0, required=False)
+    tank_litres = forms.IntegerField(label=_("water tank (l)"), min_value=0, required=False)
+    year = forms.IntegerField(label=_("year built"), min_value=1950, max_value=2100, required=False)
+    post: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("post"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, posts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["post"].queryset = posts  # type: ignore[attr-defined]
 
 
 class VehicleStatusForm(forms.Form):

@@ -89,6 +89,18 @@ def incidents_import(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def fleet(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = partnership_for(request, slug)
+    post_choices = selectors.post_list(user=request.user, partnership=partnership)
+    form = forms.VehicleForm(request.POST or None, posts=post_choices)
+    if request.method == "POST":
+        vehicle = submit_form(
+            request,
+            form,
+            fleet_services.vehicle_register,
+            _("The vehicle was registered."),
+            partnership=partnership,
+        )
+        if vehicle is not None:
+            return redirect("emergency:vehicle", slug=slug, code=vehicle.code)
     vehicles = list(selectors.vehicle_list(user=request.user, partnership=partnership))
     flags = stats.unstaffed_vehicles(vehicles)
     rows = [{"vehicle": v, "unstaffed": flags.get(v.pk, [])} for v in vehicles]
@@ -98,7 +110,7 @@ def fleet(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "emergency/fleet.html",
-        _context(request, partnership, "fleet", rows=rows, posts=posts),
+        _context(request, partnership, "fleet", form=form, rows=rows, posts=posts),
     )
 
 
@@ -180,6 +192,13 @@ def vehicle_action(request: HttpRequest, slug: str, code: str, action: str) -> H
             grant_services.grant_attach_document,
             _("The document was attached."),
             grant=item.grant,
+        )
+    elif action == "grant-start":
+        run_service(
+            request,
+            grant_services.grant_start,
+            _("The grant procedure was started."),
+            vehicle=item,
         )
     elif action == "grant-advance" and hasattr(item, "grant"):
         run_service(

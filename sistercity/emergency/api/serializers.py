@@ -4,7 +4,7 @@ from typing import Any
 from rest_framework import serializers
 
 from sistercity.emergency import grant_procedure
-from sistercity.emergency.choices import CoverageModel, IncidentKind
+from sistercity.emergency.choices import CoverageModel, IncidentKind, VehicleKind, VehicleOrigin
 from sistercity.emergency.models import CoverageScenario, FirePost, Incident, Vehicle, VehicleGrant
 
 
@@ -56,6 +56,21 @@ class VehicleSerializer(serializers.ModelSerializer):
         if grant is None or grant.completed_at is not None:
             return None
         return grant.current_step
+
+
+class VehicleCreateSerializer(serializers.Serializer):
+    partnership = serializers.SlugField()
+    code = serializers.SlugField(max_length=40)
+    kind = serializers.ChoiceField(choices=VehicleKind.choices)
+    origin = serializers.ChoiceField(choices=VehicleOrigin.choices)
+    donor = serializers.CharField(required=False, allow_blank=True, default="")
+    make_model = serializers.CharField(required=False, allow_blank=True, default="")
+    registration = serializers.CharField(required=False, allow_blank=True, default="")
+    registration_expires_on = serializers.DateField(required=False, allow_null=True, default=None)
+    pump_lpm = serializers.IntegerField(required=False, allow_null=True, default=None)
+    tank_litres = serializers.IntegerField(required=False, allow_null=True, default=None)
+    year = serializers.IntegerField(required=False, allow_null=True, default=None)
+    post = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class GrantRequirementSerializer(serializers.Serializer):

@@ -1,6 +1,7 @@
 """The emergency API: the same selectors and services as the pages, rows scoped by
 ``ScopedViewSet``; refusals come back as ``{"detail", "code"}`` with their status."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -8,9 +9,11 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from sistercity.core.api.viewsets import ScopedViewSet, partnership_for_api
+from sistercity.core.errors import SisterCityError
 from sistercity.emergency.api import serializers as s
 from sistercity.emergency.models import CoverageScenario, FirePost, Incident, Vehicle, VehicleGrant
 from sistercity.emergency.services import coverage as coverage_services
+from sistercity.emergency.services import fleet as fleet_services
 from sistercity.emergency.services import grants as grant_services
 from sistercity.emergency.services import incidents as incident_services
 
@@ -30,6 +33,23 @@ class VehicleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
     model = Vehicle
     partnership_filter = "partnership__slug"
     related = ("post", "grant")
+
+    @extend_schema(request=s.VehicleCreateSerializer, responses=s.VehicleSerializer)
+    def create(self, request):
+        payload = s.VehicleCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        partnership = partnership_for_api(request, data.pop("partnership"))
+        code = data.pop("post")
+        post = FirePost.objects.filter(partnership=partnership, code=code).first() if code else None
+        if code and post is None:
+            raise SisterCityError(
+                _("“{code}” is not a post of this partnership.").format(code=code), code="post"
+            )
+        vehicle = fleet_services.vehicle_register(
+            actor=request.user, partnership=partnership, post=post, **data
+        )
+        return Response(s.VehicleSerializer(vehicle).data, status=status.HTTP_201_CREATED)
 
 
 class GrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):

@@ -27,6 +27,7 @@ for index, language in enumerate(("id", "ja")):
         text = texts[index]
         message.string = tuple(text) if isinstance(message.id, tuple) else text
         message.flags.discard("fuzzy")
+        message.previous_id = []
     catalog.fuzzy = False
     with path.open("wb") as f:
         write_po(f, catalog, width=100)

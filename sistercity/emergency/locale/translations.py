@@ -566,6 +566,56 @@ T = {
         "telah menyelesaikan pelatihan",
         "次の研修を修了したことを証します",
     ),
+    "%(pct)s %% of incidents reached within 15 minutes (last 12 months)": (
+        "%(pct)s %% kejadian dicapai dalam 15 menit (12 bulan terakhir)",
+        "%(pct)s %% の事案で15分以内に現場到着（直近12か月）",
+    ),
+    "%(pct)s %% of the population within 15 minutes of a post": (
+        "%(pct)s %% penduduk dalam jangkauan 15 menit dari pos",
+        "人口の %(pct)s %% が署所から15分以内",
+    ),
+    "Donated vehicles in service: %(total)s": (
+        "Kendaraan hibah yang beroperasi: %(total)s",
+        "運用中の寄附車両：%(total)s 台",
+    ),
+    "grant procedures under way: %(total)s": (
+        "prosedur hibah yang sedang berjalan: %(total)s",
+        "手続中の寄附：%(total)s 件",
+    ),
+    "Firefighters with a valid operator qualification: %(total)s": (
+        "Petugas dengan kualifikasi operator yang berlaku: %(total)s",
+        "有効な機関員資格を持つ消防職員：%(total)s 人",
+    ),
+    "travel times (CSV: origin, destination, minutes or metres)": (
+        "waktu tempuh (CSV: origin, destination, minutes atau metres)",
+        "所要時間（CSV：origin, destination, minutes または metres）",
+    ),
+    "speed for distances in metres (km/h)": (
+        "kecepatan untuk jarak dalam meter (km/jam)",
+        "距離（m）を時間に換算する速度（km/h）",
+    ),
+    "The CSV needs the columns origin, destination and minutes (or metres).": (
+        "CSV memerlukan kolom origin, destination dan minutes (atau metres).",
+        "CSVには origin、destination と minutes（または metres）の列が必要です。",
+    ),
+    "Distances in metres need a speed to turn them into minutes.": (
+        "Jarak dalam meter memerlukan kecepatan untuk diubah menjadi menit.",
+        "距離（m）を分に換算するには速度が必要です。",
+    ),
+    "The vehicle was registered.": ("Kendaraan telah didaftarkan.", "車両を登録しました。"),
+    "The grant procedure was started.": (
+        "Prosedur hibah telah dimulai.",
+        "寄附の受入手続を開始しました。",
+    ),
+    "Register a vehicle": ("Daftarkan kendaraan", "車両を登録"),
+    "Start the foreign-grant procedure": (
+        "Mulai prosedur hibah luar negeri",
+        "海外からの寄附の受入手続を開始",
+    ),
+    "“{code}” is not a post of this partnership.": (
+        "“{code}” bukan pos pada kerja sama ini.",
+        "「{code}」はこの提携の署所ではありません。",
+    ),
     "Add a qualification": ("Tambah kualifikasi", "資格を追加"),
     "Save": ("Simpan", "保存"),
     "No firefighters yet.": ("Belum ada petugas.", "消防職員はまだ登録されていません。"),

@@ -40,19 +40,27 @@ def _read_csv(file: UploadedFile) -> list[dict[str, str]]:
         raise SisterCityError(_("The CSV file must be UTF-8 text."), code="encoding") from None
     reader = csv.DictReader(io.StringIO(text))
     header = {h.strip().lower() for h in reader.fieldnames or []}
-    if not {"origin", "destination", "minutes"} <= header:
+    if not {"origin", "destination"} <= header or not header & {"minutes", "metres"}:
         raise SisterCityError(
-            _("The CSV needs the columns origin, destination and minutes."), code="columns"
+            _("The CSV needs the columns origin, destination and minutes (or metres)."),
+            code="columns",
         )
     return [{k.strip().lower(): (v or "").strip() for k, v in row.items() if k} for row in reader]
 
 
-def travel_times_import(*, actor, partnership, file: UploadedFile) -> int:
+def travel_times_import(
+    *, actor, partnership, file: UploadedFile, speed_kmh: Decimal | None = None
+) -> int:
     """Replace the measured travel times with a CSV (origin = post code, destination = village
-    code, minutes). All or nothing: every post–village pair must be there exactly once, with
-    a time that is not negative."""
+    code, minutes — or metres of road, turned into minutes at ``speed_kmh``). All or nothing:
+    every post–village pair must be there exactly once, with a value that is not negative."""
     require(actor, partnership, Action.CHANGE, pillar=PILLAR)
     rows = _read_csv(file)
+    in_metres = bool(rows) and "minutes" not in rows[0] and "metres" in rows[0]
+    if in_metres and (speed_kmh is None or speed_kmh <= 0):
+        raise SisterCityError(
+            _("Distances in metres need a speed to turn them into minutes."), code="speed"
+        )
     posts = {p.code: p for p in FirePost.objects.filter(partnership=partnership)}
     villages = {v.code: v for v in Village.objects.filter(partnership=partnership)}
     times: dict[tuple[str, str], Decimal] = {}
@@ -71,7 +79,10 @@ def travel_times_import(*, actor, partnership, file: UploadedFile) -> int:
                 code="unknown_destination",
             )
         try:
-            minutes = Decimal(row.get("minutes", "").replace(",", "."))
+            raw = row.get("metres" if in_metres else "minutes", "")
+            minutes = Decimal(raw.replace(",", "."))
+            if in_metres and minutes.is_finite():
+                minutes = minutes / 1000 / Decimal(speed_kmh or 1) * 60
         except InvalidOperation:
             minutes = Decimal("NaN")
         if not minutes.is_finite() or minutes < 0:
