@@ -180,3 +180,8 @@ class IngredientsForm(forms.Form):
                 }
             )
         return found
+
+
+class ContactForm(forms.Form):
+    volume_kg = forms.DecimalField(label=_("volume (kg/month)"), min_value=0)
+    message = forms.CharField(label=_("message"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -28,6 +28,7 @@ from sistercity.trade.models import (
     Lead,
     MentoringProgramme,
     Permit,
+    Product,
     TradeEvent,
 )
 from sistercity.trade.readiness import assess, origin_for
@@ -418,6 +419,24 @@ def catalogue(request: HttpRequest, slug: str) -> HttpResponse:
         "certification": request.GET.get("certification", "").strip(),
         "kecamatan": request.GET.get("kecamatan", "").strip()[:100],
     }
+    buyer = None
+    if request.user.is_authenticated:
+        buyer = Buyer.objects.filter(partnership=partnership, members=request.user).first()
+    if request.method == "POST" and buyer is not None:
+        form = forms.ContactForm(request.POST)
+        product = get_object_or_404(
+            Product.objects.for_user(request.user), pk=request.POST.get("product") or 0
+        )
+        lead = submit_form(
+            request,
+            form,
+            services.catalogue_contact,
+            _("Your inquiry was sent."),
+            buyer=buyer,
+            product=product,
+        )
+        if lead:
+            return redirect("trade:lead", slug=slug, pk=lead.pk)
     rows = selectors.public_catalogue(partnership, **filters)
     kecamatans = sorted(
         set(
@@ -435,6 +454,8 @@ def catalogue(request: HttpRequest, slug: str) -> HttpResponse:
             "filters": filters,
             "kecamatans": kecamatans,
             "certifications": PermitKind.choices,
+            "buyer": buyer,
+            "contact_form": forms.ContactForm(),
         },
     )
 

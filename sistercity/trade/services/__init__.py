@@ -6,6 +6,7 @@ recorded, and refuses bad input with one translated message naming the field."""
 from sistercity.trade.services._common import require_keeper, require_staff
 from sistercity.trade.services.deals import (
     buyer_create,
+    catalogue_contact,
     event_record,
     inquiry_create,
     lead_advance,
@@ -33,6 +34,7 @@ from sistercity.trade.services.evidence import (
 from sistercity.trade.services.mentoring import mentoring_create, session_record
 
 __all__ = [
+    "catalogue_contact",
     "event_record",
     "mentoring_create",
     "session_record",

@@ -255,3 +255,28 @@ def message_send(*, actor: Any, lead: Lead, body: str, language: str | None = No
         raise refuse(field_label(Message, "body"), _("This field is required."))
     with transaction.atomic(), set_actor(actor):
         return _message(lead, actor, body, language)
+
+
+def catalogue_contact(
+    *,
+    actor: Any,
+    buyer: Buyer,
+    product: Product,
+    volume_kg: Decimal,
+    message: str,
+    deadline: dt.date | None = None,
+) -> Lead:
+    """The catalogue's contact form: an inquiry for the product's HS code with the buyer's
+    volume, and the product on it as a lead carrying the message."""
+    if not message.strip():
+        raise refuse(field_label(Message, "body"), _("This field is required."))
+    with transaction.atomic():
+        inquiry = inquiry_create(
+            actor=actor,
+            buyer=buyer,
+            title=str(product)[:200],
+            hs_code=product.hs_code,
+            volume_kg=volume_kg,
+            deadline=deadline or timezone.localdate() + dt.timedelta(days=30),
+        )
+        return lead_open(actor=actor, inquiry=inquiry, product=product, note=message)

@@ -32,3 +32,21 @@ def test_private_partnership_has_no_catalogue(client, other_partnership):
 def test_public_page_links_to_the_catalogue(client, partnership):
     page = client.get(reverse("portal:partnership", args=[partnership.slug])).content.decode()
     assert reverse("trade:catalogue", args=[partnership.slug]) in page
+
+
+def test_catalogue_contact_form_opens_an_inquiry_and_a_lead(client_for, partnership, ken):
+    from sistercity.testing import db_snapshot
+    from sistercity.trade.models import Lead, Product
+
+    nutmeg = Product.objects.get(enterprise__partnership=partnership, hs_code="090811")
+    url = reverse("trade:catalogue", args=[partnership.slug])
+    client = client_for(ken)
+    before = db_snapshot("trade")
+    page = client.post(url, {"product": nutmeg.pk, "volume_kg": "200", "message": " "})
+    assert db_snapshot("trade") == before and page.status_code == 200
+    response = client.post(
+        url, {"product": nutmeg.pk, "volume_kg": "200", "message": "見積もり希望"}
+    )
+    lead = Lead.objects.get(product=nutmeg, inquiry__buyer__members=ken)
+    assert response["Location"].endswith(f"/leads/{lead.pk}/")
+    assert lead.inquiry.hs_code == "090811" and lead.messages.get().body == "見積もり希望"
