@@ -94,6 +94,10 @@ class Organisation(TranslatableModel, TimeStampedModel):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def get_by_natural_key(self, username):
+        # Addresses are stored in lower case; "Sari@Batang.example" logs in as well.
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": (username or "").strip()})
+
     def create_user(self, email, password=None, **fields):
         if not email:
             raise ValueError("An e-mail address is required.")

@@ -1,9 +1,9 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from sistercity.accounts.api.views import MunicipalityViewSet
+from sistercity.accounts.api_auth import token_view
 from sistercity.partnerships.api.views import DocumentViewSet, PartnershipViewSet
 
 app_name = "api"
@@ -24,7 +24,7 @@ urlpatterns = [
     path("", include("sistercity.emergency.api.urls")),
     path("", include("sistercity.irrigation.api.urls")),
     path("", include("sistercity.culture.api.urls")),
-    path("auth/token/", obtain_auth_token, name="token"),
+    path("auth/token/", token_view, name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

@@ -1,6 +1,7 @@
 """The one settings module. Everything that differs between machines comes from the environment
 (see README, "Configuration"); the defaults are for development on one laptop."""
 
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     # RQ's queues and `rqworker` for TASKS_BACKEND=django_tasks_rq.RQBackend.
     "django_rq",
     "auditlog",
+    "axes",
     "sistercity.core",
     "sistercity.accounts",
     "sistercity.glossary",
@@ -82,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    # Last, so that it sees the lockout flag the authentication backend set.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sistercity.config.urls"
@@ -222,6 +226,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "sistercity.api.errors.exception_handler",
+    # /api/auth/token/ (scope "auth"): a bound on password guessing per address, besides axes.
+    "DEFAULT_THROTTLE_RATES": {"auth": env_str("API_AUTH_THROTTLE", "10/minute")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "SisterCity API",
@@ -243,6 +249,26 @@ SPECTACULAR_SETTINGS = {
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# Log-in protection (django-axes): after AXES_FAILURE_LIMIT failed attempts for one account, or
+# from one address, both are locked out for AXES_COOLOFF_TIME; a successful log-in resets the
+# count. The hooks live in accounts/security.py (lower-case e-mail, the address, the message).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Both the log-in form and the token view name the e-mail address "username".
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "sistercity.accounts.security.axes_username"
+AXES_CLIENT_IP_CALLABLE = "sistercity.accounts.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "sistercity.accounts.security.lockout_response"
+# How many reverse proxies (load balancers) stand in front of the app and append to
+# X-Forwarded-For; 0 reads the connection's own address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Production hardening: on unless DEBUG; `manage.py check --deploy` stays silent.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG

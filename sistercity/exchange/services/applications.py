@@ -77,20 +77,23 @@ def _send_verification(user: User) -> None:
 
 def applicant_register(
     *, email: str, full_name: str, password: str, preferred_language: str
-) -> User:
+) -> User | None:
     """A new applicant account; a link to verify the address is e-mailed. Until she follows
-    it she can keep drafts but not submit."""
+    it she can keep drafts but not submit.
+
+    Whether an address already has an account is never told to whoever fills in the form (that
+    would let anyone test addresses): the owner of the address gets an e-mail instead, with the
+    way to log in or reset the password, and the caller gets None."""
     email = (email or "").strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise SisterCityError(
-            _("An account with this e-mail address already exists. Log in instead."),
-            code="email_taken",
-        )
     user = User(email=email, full_name=full_name, preferred_language=preferred_language)
     try:
         validate_password(password, user)
     except ValidationError as error:
         raise SisterCityError(" ".join(error.messages), code="password") from error
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        _send_account_exists(existing)
+        return None
     user.set_password(password)
     full_clean(user, exclude=["password"])
     with transaction.atomic():
@@ -98,6 +101,17 @@ def applicant_register(
         ApplicantProfile.objects.create(user=user)
         _send_verification(user)
     return user
+
+
+def _send_account_exists(user: User) -> None:
+    with translation.override(user.preferred_language):
+        login_path = reverse("accounts:login")
+        reset_path = reverse("accounts:password_reset")
+    send_templated_mail(
+        to_user=user,
+        template="exchange/email/account_exists",
+        context={"login_url": absolute(login_path, user), "reset_url": absolute(reset_path, user)},
+    )
 
 
 def applicant_resend_verification(*, actor: User) -> None:

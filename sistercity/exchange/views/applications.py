@@ -3,13 +3,14 @@ files, submission and withdrawal; and the permission-checked download of an appl
 files."""
 
 import uuid
+from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,21 +30,24 @@ def register(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.applicant_register(**form.cleaned_data)
+            services.applicant_register(**form.cleaned_data)
         except SisterCityError as error:
             messages.error(request, str(error))
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            # The same answer whether the address is new or already has an account (its owner
+            # is told by e-mail): the page never reveals who is registered.
             messages.success(
                 request,
-                _("Welcome! We sent a link to {email}: follow it to confirm your address.").format(
-                    email=user.email
-                ),
+                _(
+                    "Thank you. We sent a message to {email}: follow the link in it to confirm "
+                    "your address, then log in."
+                ).format(email=form.cleaned_data["email"].strip().lower()),
             )
+            login_url = reverse("accounts:login")
             next_url = request.POST.get("next") or request.GET.get("next")
             if next_url and next_url.startswith("/") and not next_url.startswith("//"):
-                return redirect(next_url)
-            return redirect("exchange:calls")
+                login_url += "?" + urlencode({"next": next_url})
+            return redirect(login_url)
     return render(request, "exchange/register.html", {"form": form})
 
 
@@ -54,9 +58,10 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Thank you: your e-mail address is confirmed."))
-    return redirect(
-        "exchange:my_applications" if request.user.is_authenticated else "exchange:calls"
-    )
+    if request.user.is_authenticated:
+        return redirect("exchange:my_applications")
+    query = urlencode({"next": reverse("exchange:my_applications")})
+    return redirect(f"{reverse('accounts:login')}?{query}")
 
 
 @login_required
