@@ -193,3 +193,45 @@ def _run_me_report(job: Job) -> None:
     job.result_content_type = content_type
     job.save(update_fields=["result_file", "result_name", "result_content_type"])
     _finish(job, JobStatus.DONE, str(_("The report is ready.")))
+
+
+def jobs_fail_stale(*, now: dt.datetime | None = None) -> int:
+    """Mark failed the jobs that have been "running" longer than ``JOB_STALE_AFTER_MINUTES``:
+    their worker was killed (nothing was half-written: an import writes in one transaction).
+    The page then stops polling and offers to try again. Returns how many were marked."""
+    now = now or timezone.now()
+    limit = dt.timedelta(minutes=getattr(settings, "JOB_STALE_AFTER_MINUTES", 30))
+    stale = Job.objects.filter(status=JobStatus.RUNNING, started_at__lt=now - limit)
+    count = 0
+    for job in stale:
+        with translation.override(job.language):
+            message = str(
+                _(
+                    "The job stopped without finishing (its worker ended); nothing was "
+                    "changed. Try again."
+                )
+            )
+        count += Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+            status=JobStatus.FAILED, message=message, finished_at=now
+        )
+    return count
+
+
+def job_retry(*, actor: Any, job: Job) -> Job:
+    """Queue a failed job again, with the same file and parameters, for the person who asked."""
+    if job.requested_by_id != actor.pk:
+        raise forbidden()
+    if job.status != JobStatus.FAILED:
+        raise SisterCityError(_("Only a failed job can be tried again."), code="not_failed")
+    with transaction.atomic():
+        again = Job.objects.create(
+            kind=job.kind,
+            partnership=job.partnership,
+            requested_by=actor,
+            language=job.language,
+            params=job.params,
+            input_file=job.input_file.name,
+            input_name=job.input_name,
+        )
+        _enqueue(again)
+    return again

@@ -101,6 +101,8 @@ def me_report(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    # A job whose worker died would otherwise be polled for ever.
+    services.jobs_fail_stale()
     job = selectors.job_for_user(user=request.user, pk=pk)
     context = {"job": job, "partnership": job.partnership}
     if getattr(request, "htmx", False):
