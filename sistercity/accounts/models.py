@@ -96,7 +96,7 @@ class UserManager(BaseUserManager):
 
     def get_by_natural_key(self, username):
         # Addresses are stored in lower case; "Sari@Batang.example" logs in as well.
-        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": (username or "").strip()})
+        return self.get(email__iexact=(username or "").strip())
 
     def create_user(self, email, password=None, **fields):
         if not email:

@@ -61,5 +61,5 @@ def shown_file_name(user: Any, stored: ApplicationFile) -> str:
     application = stored.application
     if identity_visible(user, application) or stored.required_document is None:
         return stored.original_name
-    extension = stored.file.name.rsplit(".", 1)[-1]
+    extension = (stored.file.name or "").rsplit(".", 1)[-1]
     return f"{stored.required_document.code}-{application.short_reference}.{extension}"
