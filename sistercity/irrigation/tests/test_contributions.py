@@ -35,3 +35,12 @@ def test_the_dashboard_panel_names_the_first_scheme_for_rehabilitation(demo, sar
     assert context["schemes"] == 4 and context["first"].scheme.code == "di-kramat"
     request.user = otto
     assert contributions._dashboard(request, demo.partnership) is None
+
+
+def test_the_results_dashboard_shows_the_irrigation_panel(demo, client, sari):
+    client.force_login(sari)
+    page = client.get(f"/en/partnerships/{demo.partnership.slug}/results/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'id="irrigation-panel"' in html and "4 irrigation schemes" in html
+    assert "/irrigation/" in html and "di-kramat" in html
