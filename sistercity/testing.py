@@ -132,7 +132,9 @@ def run_queued_tasks() -> None:
         from rq.worker import SimpleWorker
 
         worker = django_rq.get_worker(
-            "default", job_class="django_tasks_rq.Job", worker_class=SimpleWorker
+            "default",
+            job_class="django_tasks_rq.Job",
+            worker_class=SimpleWorker,  # type: ignore[arg-type]  # a Worker subclass
         )
         worker.work(burst=True)
     else:

@@ -245,6 +245,14 @@ SPECTACULAR_SETTINGS = {
         "ResultStatusEnum": "sistercity.programs.choices.ResultStatus",
         "LanguageLevelEnum": "sistercity.exchange.choices.LanguageLevel",
         "HostKindEnum": "sistercity.exchange.choices.HostKind",
+        "CultureEventStatusEnum": "sistercity.culture.choices.EventStatus",
+        "VisitorOriginEnum": "sistercity.culture.choices.VisitorOrigin",
+        "IncidentKindEnum": "sistercity.emergency.choices.IncidentKind",
+        "VehicleKindEnum": "sistercity.emergency.choices.VehicleKind",
+        "VehicleOriginEnum": "sistercity.emergency.choices.VehicleOrigin",
+        "GrantStepEnum": "sistercity.emergency.grant_procedure.STEP_CHOICES",
+        "FundingSourceEnum": "sistercity.programs.choices.FundingSource",
+        "InvestmentStageEnum": "sistercity.investment.choices.Stage",
     },
 }
 

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from sistercity.core.health import health
+from sistercity.culture.views.public import robots_txt
 from sistercity.programs import urls as programs_urls
 from sistercity.reports import urls as reports_urls
 
@@ -18,6 +19,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", include("sistercity.api.urls")),
     # For the load balancer (docs/deploy.md): 200 when the database and the cache answer.
     path("health/", health, name="health"),
+    # Search engines read it at the root: open public pages, closed organiser pages and cancel
+    # links, and the sitemaps named.
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -9,7 +9,7 @@ for model in (m.Clause, m.ActionPlanItem, m.Activity, m.Result, m.Indicator):
     register(model, translations=True)
 register(m.Programme, translations=True, m2m_fields={"plan_items", "lead_agencies"})
 register(m.Meeting, translations=True, m2m_fields={"participants"})
-for model in (
+for plain_model in (
     m.Period,
     m.IndicatorUpdate,
     m.BudgetLine,
@@ -19,4 +19,4 @@ for model in (
     m.ParticipatingOrganisation,
     m.ExchangeRate,
 ):
-    register(model)
+    register(plain_model)

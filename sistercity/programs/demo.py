@@ -404,7 +404,9 @@ def _exchange(demo, pillar) -> Programme:
         baseline_value=D(0),
         feed=EXCHANGE_PARTICIPANTS if registry.indicator_feed(EXCHANGE_PARTICIPANTS) else "",
     )
-    _texts(placed, title=("交流・インターンシップの参加者数", "Exchange and internship participants"))
+    _texts(
+        placed, title=("交流・インターンシップの参加者数", "Exchange and internship participants")
+    )
     services.period_create(
         actor=sari,
         indicator=placed,
@@ -441,7 +443,10 @@ def _msme(demo, pillar) -> None:
     )
     _texts(
         msme_result,
-        title=("日本の品質基準の研修を受けた中小企業", "MSMEs trained to Japanese quality standards"),
+        title=(
+            "日本の品質基準の研修を受けた中小企業",
+            "MSMEs trained to Japanese quality standards",
+        ),
     )
 
 

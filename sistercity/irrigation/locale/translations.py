@@ -318,7 +318,7 @@ T = {
     "%(ha)s ha": ("%(ha)s ha", "%(ha)s ha"),
     ("%(n)s scheme assessed (IKSI)", "%(n)s schemes assessed (IKSI)"): (
         "%(n)s daerah irigasi telah dinilai (IKSI)",
-        "評価済み %(n)s か所（IKSI）",
+        "IKSI評価済みの灌漑地区 %(n)s か所",
     ),
     "First for rehabilitation:": ("Prioritas pertama rehabilitasi:", "改修の最優先：　"),
     "Irrigation schemes": ("Daerah irigasi", "灌漑地区"),
