@@ -6,7 +6,8 @@ erases."""
 from sistercity.core.audit import register
 from sistercity.culture import models as m
 
-for model in (m.Event, m.EventImage, m.Destination, m.CulturalExchange):
+for model in (m.Event, m.EventImage, m.Destination):
     register(model, translations=True)
+register(m.CulturalExchange, translations=True, m2m_fields={"events"})
 register(m.VisitorFigure)
 register(m.Registration, exclude_fields=["full_name", "email", "token"])

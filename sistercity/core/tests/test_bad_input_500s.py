@@ -74,7 +74,7 @@ def test_an_upload_named_without_letters_or_digits_gets_a_message(demo, sari, na
             file=pdf_upload(name=name),
         )
     assert refused.value.code == "file_name"
-    assert "no letters or digits" in str(refused.value)
+    assert "tidak memuat huruf atau angka" in str(refused.value)  # in the user's language
     assert db_snapshot("partnerships", "auditlog") == before
 
 

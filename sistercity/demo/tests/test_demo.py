@@ -17,7 +17,8 @@ def test_load_demo_is_idempotent(demo):
 
 
 def test_demo_has_a_login_per_persona_and_the_seven_pillars(demo):
-    assert set(demo.users) == {"admin", "sari", "yamada", "budi", "rina", "dewi", "observer"}
+    # The foundation's personas; each sector adds its own (the fire chief, the planner …).
+    assert {"admin", "sari", "yamada", "budi", "rina", "dewi", "observer"} <= set(demo.users)
     assert demo.partnership.pillars.count() == 7
     assert demo.partnership.is_sample and demo.batang.is_sample and demo.toyama.is_sample
     assert demo.partnership.started_on.isoformat() == "2025-08-30"
