@@ -7,7 +7,9 @@ The cases that once gave 500s are kept as explicit examples below."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
@@ -19,6 +21,18 @@ EXAMPLES = 3
 PERSONAS = ["", "sari@batang.example"]
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def _one_connection_per_test():
+    """The WSGI handler closes the database connection after each request when autocommit is
+    off, as it is inside the test's transaction: on PostgreSQL that ends the test. Django's own
+    test client disconnects the same handler."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 def _headers(email: str) -> dict[str, str]:
