@@ -9,7 +9,7 @@ from sistercity.accounts.models import Organisation
 from sistercity.core.models import Pillar, TranslationStatus
 from sistercity.core.validators import validate_no_markup
 from sistercity.partnerships.choices import DeadlineKind, DocumentLanguage, PartnershipKind
-from sistercity.partnerships.models import DocumentType
+from sistercity.partnerships.models import DocumentType, StageRequirement
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -63,11 +63,14 @@ class SendBackForm(forms.Form):
 
 
 class ApprovalForm(forms.Form):
-    requirement = forms.IntegerField(widget=forms.HiddenInput)
+    requirement = forms.ModelChoiceField(
+        queryset=StageRequirement.objects.all(), widget=forms.HiddenInput
+    )
     note = forms.CharField(
         label=_("Basis (decision number, date…)"),
         required=False,
         validators=[validate_no_markup],
+        widget=forms.TextInput(attrs={"placeholder": _("Basis (decision number, date…)")}),
     )
 
 

@@ -40,7 +40,6 @@ from sistercity.partnerships.models import (
     Deadline,
     Document,
     DocumentVersion,
-    StageRequirement,
 )
 
 HISTORY_PAGE = 50  # entries per page of the History tab
@@ -76,9 +75,7 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
     return render(request, "partnerships/partnership_form.html", {"form": form})
 
 
-@login_required
-def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    partnership = partnership_for(request, slug)
+def _detail_context(request: HttpRequest, partnership: Any) -> dict[str, Any]:
     access = access_for(request.user, partnership)
     tracks = list(
         partnership.tracks.select_related("track", "current_stage").prefetch_related(
@@ -94,7 +91,7 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         }
         for t in tracks
     ]
-    context = {
+    return {
         "partnership": partnership,
         "track_rows": track_rows,
         "timeline": selectors.partnership_timeline(partnership),
@@ -104,6 +101,12 @@ def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_audit": access.can_audit,
         "tab": "overview",
     }
+
+
+@login_required
+def partnership_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    context = _detail_context(request, partnership)
     return render(request, "partnerships/partnership_detail.html", context)
 
 
@@ -134,21 +137,28 @@ def track_send_back(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def approval_record(request: HttpRequest, slug: str) -> HttpResponse:
+    """Record an approval; a refusal shows the overview again with the reason at the approval's
+    field and the typed basis kept."""
     partnership = partnership_for(request, slug)
-    form = ApprovalForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-        return redirect("partnerships:detail", slug=slug)
-    requirement = get_object_or_404(StageRequirement, pk=form.cleaned_data["requirement"])
-    run_service(
+    posted = str(request.POST.get("requirement", ""))
+    form = ApprovalForm(request.POST, auto_id=f"id_approval{posted}_%s")
+    done = submit_form(
         request,
+        form,
         services.approval_record,
         _("The approval was recorded."),
+        on_form=True,
         partnership=partnership,
-        requirement=requirement,
-        note=form.cleaned_data["note"],
     )
-    return redirect("partnerships:detail", slug=slug)
+    if done is not None:
+        return redirect("partnerships:detail", slug=slug)
+    context = _detail_context(request, partnership)
+    context.update(
+        approval_form=form,
+        error_form=form,
+        failed_requirement=int(posted) if posted.isdigit() else None,
+    )
+    return render(request, "partnerships/partnership_detail.html", context)
 
 
 @login_required

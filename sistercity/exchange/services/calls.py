@@ -43,17 +43,22 @@ def _check_call_rules(
 ) -> tuple[dt.datetime, dt.datetime]:
     """The call's quota, zone, dates and pillar, or the refusal; the dates made aware."""
     if quota is not None and int(quota) < 0:
-        raise SisterCityError(_("The quota cannot be negative."), code="negative_quota")
+        raise SisterCityError(
+            _("The quota cannot be negative."), code="negative_quota", field="quota"
+        )
     if time_zone not in settings.USER_TIME_ZONES:
-        raise SisterCityError(_("Unknown time zone."), code="time_zone")
+        raise SisterCityError(_("Unknown time zone."), code="time_zone", field="time_zone")
     opens_at = aware_in_zone(opens_at, time_zone)
     closes_at = aware_in_zone(closes_at, time_zone)
     if closes_at <= opens_at:
-        raise SisterCityError(_("The call must close after it opens."), code="dates")
+        raise SisterCityError(
+            _("The call must close after it opens."), code="dates", field="closes_at"
+        )
     if not partnership.pillars.filter(pk=pillar.pk).exists():
         raise SisterCityError(
             _("The pillar “{pillar}” is not in this partnership's scope.").format(pillar=pillar),
             code="pillar",
+            field="pillar",
         )
     return opens_at, closes_at
 
@@ -153,7 +158,9 @@ def required_document_add(
 ) -> RequiredDocument:
     require_call(actor, call)
     if call.required_documents.filter(code=code).exists():
-        raise SisterCityError(_("The call already asks for this document."), code="duplicate")
+        raise SisterCityError(
+            _("The call already asks for this document."), code="duplicate", field="code"
+        )
     with transaction.atomic(), set_actor(actor):
         return _translated_child(
             RequiredDocument,
@@ -176,11 +183,17 @@ def criterion_add(
 ) -> Criterion:
     require_call(actor, call)
     if Decimal(weight) <= 0:
-        raise SisterCityError(_("A criterion's weight must be above zero."), code="weight")
+        raise SisterCityError(
+            _("A criterion's weight must be above zero."), code="weight", field="weight"
+        )
     if int(max_score) < 1:
-        raise SisterCityError(_("The maximum score must be at least 1."), code="max_score")
+        raise SisterCityError(
+            _("The maximum score must be at least 1."), code="max_score", field="max_score"
+        )
     if call.criteria.filter(code=code).exists():
-        raise SisterCityError(_("The rubric already has this criterion."), code="duplicate")
+        raise SisterCityError(
+            _("The rubric already has this criterion."), code="duplicate", field="code"
+        )
     if ReviewAssignment.objects.filter(application__call=call, submitted_at__isnull=False).exists():
         raise SisterCityError(
             _("The rubric cannot change once reviewers have scored."), code="rubric_locked"
@@ -214,7 +227,9 @@ def panel_add(*, actor: User, call: Call, reviewer: User) -> PanelMember:
     with transaction.atomic(), set_actor(actor):
         member, created = PanelMember.objects.get_or_create(call=call, user=reviewer)
         if not created:
-            raise SisterCityError(_("This reviewer is already on the panel."), code="duplicate")
+            raise SisterCityError(
+                _("This reviewer is already on the panel."), code="duplicate", field="reviewer"
+            )
     return member
 
 
@@ -236,7 +251,9 @@ def host_create(
             _("The host must be in one of the partnership's municipalities."), code="city"
         )
     if HostOrganisation.objects.filter(partnership=partnership, slug=slug).exists():
-        raise SisterCityError(_("A host with this short name exists already."), code="duplicate")
+        raise SisterCityError(
+            _("A host with this short name exists already."), code="duplicate", field="slug"
+        )
     with transaction.atomic(), set_actor(actor):
         host = HostOrganisation(
             partnership=partnership, slug=slug, kind=kind, city=city, contact_email=contact_email
@@ -260,6 +277,7 @@ def _check_capacity(call: Call, capacity: Any, *, excluding: Placement | None = 
         raise SisterCityError(
             _("The number of places cannot be negative (got {value}).").format(value=capacity),
             code="negative_capacity",
+            field="capacity",
         )
     others = call.placements.all()
     if excluding is not None:
@@ -271,6 +289,7 @@ def _check_capacity(call: Call, capacity: Any, *, excluding: Placement | None = 
                 total=total, quota=call.quota
             ),
             code="over_quota",
+            field="capacity",
         )
     return capacity
 
@@ -294,10 +313,14 @@ def placement_create(
     if host.partnership_id != call.partnership_id:
         raise SisterCityError(_("The host belongs to another partnership."), code="host")
     if starts_on and ends_on and ends_on < starts_on:
-        raise SisterCityError(_("The placement cannot end before it starts."), code="dates")
+        raise SisterCityError(
+            _("The placement cannot end before it starts."), code="dates", field="ends_on"
+        )
     if call.placements.filter(code=code).exists():
         raise SisterCityError(
-            _("The call already has a placement “{code}”.").format(code=code), code="duplicate"
+            _("The call already has a placement “{code}”.").format(code=code),
+            code="duplicate",
+            field="code",
         )
     with transaction.atomic(), set_actor(actor):
         placement = Placement(

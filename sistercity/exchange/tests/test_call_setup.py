@@ -4,6 +4,7 @@ nothing; people who do not run the call cannot."""
 
 import datetime as dt
 
+import lxml.html
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -32,12 +33,27 @@ APPS = ("exchange", "accounts", "partnerships", "auditlog")
 
 def setup_post(client, part, call, data):
     """Post one set-up form of the management page; return the response (redirects followed)
-    and the messages shown."""
+    and what it shows: the success message, or the refusals of the error summary, each of
+    which is also shown beside its field inside the form (open again, typed values kept)."""
     prefixed = {f"{part}-{key}": value for key, value in data.items()}
     response = client.post(
         reverse(f"exchange:setup_{part}", args=[call.slug]), prefixed, follow=True
     )
-    shown = [str(m) for m in response.context["messages"]] if response.status_code == 200 else []
+    if response.status_code != 200:
+        return response, []
+    shown = [str(m) for m in response.context["messages"]]
+    tree = lxml.html.fromstring(response.content)
+    summary = tree.xpath('//*[@id="error-summary"]//li')
+    if summary:
+        assert not shown  # no banner far from the field
+        shown = [li.text_content().strip() for li in summary]
+        form = tree.xpath(f'//form[@data-test="setup-{part}"]')
+        if form:  # people who may set up the call see the form again, open, with the reasons
+            assert form[0].getparent().get("open") is not None
+            beside = " ".join(
+                e.text_content() for e in form[0].xpath('.//ul[contains(@class, "errorlist")]')
+            )
+            assert all(text.split(": ", 1)[-1] in beside for text in shown), (shown, beside)
     return response, shown
 
 
@@ -85,23 +101,31 @@ def test_sari_sets_up_a_new_call_through_the_pages_and_it_is_usable(
     dewi_applies_and_rina_scores(client, call, dewi, rina)
 
 
+def call_data(partnership, **times):
+    """The new-call form as Sari fills it in; ``times`` gives opens_at and closes_at."""
+    return {
+        "title": "Studi kota cerdas Toyama",
+        "slug": "toyama-smart-city",
+        "pillar": partnership.pillars.get(code="education").pk,
+        "call_type": "internship",
+        "direction": "id_jp",
+        "time_zone": "Asia/Jakarta",
+        "quota": 3,
+        "min_language_level": "none",
+        **times,
+    }
+
+
 def sari_creates_the_call(client, partnership, sari):
     client.force_login(sari)
     now = timezone.now()  # a day's margin either side: the zones do not matter
     response = client.post(
         reverse("exchange:call_create") + f"?partnership={partnership.slug}",
-        {
-            "title": "Studi kota cerdas Toyama",
-            "slug": "toyama-smart-city",
-            "pillar": partnership.pillars.get(code="education").pk,
-            "call_type": "internship",
-            "direction": "id_jp",
-            "time_zone": "Asia/Jakarta",
-            "opens_at": (now - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
-            "closes_at": (now + dt.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M"),
-            "quota": 3,
-            "min_language_level": "none",
-        },
+        call_data(
+            partnership,
+            opens_at=(now - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
+            closes_at=(now + dt.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M"),
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     call = Call.objects.get(slug="toyama-smart-city")
@@ -606,3 +630,36 @@ def test_api_others_cannot_set_up(persona, demo, partnership, call, otto, client
     assert tuple(got) == API_MATRIX[persona]
     assert db_snapshot(*APPS) == before
     assert not Placement.objects.filter(code="x").exists()
+
+
+def test_a_refused_new_call_is_shown_at_its_field_with_the_typed_values(partnership, sari, client):
+    client.force_login(sari)
+    url = (
+        reverse("exchange:call_create").replace("/id/", "/en/") + f"?partnership={partnership.slug}"
+    )
+    before = db_snapshot(*APPS)
+    response = client.post(
+        url, call_data(partnership, opens_at="2027-03-01T09:00", closes_at="2027-02-01T09:00")
+    )
+    assert response.status_code == 200
+    assert db_snapshot(*APPS) == before
+    tree = lxml.html.fromstring(response.content)
+    field = tree.get_element_by_id("id_closes_at")
+    assert field.get("aria-invalid") == "true"
+    assert "close after it opens" in field.getparent().getprevious().text_content()
+    summary = tree.get_element_by_id("error-summary").xpath('.//a[@href="#id_closes_at"]')
+    assert summary and "close after it opens" in summary[0].text_content()
+    assert tree.get_element_by_id("id_title").get("value") == "Studi kota cerdas Toyama"
+    assert not tree.xpath('//ul[@class="messages"]')
+
+
+def test_a_refused_placement_is_marked_at_its_places(demo, call, sari, client):
+    client.force_login(sari)
+    host = HostOrganisation.objects.get(slug="toyama-fire")
+    url = reverse("exchange:setup_placement", args=[call.slug]).replace("/id/", "/en/")
+    data = {f"placement-{k}": v for k, v in placement_data(host, capacity=-1).items()}
+    tree = lxml.html.fromstring(client.post(url, data).content)
+    field = tree.get_element_by_id("id_placement-capacity")
+    assert field.get("aria-invalid") == "true" and field.get("value") == "-1"
+    assert "cannot be negative" in field.getparent().getprevious().text_content()
+    assert tree.xpath('//a[@href="#id_placement-capacity"]')

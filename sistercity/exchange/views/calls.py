@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from sistercity.core.access import Action, access_for
 from sistercity.core.public_cache import public_page
-from sistercity.core.views import form_errors, run_service
+from sistercity.core.views import run_service, run_service_on_form
 from sistercity.exchange import forms, selectors, services
 from sistercity.exchange.choices import Status
 from sistercity.exchange.models import Application
@@ -81,8 +81,9 @@ def call_create(request: HttpRequest) -> HttpResponse:
         for key in ("opens_at", "closes_at"):
             # The form read the time in the viewer's zone; it was meant in the call's zone.
             data[key] = timezone.make_naive(data[key], current)
-        call = run_service(
+        call = run_service_on_form(
             request,
+            form,
             services.call_create,
             _("The call was created. Add placements, then publish it."),
             partnership=partnership,
@@ -91,8 +92,6 @@ def call_create(request: HttpRequest) -> HttpResponse:
         )
         if call:
             return redirect("exchange:manage_call", slug=call.slug)
-    elif request.method == "POST":
-        form_errors(request, form)
     return render(request, "exchange/call_form.html", {"form": form, "partnership": partnership})
 
 
@@ -108,49 +107,60 @@ SETUP_FORMS: dict[str, type[forms.SetupForm]] = {
 }
 
 
+def _manage_context(
+    request: HttpRequest, call: Any, access: Any, refused: forms.SetupForm | None = None
+) -> dict[str, Any]:
+    """The management page; ``refused`` is a set-up form shown again, open, with its errors."""
+    setup_forms: dict[str, forms.SetupForm] | None = None
+    if access.can_change:
+        setup_forms = {
+            name: form_class(call=call, user=request.user)
+            for name, form_class in SETUP_FORMS.items()
+        }
+        if refused is not None:
+            setup_forms[str(refused.prefix)] = refused
+    return {
+        "call": call,
+        "ranking": selectors.panel_ranking_with_assignments(call),
+        "panel": call.panel.select_related("user"),
+        "placements": selectors.placements_with_counts(call),
+        "can_manage": access.can_change,
+        "decision_form": forms.DecisionForm(),
+        "drafts": call.applications.filter(status=Status.DRAFT).count(),
+        "hosts": selectors.hosts(user=request.user, partnership=call.partnership)
+        .select_related("city")
+        .prefetch_related("translations", "city__translations"),
+        "setup_forms": setup_forms,
+        "open_setup": refused.prefix if refused is not None else None,
+        "error_form": refused,
+        "tab": "applications",
+    }
+
+
 @login_required
 def manage_call(request: HttpRequest, slug: str) -> HttpResponse:
     call, access = managed_call(request, slug)
-    return render(
-        request,
-        "exchange/manage_call.html",
-        {
-            "call": call,
-            "ranking": selectors.panel_ranking_with_assignments(call),
-            "panel": call.panel.select_related("user"),
-            "placements": selectors.placements_with_counts(call),
-            "can_manage": access.can_change,
-            "decision_form": forms.DecisionForm(),
-            "drafts": call.applications.filter(status=Status.DRAFT).count(),
-            "hosts": selectors.hosts(user=request.user, partnership=call.partnership)
-            .select_related("city")
-            .prefetch_related("translations", "city__translations"),
-            "setup_forms": {
-                name: form_class(call=call, user=request.user)
-                for name, form_class in SETUP_FORMS.items()
-            }
-            if access.can_change
-            else None,
-            "tab": "applications",
-        },
-    )
+    return render(request, "exchange/manage_call.html", _manage_context(request, call, access))
 
 
 def _setup_view(
     form_class: type[forms.SetupForm], service: Callable[..., Any], success: Any
 ) -> Callable[..., HttpResponse]:
-    """A POST of one of the management page's set-up forms, handed to its service."""
+    """A POST of one of the management page's set-up forms, handed to its service. A refusal
+    (the form's or the service's) shows the page again with that form open, the typed values
+    kept and each reason beside its field."""
 
     @login_required
     @require_POST
     def view(request: HttpRequest, slug: str) -> HttpResponse:
-        call, _access = managed_call(request, slug)
+        call, access = managed_call(request, slug)
         form = form_class(request.POST, call=call, user=request.user)
-        if form.is_valid():
-            run_service(request, service, success, **form.service_kwargs(request.LANGUAGE_CODE))
-        else:
-            form_errors(request, form)
-        return redirect(reverse("exchange:manage_call", args=[call.slug]) + "#setup")
+        if form.is_valid() and run_service_on_form(
+            request, form, service, success, **form.service_kwargs(request.LANGUAGE_CODE)
+        ):
+            return redirect(reverse("exchange:manage_call", args=[call.slug]) + "#setup")
+        context = _manage_context(request, call, access, refused=form)
+        return render(request, "exchange/manage_call.html", context)
 
     return view
 
