@@ -320,7 +320,11 @@ def sankey(
 ) -> SafeString:
     """A layered Sankey: generated waste → the pathways its shares send it to → where the
     capacity overflow of a full facility goes. ``links`` are the engine's
-    ``FlowResult.sankey_links(year)`` (tonnes per year; shown divided by ``unit_divisor``)."""
+    ``FlowResult.sankey_links(year)`` (tonnes per year; shown divided by ``unit_divisor``).
+
+    Labels never overlap: each is wrapped, measured in the chart's font, to the room before the
+    next column (the last column gets up to 45 % of the width), and each node takes at least
+    the height of its label, so the drawing grows taller rather than stacking texts."""
     depth = _sankey_depth(links)
     inflow: dict[str, float] = {}
     outflow: dict[str, float] = {}
@@ -329,37 +333,82 @@ def sankey(
         inflow[link["target"]] = inflow.get(link["target"], 0.0) + link["tonnes"]
     nodes = [n for n in depth if inflow.get(n, 0) > 0 or outflow.get(n, 0) > 0]
     value = {n: max(inflow.get(n, 0.0), outflow.get(n, 0.0)) for n in nodes}
+    texts = {n: _node_text(n, labels, value[n] / unit_divisor, unit) for n in nodes}
     columns = max((depth[n] for n in nodes), default=0) + 1
-    node_w, gap, top, bottom = 12, 14, 10, 10
-    # Room on the right for the last column's labels, measured in the chart's font.
-    widest = max(
-        (text_width(_node_text(n, labels, value[n] / unit_divisor, unit), FONT_SIZE) for n in nodes
-         if depth[n] == columns - 1),
-        default=0.0,
-    )  # fmt: skip
-    label_room = min(width * 0.45, widest + 12)
-    span = width - label_room - node_w
-    col_x = {c: 8 + (span * c / max(columns - 1, 1)) for c in range(columns)}
+    col_x, room = _sankey_columns(nodes, depth, texts, columns, width)
+    lines = {n: _wrap(texts[n], room[depth[n]]) for n in nodes}
     total = max(
         (sum(value[n] for n in nodes if depth[n] == c) for c in range(columns)), default=0.0
     )
     most = max((sum(1 for n in nodes if depth[n] == c) for c in range(columns)), default=1)
-    scale = (height - top - bottom - gap * (most - 1)) / total if total else 0.0
-    y0: dict[str, float] = {}
+    scale = (height - SANKEY_TOP - SANKEY_TOP - SANKEY_GAP * (most - 1)) / total if total else 0.0
     order = {name: i for i, name in enumerate(["generated", *labels])}
+    y0: dict[str, float] = {}
+    bottom = 0.0
     for c in range(columns):
-        cursor: float = top
+        cursor: float = SANKEY_TOP
         for n in sorted((n for n in nodes if depth[n] == c), key=lambda n: order.get(n, 99)):
             y0[n] = cursor
-            cursor += value[n] * scale + gap
-    out_offset = dict.fromkeys(nodes, 0.0)
-    in_offset = dict.fromkeys(nodes, 0.0)
+            cursor += max(value[n] * scale, len(lines[n]) * LABEL_LINE) + SANKEY_GAP
+        bottom = max(bottom, cursor - SANKEY_GAP)
+    body = _sankey_links(links, depth, col_x, y0, scale, labels, unit_divisor, unit, order)
+    for n in nodes:
+        x, h = col_x[depth[n]], max(value[n] * scale, 1.0)
+        body.append(_sankey_node(n, x, y0[n], h, lines[n]))
+    return _svg(width, max(height, math.ceil(bottom + SANKEY_TOP)), title, test, body)
+
+
+SANKEY_NODE, SANKEY_GAP, SANKEY_TOP = 12, 14, 10
+LABEL_LINE = FONT_SIZE + 3  # one line of a node's label
+LABEL_GAP = 4  # between a node and its label
+
+
+def _sankey_columns(nodes, depth, texts, columns, width) -> tuple[dict, dict]:
+    """Each column's x and the width its labels may take: up to the next column, or for the
+    last column the room its widest label needs (at most 45 % of the drawing)."""
+    widest = max(
+        (text_width(texts[n], FONT_SIZE) for n in nodes if depth[n] == columns - 1), default=0.0
+    )
+    label_room = min(width * 0.45, widest + 12)
+    span = width - label_room - SANKEY_NODE - 8
+    col_x = {c: 8 + (span * c / max(columns - 1, 1)) for c in range(columns)}
+    room = {
+        c: (col_x[c + 1] if c + 1 < columns else width) - col_x[c] - SANKEY_NODE - LABEL_GAP - 6
+        for c in range(columns)
+    }
+    return col_x, room
+
+
+def _wrap(text: str, room: float) -> list[str]:
+    """``text`` in lines no wider than ``room`` in the chart's font: broken at spaces, and
+    within a word (Japanese has no spaces) where a word alone is too wide."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, FONT_SIZE) <= room:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for char in word:
+            if line and text_width(line + char, FONT_SIZE) > room:
+                lines.append(line)
+                line = ""
+            line += char
+    return [*lines, line] if line else lines
+
+
+def _sankey_links(links, depth, col_x, y0, scale, labels, unit_divisor, unit, order) -> list:
+    out_offset = dict.fromkeys(y0, 0.0)
+    in_offset = dict.fromkeys(y0, 0.0)
     body: list[str] = []
     for link in sorted(links, key=lambda lk: order.get(lk["target"], 99)):
         s, t, thickness = link["source"], link["target"], link["tonnes"] * scale
         if s not in y0 or t not in y0:
             continue
-        xs, xt = col_x[depth[s]] + node_w, col_x[depth[t]]
+        xs, xt = col_x[depth[s]] + SANKEY_NODE, col_x[depth[t]]
         ys = y0[s] + out_offset[s]
         yt = y0[t] + in_offset[t]
         out_offset[s] += thickness
@@ -384,10 +433,7 @@ def sankey(
                 unit,
             )
         )
-    for n in nodes:
-        x, h = col_x[depth[n]], max(value[n] * scale, 1.0)
-        body.append(_sankey_node(n, x, y0[n], node_w, h, labels, value[n] / unit_divisor, unit))
-    return _svg(width, height, title, test, body)
+    return body
 
 
 def _sankey_depth(links: Sequence[dict]) -> dict[str, int]:
@@ -410,26 +456,27 @@ def _node_text(n: str, labels: dict[str, str], shown: float, unit: str) -> str:
     return f"{labels.get(n, n)} · {_fmt(shown, 1)} {unit}"
 
 
-def _sankey_node(
-    n: str,
-    x: float,
-    y: float,
-    node_w: int,
-    h: float,
-    labels: dict[str, str],
-    shown: float,
-    unit: str,
-) -> SafeString:
+def _sankey_node(n: str, x: float, y: float, h: float, lines: Sequence[str]) -> SafeString:
+    """The node's bar and its label, one ``tspan`` a line, with a white halo so a label
+    that lies over the links stays readable."""
+    label_x = round(x + SANKEY_NODE + LABEL_GAP, 1)
+    tspans = format_html_join(
+        "",
+        '<tspan x="{}" dy="{}">{}</tspan>',
+        ((label_x, 0 if i == 0 else LABEL_LINE, line) for i, line in enumerate(lines)),
+    )
     return format_html(
         '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" data-node="{}"/>'
-        '<text x="{}" y="{}">{}</text>',
+        '<text x="{}" y="{}" data-label="{}" paint-order="stroke" stroke="#fff" '
+        'stroke-width="3" stroke-linejoin="round">{}</text>',
         round(x, 1),
         round(y, 1),
-        node_w,
+        SANKEY_NODE,
         round(h, 1),
         PALETTE.get(n, "#999"),
         n,
-        round(x + node_w + 4, 1),
-        round(y + min(h / 2, 10) + 4, 1),
-        _node_text(n, labels, shown, unit),
+        label_x,
+        round(y + FONT_SIZE, 1),
+        n,
+        tspans,
     )

@@ -127,3 +127,25 @@ def test_chart_text_stays_readable_on_a_phone(demo_site, browser):
     label = page.locator("table.bar-chart th").first
     assert float(label.evaluate("th => parseFloat(getComputedStyle(th).fontSize)")) >= 14
     context.close()
+
+
+# The drawn boxes of the Sankey's node labels (in the page's own font), and whether two meet.
+SANKEY_LABELS = """() => {
+  const boxes = [...document.querySelectorAll('svg[data-test=sankey] text[data-label]')]
+    .map(t => t.getBoundingClientRect());
+  const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5
+    && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const pairs = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => { if (meet(a, b)) pairs.push([a, b]); }));
+  return [boxes.length, pairs.length];
+}"""
+
+
+@pytest.mark.parametrize("language", ["ja", "id"])
+def test_sankey_labels_do_not_overlap_in_the_browser(demo_site, browser, language):
+    context, page = open_as(browser, demo_site, "budi@batang.example", language, 1280)
+    for year in (2026, 2045):  # 2026 has the overflow column: three columns of labels
+        page.goto(f"{demo_site.url}/{language}{W}/scenarios/toyama-style/?year={year}")
+        count, overlapping = page.evaluate(SANKEY_LABELS)
+        assert count >= 4 and overlapping == 0, (year, count, overlapping)
+    context.close()
