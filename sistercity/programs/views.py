@@ -354,9 +354,11 @@ class MeetingListView(_PartnershipPage):
         return reverse("programs:meetings", args=[self.partnership.slug])
 
     def extra(self) -> dict[str, Any]:
+        meetings = list(selectors.meetings(self.partnership))
         return {
-            "meetings": selectors.meetings(self.partnership),
-            "item_form": f.ActionItemForm(),
+            "meetings": meetings,
+            # One form a meeting, each with its own ids, so every field's label finds it.
+            "item_forms": {m.pk: f.ActionItemForm(auto_id=f"id_item{m.pk}_%s") for m in meetings},
             "today": timezone.localdate(),
         }
 
