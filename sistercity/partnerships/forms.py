@@ -127,3 +127,29 @@ class PartnershipTranslationForm(TranslationForm):
 
 class DocumentTranslationForm(TranslationForm):
     title = forms.CharField(label=_("Title"), max_length=300, validators=[validate_no_markup])
+
+
+class HistoryFilterForm(forms.Form):
+    """The History tab's filters: who changed, what kind of object, and the days (in the
+    reader's time zone) the changes fall within. The choices are the people and kinds the
+    partnership's log holds."""
+
+    who = forms.ChoiceField(label=_("Person"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of object"), required=False)
+    since = forms.DateField(label=_("From"), required=False, widget=DATE)
+    until = forms.DateField(label=_("Until"), required=False, widget=DATE)
+
+    def __init__(self, *args, people=(), kinds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        everyone = [("", _("everyone"))]
+        self.fields["who"].choices = everyone + [(str(pk), name) for pk, name in people]  # type: ignore[attr-defined]
+        self.fields["kind"].choices = [("", _("all kinds"))] + [  # type: ignore[attr-defined]
+            (str(pk), label) for pk, label in kinds
+        ]
+
+    def clean(self):
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The end date cannot be before the start date."))
+        return data

@@ -1,8 +1,11 @@
 """Reads. Every function takes the user and returns only what that user may see."""
 
+import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.permissions import Action
@@ -190,12 +193,43 @@ def search(*, user, query: str):
     }
 
 
-def partnership_history(partnership):
-    """The change log of a partnership and everything tied to it, newest first."""
+def partnership_history(
+    partnership,
+    *,
+    actor: int | None = None,
+    content_type: int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+):
+    """The change log of a partnership and everything tied to it, newest first; narrowed to
+    one person, one kind of object and the days ``since``–``until`` (both included, in the
+    current time zone) when given."""
     from auditlog.models import LogEntry
 
-    return (
-        LogEntry.objects.filter(additional_data__partnership=partnership.pk)
-        .select_related("actor", "content_type")
-        .order_by("-timestamp", "-pk")
-    )
+    entries = LogEntry.objects.filter(additional_data__partnership=partnership.pk)
+    if actor is not None:
+        entries = entries.filter(actor_id=actor)
+    if content_type is not None:
+        entries = entries.filter(content_type_id=content_type)
+    zone = timezone.get_current_timezone()
+    if since is not None:
+        entries = entries.filter(timestamp__gte=dt.datetime.combine(since, dt.time(), zone))
+    if until is not None:
+        end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), zone)
+        entries = entries.filter(timestamp__lt=end)
+    return entries.select_related("actor", "content_type").order_by("-timestamp", "-pk")
+
+
+def history_choices(partnership) -> tuple[list[tuple[int, str]], list[int]]:
+    """The people (id, name) and the content-type ids the partnership's log holds, for the
+    History tab's filters."""
+    from auditlog.models import LogEntry
+
+    entries = LogEntry.objects.filter(additional_data__partnership=partnership.pk)
+    actor_ids = set(entries.exclude(actor=None).values_list("actor_id", flat=True).distinct())
+    people = [
+        (user.pk, user.full_name or user.email)
+        for user in get_user_model().objects.filter(pk__in=actor_ids)
+    ]
+    people.sort(key=lambda pair: pair[1].casefold())
+    return people, sorted(set(entries.values_list("content_type_id", flat=True).distinct()))

@@ -22,6 +22,11 @@ urlpatterns = [
     ),
     path("partnerships/<slug:slug>/history/", views.history, name="history"),
     path(
+        "partnerships/<slug:slug>/history/export.csv",
+        views.history_export,
+        name="history_export",
+    ),
+    path(
         "partnerships/<slug:slug>/translations/",
         views.partnership_translations,
         name="translations",

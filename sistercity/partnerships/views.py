@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sistercity.core.access import Action, access_for
+from sistercity.core.spreadsheets import csv_bytes
 from sistercity.core.views import (
     file_response,
     form_errors,
@@ -28,12 +29,15 @@ from sistercity.partnerships.forms import (
     DeadlineForm,
     DocumentTranslationForm,
     DocumentUploadForm,
+    HistoryFilterForm,
     PartnershipForm,
     PartnershipTranslationForm,
     SendBackForm,
     VersionForm,
 )
 from sistercity.partnerships.health import health_of, other_overdue_items, with_health
+from sistercity.partnerships.history import csv_rows as history_csv_rows
+from sistercity.partnerships.history import kind_choices as history_kinds
 from sistercity.partnerships.history import rows as history_rows
 from sistercity.partnerships.inbox import tasks_for
 from sistercity.partnerships.models import (
@@ -275,12 +279,30 @@ def deadline_complete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("partnerships:deadlines", slug=slug)
 
 
+def _history_filtered(request: HttpRequest, partnership: Any) -> tuple[Any, Any]:
+    """The filter form of the History tab and the entries it selects (all of them while the
+    filters are refused: the reasons are shown at the fields)."""
+    people, kinds = selectors.history_choices(partnership)
+    form = HistoryFilterForm(request.GET or None, people=people, kinds=history_kinds(kinds))
+    filters: dict[str, Any] = {}
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = {
+            "actor": int(data["who"]) if data["who"] else None,
+            "content_type": int(data["kind"]) if data["kind"] else None,
+            "since": data["since"],
+            "until": data["until"],
+        }
+    return form, selectors.partnership_history(partnership, **filters)
+
+
 @login_required
 def history(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = partnership_for(request, slug, Action.AUDIT)
-    page = Paginator(selectors.partnership_history(partnership), HISTORY_PAGE).get_page(
-        request.GET.get("page")
-    )
+    form, entries = _history_filtered(request, partnership)
+    page = Paginator(entries, HISTORY_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "partnerships/history.html",
@@ -288,9 +310,26 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
             "partnership": partnership,
             "page": page,
             "rows": history_rows(page.object_list),
+            "filter_form": form,
+            "error_form": form if form.errors else None,
+            "query": query.urlencode(),
             "can_audit": True,
             "tab": "history",
         },
+    )
+
+
+@login_required
+def history_export(request: HttpRequest, slug: str) -> HttpResponseBase:
+    """The History tab as CSV for auditors, with the same filters, through the one CSV writer
+    (cells that would run as formulas are neutralised)."""
+    partnership = partnership_for(request, slug, Action.AUDIT)
+    _form, entries = _history_filtered(request, partnership)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    return file_response(
+        csv_bytes(history_csv_rows(entries)),
+        filename=f"{partnership.slug}-history-{stamp}.csv",
+        content_type="text/csv; charset=utf-8",
     )
 
 
