@@ -17,6 +17,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from sistercity.core.spam import client_address
+
 
 def axes_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str | None:
     """The account an attempt is for: the submitted e-mail address, trimmed, in lower case.
@@ -30,14 +32,7 @@ def axes_username(request: HttpRequest, credentials: dict[str, Any] | None) -> s
 
 def client_ip(request: HttpRequest) -> str | None:
     """The client's address: the connection's, or the one the trusted proxies recorded."""
-    meta = request.META
-    count = settings.TRUSTED_PROXY_COUNT
-    if count > 0:
-        hops = [hop.strip() for hop in meta.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        hops = [hop for hop in hops if hop]
-        if len(hops) >= count:
-            return hops[-count]
-    return meta.get("REMOTE_ADDR")
+    return client_address(request) or None
 
 
 def lockout_message() -> str:

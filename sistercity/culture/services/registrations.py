@@ -3,10 +3,8 @@ cancels; spam kept out without third parties (a honeypot field and a rate limit 
 personal data erased a set time after the event, the counts kept."""
 
 import datetime as dt
-import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -15,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.errors import SisterCityError
+from sistercity.core.spam import guard_submission
 from sistercity.core.validators import validate_no_markup
 from sistercity.culture import selectors
 from sistercity.culture.choices import ACTIVE_REGISTRATION, RegistrationStatus
@@ -32,23 +31,6 @@ def _setting(name: str, default: int) -> int:
 def retention_days() -> int:
     """Days after an event's end that registrants' names and addresses are kept."""
     return _setting("CULTURE_REGISTRATION_RETENTION_DAYS", 30)
-
-
-def _rate_limited(client: str) -> bool:
-    """Count a registration attempt of ``client`` (a hashed address: the cache never holds
-    the address itself); True once it exceeds the limit within the window."""
-    if not client:
-        return False
-    limit = _setting("CULTURE_REGISTRATION_RATE_LIMIT", 5)
-    window = _setting("CULTURE_REGISTRATION_RATE_WINDOW_SECONDS", 3600)
-    key = "culture:register:" + hashlib.sha256(client.encode()).hexdigest()
-    cache.add(key, 0, timeout=window)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        attempts = 1
-    return attempts > limit
 
 
 def _check_input(*, full_name: str, email: str, people: int, language: str) -> None:
@@ -94,15 +76,14 @@ def registration_submit(
     cancel link."""
     if not selectors.public_events().filter(pk=event.pk).exists():
         raise Http404
-    # A filled hidden field is a robot's: refuse it as plainly as a person's mistake, so the
-    # robot learns nothing, and save nothing.
-    if honeypot:
-        raise SisterCityError(_("Your registration could not be accepted."), code="spam")
-    if _rate_limited(client):
-        raise SisterCityError(
-            _("Too many registrations from your connection; please try again later."),
-            code="rate_limited",
-        )
+    guard_submission(
+        scope="culture:register",
+        client=client,
+        honeypot=honeypot,
+        limit=_setting("CULTURE_REGISTRATION_RATE_LIMIT", 5),
+        window=_setting("CULTURE_REGISTRATION_RATE_WINDOW_SECONDS", 3600),
+        refusal=_("Too many registrations from your connection; please try again later."),
+    )
     email = email.strip()
     _check_input(full_name=full_name, email=email, people=people, language=language)
     with transaction.atomic():

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from sistercity.core.errors import SisterCityError
+from sistercity.core.spam import client_address
 from sistercity.core.views import file_response, form_errors
 from sistercity.culture import selectors, services, structured
 from sistercity.culture.choices import RegistrationStatus
@@ -81,12 +82,6 @@ def events(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _client(request: HttpRequest) -> str:
-    # The rate limit counts per connection address; behind a proxy, the proxy must set
-    # REMOTE_ADDR (as gunicorn's forwarded-allow-ips does), never a header a client can forge.
-    return str(request.META.get("REMOTE_ADDR", ""))
-
-
 def _register(request: HttpRequest, event: Any, form: RegistrationForm) -> HttpResponse | None:
     if not form.is_valid():
         form_errors(request, form)
@@ -100,7 +95,7 @@ def _register(request: HttpRequest, event: Any, form: RegistrationForm) -> HttpR
             people=data["people"],
             language=data["language"],
             honeypot=data["website"],
-            client=_client(request),
+            client=client_address(request),
         )
     except SisterCityError as error:
         messages.error(request, str(error))

@@ -1,7 +1,7 @@
 """The investment app's writes, by sub-domain; every one opens with ``core.access.require``
 (through ``common.require_pipeline``) except the public enquiry and the scheduled reminder."""
 
-from sistercity.investment.services.enquiries import enquiry_rate_check, enquiry_submit
+from sistercity.investment.services.enquiries import enquiry_guard, enquiry_submit
 from sistercity.investment.services.opportunities import (
     incentive_create,
     opportunity_create,
@@ -34,7 +34,7 @@ __all__ = [
     "contact_add",
     "delegation_record",
     "document_attach",
-    "enquiry_rate_check",
+    "enquiry_guard",
     "enquiry_submit",
     "incentive_create",
     "lead_advance",

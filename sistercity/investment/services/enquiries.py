@@ -1,16 +1,16 @@
 """The prospectus's contact form: an enquiry becomes a lead of the offer's pipeline owner, who
 is told by e-mail. Anyone may send one, so the form is guarded without third parties: a
-honeypot field (checked by the view) and a per-address rate limit kept in Django's cache."""
+honeypot field and a per-address rate limit, core's shared spam protection (``core.spam``)."""
 
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.core.mail import send_templated_mail
+from sistercity.core.spam import guard_submission
 from sistercity.investment import choices as c
 from sistercity.investment.models import Lead, Opportunity, PartnerProject
 
@@ -19,21 +19,17 @@ RATE_LIMIT = 5
 RATE_WINDOW_SECONDS = 3600
 
 
-def enquiry_rate_check(client_key: str) -> None:
-    """Count one enquiry from ``client_key`` (an IP address); refuse beyond the limit."""
-    key = f"investment:enquiry:{client_key}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    if count > RATE_LIMIT:
-        raise SisterCityError(
-            _("Too many enquiries from your address; please try again in an hour."),
-            code="rate_limited",
-            status=429,
-        )
+def enquiry_guard(*, client: str, honeypot: str) -> None:
+    """Refuse a robot's enquiry (a filled honeypot: code ``spam``) and the one past the limit
+    from ``client`` (an address), through core's shared spam protection."""
+    guard_submission(
+        scope="investment:enquiry",
+        client=client,
+        honeypot=honeypot,
+        limit=RATE_LIMIT,
+        window=RATE_WINDOW_SECONDS,
+        refusal=_("Too many enquiries from your address; please try again in an hour."),
+    )
 
 
 def enquiry_submit(

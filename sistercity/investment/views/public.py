@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from sistercity.core.errors import SisterCityError
+from sistercity.core.spam import client_address
 from sistercity.core.views import form_errors
 from sistercity.investment import forms, selectors, services
 
@@ -28,11 +29,6 @@ def prospectus(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _client_key(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: a forwarded-for header is the visitor's to forge.
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
-
-
 def _enquiry(request: HttpRequest, offer: Any) -> HttpResponse | None:
     """Handle a POSTed enquiry; a redirect when it is done (or silently dropped as spam)."""
     form = forms.EnquiryForm(request.POST)
@@ -41,12 +37,8 @@ def _enquiry(request: HttpRequest, offer: Any) -> HttpResponse | None:
         return None
     data = form.cleaned_data
     thanks = _("Thank you. Your enquiry was sent to the investment office.")
-    if data["website"]:
-        # A bot filled the hidden field: it is told nothing different, and nothing is saved.
-        messages.success(request, thanks)
-        return redirect(request.path)
     try:
-        services.enquiry_rate_check(_client_key(request))
+        services.enquiry_guard(client=client_address(request), honeypot=data["website"])
         services.enquiry_submit(
             offer=offer,
             name=data["name"],
@@ -55,8 +47,10 @@ def _enquiry(request: HttpRequest, offer: Any) -> HttpResponse | None:
             message=data["message"],
         )
     except SisterCityError as error:
-        messages.error(request, str(error))
-        return None
+        if error.code != "spam":
+            messages.error(request, str(error))
+            return None
+        # A bot filled the hidden field: it is told nothing different, and nothing is saved.
     messages.success(request, thanks)
     return redirect(request.path)
 
