@@ -16,9 +16,9 @@ class IncentiveAdmin(TranslatableAdmin):
         "legal_source",
         "valid_from",
         "valid_until",
-        "verified",
+        "source_status",
     ]
-    list_filter = ["kind", "verified", "partnership"]
+    list_filter = ["kind", "source_status", "partnership"]
 
 
 @admin.register(m.Opportunity)

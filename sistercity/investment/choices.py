@@ -45,6 +45,14 @@ class IncentiveKind(models.TextChoices):
     LOCAL = "local", _("regional incentive")
 
 
+class SourceStatus(models.TextChoices):
+    """How far an incentive's legal source is known."""
+
+    CHECKED = "checked", _("checked against the official text")
+    UNCHECKED = "unchecked", _("official text not yet checked")
+    PRESS = "press", _("known from press reports only")
+
+
 class ProjectStatus(models.TextChoices):
     OPEN = "open", _("open to partners")
     PARTNERED = "partnered", _("partner found")

@@ -109,7 +109,7 @@ def load(demo) -> None:
 
 def _incentives(andi, partnership) -> dict[str, Incentive]:
     made = {}
-    for code, kind, source, url, start, end, verified, names, summaries in INCENTIVES:
+    for code, kind, source, url, start, end, status, names, summaries, notes in INCENTIVES:
         incentive = services.incentive_create(
             actor=andi,
             partnership=partnership,
@@ -119,13 +119,14 @@ def _incentives(andi, partnership) -> dict[str, Incentive]:
             source_url=url,
             valid_from=start,
             valid_until=end,
-            verified=verified,
+            source_status=status,
             name=names[0],
             summary=summaries[0],
+            source_note=notes[0],
             language="id",
             is_sample=True,
         )
-        _texts(incentive, name=names[1:], summary=summaries[1:])
+        _texts(incentive, name=names[1:], summary=summaries[1:], source_note=notes[1:])
         made[code] = incentive
     return made
 

@@ -8,10 +8,13 @@ from decimal import Decimal as D
 
 from sistercity.investment import choices as c
 
-# The regulations are real; the summaries are the demo's, and only the first was checked
-# against the official text (PP 40/2021), so the others show as illustrative.
+# The regulations are real; the summaries are the demo's. Only the first is marked checked
+# against the official text (PP 40/2021); the machinery and tax-holiday rules are official but
+# not yet checked here; PP 12/2025 (KEK Industropolis Batang) is known from press reports only
+# (its text was not seen), and its note says so on the prospectus.
 INCENTIVES = [
-    # code, kind, legal source, url, from, until, verified, (id, ja, en) name, (id, ja, en) summary
+    # code, kind, legal source, url, from, until, source status,
+    # (id, ja, en) name, (id, ja, en) summary, (id, ja, en) note on the source
     (
         "kek-facilities",
         c.IncentiveKind.SEZ,
@@ -20,7 +23,7 @@ INCENTIVES = [
         "https://peraturan.bpk.go.id/",
         dt.date(2021, 2, 2),
         None,
-        True,
+        c.SourceStatus.CHECKED,
         (
             "Fasilitas dan kemudahan KEK",
             "KEK（経済特区）の優遇措置",
@@ -31,24 +34,30 @@ INCENTIVES = [
             "KEK内の事業者に対する税・関税・物品税の優遇と許認可の簡素化です。",
             "Tax, customs and excise facilities and simpler licensing for businesses in the zone.",
         ),
+        ("", "", ""),
     ),
     (
         "kek-batang",
         c.IncentiveKind.SEZ,
-        "PP 12/2025 tentang KEK Industropolis Batang (menurut pemberitaan; belum diperiksa)",
+        "PP 12/2025 tentang Kawasan Ekonomi Khusus Industropolis Batang",
         "",
         dt.date(2025, 3, 19),
         None,
-        False,
+        c.SourceStatus.PRESS,
         (
             "Status KEK Industropolis Batang",
             "KEKインダストロポリス・バタンの指定",
             "KEK Industropolis Batang status",
         ),
         (
-            "KITB ditetapkan sebagai KEK; fasilitas KEK berlaku bagi pelaku usaha di kawasan.",
-            "KITBはKEKに指定され、区域内の事業者にKEKの優遇措置が適用されます。",
-            "KITB became a special economic zone; its facilities apply to businesses there.",
+            "Menurut pemberitaan, KITB ditetapkan sebagai KEK Industropolis Batang; bila benar, fasilitas KEK berlaku bagi pelaku usaha di kawasan.",
+            "報道によれば、KITBはKEKインダストロポリス・バタンに指定されました。そうであれば、区域内の事業者にKEKの優遇措置が適用されます。",
+            "According to press reports KITB became the special economic zone KEK Industropolis Batang; if so, the zone's facilities apply to businesses there.",
+        ),
+        (
+            "Hanya diketahui dari pemberitaan (Maret–Mei 2025: PP 12/2025 tertanggal 19 Maret 2025, diresmikan 20 Maret 2025). Teks resmi peraturan belum dilihat; nomor, tanggal dan isinya belum diperiksa.",
+            "報道（2025年3月〜5月：2025年3月19日付PP 12/2025、3月20日に発足）でのみ知られています。政令の公式条文は未確認で、番号・日付・内容は検証されていません。",
+            "Known from press reports only (March–May 2025: PP 12/2025 dated 19 March 2025, inaugurated 20 March 2025). The regulation's official text has not been seen; its number, date and content are unchecked.",
         ),
     ),
     (
@@ -58,7 +67,7 @@ INCENTIVES = [
         "",
         dt.date(2009, 11, 16),
         None,
-        False,
+        c.SourceStatus.UNCHECKED,
         (
             "Pembebasan bea masuk mesin",
             "機械輸入関税の免除",
@@ -69,6 +78,7 @@ INCENTIVES = [
             "工業の建設・拡張のための機械輸入に対する関税免除です。",
             "Import duty exemption on machinery for building or expanding an industry.",
         ),
+        ("", "", ""),
     ),
     (
         "tax-holiday-2020",
@@ -77,7 +87,7 @@ INCENTIVES = [
         "",
         dt.date(2020, 10, 9),
         dt.date(2025, 12, 31),
-        False,
+        c.SourceStatus.UNCHECKED,
         (
             "Tax holiday industri pionir",
             "パイオニア産業のタックスホリデー",
@@ -88,6 +98,7 @@ INCENTIVES = [
             "パイオニア産業の法人税減免です。この規則による申請期限は終了しました。",
             "Corporate income tax reduction for pioneer industries; applications under it closed.",
         ),
+        ("", "", ""),
     ),
 ]
 

@@ -53,13 +53,18 @@ def pipeline_people(partnership: Any) -> Any:
 
 
 class PartnershipForm(forms.Form):
-    """A form whose choices are the rows of one partnership the user may see."""
+    """A form whose choices are the rows of one partnership the user may see. ``editing``: the
+    form changes an existing row, whose short name (``code``) stays as it is."""
 
-    def __init__(self, *args: Any, partnership: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, partnership: Any, user: Any, editing: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.partnership = partnership
         self.user = user
         self.setup()
+        if editing:
+            self.fields.pop("code", None)
 
     def setup(self) -> None:
         pass
@@ -151,11 +156,9 @@ class DocumentForm(PartnershipForm):
         )
 
 
-class RealisationForm(forms.Form):
-    year = forms.IntegerField(label=_("year"))
-    quarter = forms.TypedChoiceField(
-        label=_("quarter"), choices=[(q, f"Q{q}") for q in (1, 2, 3, 4)], coerce=int
-    )
+class FiguresForm(forms.Form):
+    """One quarter's LKPM figures."""
+
     currency = forms.ChoiceField(label=_("currency"), choices=[(x, x) for x in ("IDR", "USD")])
     land = _money(_("land purchase and preparation"))
     building = _money(_("buildings"))
@@ -167,6 +170,18 @@ class RealisationForm(forms.Form):
     local_total = forms.IntegerField(label=_("Indonesian workers, total"))
     expatriates = forms.IntegerField(label=_("foreign workers"))
     note = _text(_("note"), required=False, max_length=2000)
+
+
+class RealisationForm(FiguresForm):
+    year = forms.IntegerField(label=_("year"))
+    quarter = forms.TypedChoiceField(
+        label=_("quarter"), choices=[(q, f"Q{q}") for q in (1, 2, 3, 4)], coerce=int
+    )
+    field_order = ["year", "quarter"]
+
+
+class RealisationCorrectionForm(FiguresForm):
+    reason = _text(_("reason for the correction"), max_length=2000)
 
 
 class DelegationForm(PartnershipForm):
@@ -207,9 +222,47 @@ class DelegationForm(PartnershipForm):
         )
 
 
-class OpportunityForm(PartnershipForm):
+def _area(label: Any, required: bool = False) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_no_markup],
+    )
+
+
+class OfferForm(PartnershipForm):
+    """What a plot and a project open to partners share (as their models do)."""
+
     code = forms.SlugField(label=_("short name"), max_length=50)
     name = _text(_("name"))
+    currency = forms.ChoiceField(label=_("currency"), choices=c.Currency.choices)
+    owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("pipeline owner"), queryset=None
+    )
+    sectors: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("sectors sought"), queryset=None, required=False
+    )
+    incentives: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("incentives"), queryset=None, required=False
+    )
+    description = _area(_("description"))
+    is_public = forms.BooleanField(label=_("on the public prospectus"), required=False)
+
+    def setup(self) -> None:
+        fields: Any = self.fields
+        fields["owner"].queryset = pipeline_people(self.partnership)
+        fields["owner"].initial = self.user.pk
+        fields["sectors"].queryset = selectors.target_sectors(
+            user=self.user, partnership=self.partnership
+        )
+        # Every incentive is offered here; an expired one is refused by the service, in words.
+        fields["incentives"].queryset = selectors.incentives(
+            user=self.user, partnership=self.partnership
+        )
+
+
+class OpportunityForm(OfferForm):
     kind = forms.ChoiceField(label=_("kind"), choices=c.OpportunityKind.choices)
     estate = _text(_("estate and cluster"), max_length=120, initial="KITB")
     area_m2 = forms.DecimalField(label=_("land area (m²)"), max_digits=12, decimal_places=2)
@@ -223,35 +276,84 @@ class OpportunityForm(PartnershipForm):
     wastewater = forms.BooleanField(label=_("central wastewater treatment"), required=False)
     tenure = forms.ChoiceField(label=_("tenure"), choices=c.Tenure.choices)
     price_per_m2 = _money(_("price or yearly lease per m²"))
-    currency = forms.ChoiceField(label=_("currency"), choices=c.Currency.choices)
     available_from = _date(_("available from"), required=False)
-    owner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("pipeline owner"), queryset=None
+    field_order = ["code", "name", "kind", "estate", "area_m2", "building_m2", "zoning"]
+
+
+class IncentiveForm(PartnershipForm):
+    code = forms.SlugField(label=_("short name"), max_length=50)
+    name = _text(_("name"))
+    kind = forms.ChoiceField(label=_("kind"), choices=c.IncentiveKind.choices)
+    legal_source = _text(_("legal source"), max_length=300)
+    source_url = forms.URLField(label=_("source address"), required=False, assume_scheme="https")
+    source_status = forms.ChoiceField(
+        label=_("source known"),
+        choices=c.SourceStatus.choices,
+        initial=c.SourceStatus.UNCHECKED,
+        help_text=_("Mark an incentive known only from the press as such; say what is known."),
     )
-    sectors: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("sectors sought"), queryset=None, required=False
-    )
-    incentives: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("incentives"), queryset=None, required=False
-    )
-    description = forms.CharField(
-        label=_("description"),
+    source_note = _area(_("note on the source"))
+    valid_from = _date(_("valid from"))
+    valid_until = _date(_("valid until"), required=False)
+    summary = _area(_("summary"))
+
+
+class SectorForm(PartnershipForm):
+    code = forms.SlugField(label=_("short name"), max_length=50)
+    name = _text(_("name"))
+    kbli = forms.RegexField(
+        label=_("KBLI 2020 code"),
+        regex=r"^[0-9]{2,5}$",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[validate_no_markup],
+        error_messages={"invalid": _("A KBLI code has two to five digits.")},
     )
-    is_public = forms.BooleanField(label=_("on the public prospectus"), required=False)
+    position = forms.IntegerField(label=_("position"), min_value=0, initial=0)
+
+
+class PartnerProjectForm(OfferForm):
+    name = _text(_("title"))
+    status = forms.ChoiceField(label=_("status"), choices=c.ProjectStatus.choices)
+    estimated_cost = _money(_("estimated cost"), required=False)
+    field_order = ["code", "name", "status", "owner", "estimated_cost", "currency"]
+
+
+class TechProjectForm(PartnershipForm):
+    code = forms.SlugField(label=_("short name"), max_length=50)
+    title = _text(_("title"), max_length=300)
+    partner: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("partner"), queryset=Organisation.objects.prefetch_related("translations")
+    )
+    status = forms.ChoiceField(label=_("status"), choices=c.TechTransferStatus.choices)
+    starts_on = _date(_("starts"))
+    ends_on = _date(_("ends"), required=False)
+    technology = _area(_("technology"))
+    objectives = _area(_("objectives"))
+    equipment = _area(_("equipment"))
+    outcomes = _area(_("outcomes"))
+    lead: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("investment lead"), queryset=None, required=False
+    )
+    programme: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("programme"), queryset=None, required=False
+    )
+    indicator: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("indicator served"), queryset=None, required=False
+    )
 
     def setup(self) -> None:
+        from sistercity.programs.models import Indicator, Programme
+
         fields: Any = self.fields
-        fields["owner"].queryset = pipeline_people(self.partnership)
-        fields["owner"].initial = self.user.pk
-        fields["sectors"].queryset = selectors.target_sectors(
-            user=self.user, partnership=self.partnership
+        fields["lead"].queryset = selectors.lead_list(user=self.user, partnership=self.partnership)
+        fields["programme"].queryset = (
+            Programme.objects.for_user(self.user)
+            .filter(partnership=self.partnership)
+            .prefetch_related("translations")
         )
-        # Every incentive is offered here; an expired one is refused by the service, in words.
-        fields["incentives"].queryset = selectors.incentives(
-            user=self.user, partnership=self.partnership
+        fields["indicator"].queryset = (
+            Indicator.objects.for_user(self.user)
+            .filter(result__programme__partnership=self.partnership)
+            .prefetch_related("translations")
         )
 
 

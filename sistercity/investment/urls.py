@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sistercity.investment.views import offers, pipeline, public, techtransfer
+from sistercity.investment.views import editing, offers, pipeline, public, techtransfer
 
 app_name = "investment"
 
@@ -25,6 +25,11 @@ urlpatterns = [
         pipeline.lead_document,
         name="lead_document",
     ),
+    path(
+        "investment/<slug:slug>/leads/<uuid:reference>/realisations/<int:pk>/correct/",
+        pipeline.realisation_correct,
+        name="realisation_correct",
+    ),
     path("investment/<slug:slug>/companies/", pipeline.company_list, name="companies"),
     path("investment/<slug:slug>/delegations/", pipeline.delegation_list, name="delegations"),
     path("investment/<slug:slug>/realised/", pipeline.realised, name="realised"),
@@ -34,7 +39,29 @@ urlpatterns = [
         name="export",
     ),
     path("investment/<slug:slug>/offers/", offers.opportunity_list, name="opportunities"),
+    path(
+        "investment/<slug:slug>/offers/incentives/new/", editing.incentive_new, name="incentive_new"
+    ),
+    path(
+        "investment/<slug:slug>/offers/incentives/<slug:code>/",
+        editing.incentive_edit,
+        name="incentive_edit",
+    ),
+    path("investment/<slug:slug>/offers/sectors/new/", editing.sector_new, name="sector_new"),
+    path(
+        "investment/<slug:slug>/offers/sectors/<slug:code>/",
+        editing.sector_edit,
+        name="sector_edit",
+    ),
+    path("investment/<slug:slug>/offers/projects/new/", editing.project_new, name="project_new"),
+    path(
+        "investment/<slug:slug>/offers/projects/<slug:code>/",
+        editing.project_edit,
+        name="project_edit",
+    ),
     path("investment/<slug:slug>/tech/", techtransfer.project_list, name="tech"),
+    path("investment/<slug:slug>/tech/new/", editing.tech_new, name="tech_new"),
+    path("investment/<slug:slug>/tech/<slug:code>/edit/", editing.tech_edit, name="tech_edit"),
     path(
         "investment/<slug:slug>/tech/<slug:code>/",
         techtransfer.project_detail,

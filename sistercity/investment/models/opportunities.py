@@ -14,20 +14,11 @@ from sistercity.core.models import (
     TranslatablePartnershipScoped,
     TranslatedContent,
 )
-from sistercity.core.validators import validate_no_markup
 from sistercity.investment import choices as c
+from sistercity.investment.models.common import long_text as _long_text
+from sistercity.investment.models.common import text as _text
 
 PILLAR = c.PILLAR
-
-
-def _text(label, max_length=200, **options):
-    return models.CharField(
-        label, max_length=max_length, validators=[validate_no_markup], **options
-    )
-
-
-def _long_text(label):
-    return models.TextField(label, blank=True, validators=[validate_no_markup])
 
 
 class TargetSector(TranslatablePartnershipScoped):
@@ -56,8 +47,9 @@ class TargetSector(TranslatablePartnershipScoped):
 
 class Incentive(TranslatablePartnershipScoped):
     """A tax, customs or zone facility an investor may claim, kept as data: the regulation that
-    grants it and the dates it is valid. ``verified`` is False for anything not checked against
-    the official text; the prospectus marks it as illustrative."""
+    grants it and the dates it is valid, and how far its source is known — checked against the
+    official text, official but not yet checked, or known from press reports only (the
+    prospectus says so beside anything not checked)."""
 
     scope_pillar = PILLAR
     partnership = models.ForeignKey(
@@ -69,11 +61,17 @@ class Incentive(TranslatablePartnershipScoped):
     source_url = models.URLField(_("source address"), blank=True)
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
-    verified = models.BooleanField(_("checked against the official text"), default=False)
+    source_status = models.CharField(
+        _("source known"),
+        max_length=10,
+        choices=c.SourceStatus.choices,
+        default=c.SourceStatus.UNCHECKED,
+    )
     is_sample = models.BooleanField(_("sample data"), default=False)
     translations = TranslatedContent(
         name=_text(_("name")),
         summary=_long_text(_("summary")),
+        source_note=_long_text(_("note on the source")),
     )
 
     class Meta:
@@ -86,6 +84,10 @@ class Incentive(TranslatablePartnershipScoped):
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.code
+
+    @property
+    def verified(self) -> bool:
+        return self.source_status == c.SourceStatus.CHECKED
 
     def is_valid_on(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)

@@ -25,14 +25,10 @@ from sistercity.core.models import (
 )
 from sistercity.core.validators import validate_no_markup
 from sistercity.investment import choices as c
+from sistercity.investment.models.common import StoredDocument, document_path, optional_link
+from sistercity.investment.models.common import text as _text
 
 PILLAR = c.PILLAR
-
-
-def _text(label, max_length=200, **options):
-    return models.CharField(
-        label, max_length=max_length, validators=[validate_no_markup], **options
-    )
 
 
 def pipeline_partnership_ids(user: Any) -> Any:
@@ -165,22 +161,8 @@ class Lead(PartnershipScoped, TimeStampedModel):
         related_name="leads",
     )
     title = _text(_("title"))
-    opportunity = models.ForeignKey(
-        "investment.Opportunity",
-        verbose_name=_("opportunity"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="leads",
-    )
-    project = models.ForeignKey(
-        "investment.PartnerProject",
-        verbose_name=_("project"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="leads",
-    )
+    opportunity = optional_link("investment.Opportunity", _("opportunity"), "leads")
+    project = optional_link("investment.PartnerProject", _("project"), "leads")
     source = models.CharField(
         _("source"), max_length=14, choices=c.LeadSource.choices, default=c.LeadSource.OTHER
     )
@@ -321,14 +303,7 @@ class Delegation(TranslatablePartnershipScoped, TimeStampedModel):
     partnership = models.ForeignKey(
         "partnerships.Partnership", verbose_name=_("partnership"), on_delete=models.CASCADE
     )
-    meeting = models.ForeignKey(
-        "programs.Meeting",
-        verbose_name=_("meeting"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    meeting = optional_link("programs.Meeting", _("meeting"))
     arrived_on = models.DateField(_("arrived"))
     departed_on = models.DateField(_("departed"))
     visitors = models.TextField(_("who came"), validators=[validate_no_markup])
@@ -356,12 +331,11 @@ class Delegation(TranslatablePartnershipScoped, TimeStampedModel):
         return models.Q(partnership__in=pipeline_partnership_ids(user))
 
 
-def _document_path(instance, filename):
-    # Random names: nothing about a private file can be guessed from its path.
-    return f"investment/{instance.lead.partnership_id}/{uuid.uuid4().hex}/{filename}"
+# The first migration names the upload path by this name.
+_document_path = document_path
 
 
-class LeadDocument(LeadRecord, TimeStampedModel):
+class LeadDocument(LeadRecord, StoredDocument, TimeStampedModel):
     """A document of a lead (a letter of intent, the NIB, a permit), and the delegation visit
     that produced it when there was one."""
 
@@ -370,22 +344,7 @@ class LeadDocument(LeadRecord, TimeStampedModel):
     )
     kind = models.CharField(_("kind"), max_length=16, choices=c.DocumentKind.choices)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
-    delegation = models.ForeignKey(
-        Delegation,
-        verbose_name=_("produced by the visit"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="documents",
-    )
-    file = models.FileField(_("file"), upload_to=_document_path, max_length=300)
-    original_name = models.CharField(_("original file name"), max_length=255)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveBigIntegerField(_("size"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT
-    )
+    delegation = optional_link(Delegation, _("produced by the visit"), "documents")
 
     class Meta:
         verbose_name = _("lead document")
@@ -394,6 +353,9 @@ class LeadDocument(LeadRecord, TimeStampedModel):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.original_name}"
+
+    def storage_folder(self) -> str:
+        return str(self.lead.partnership_id)
 
 
 class Realisation(LeadRecord, TimeStampedModel):
@@ -421,6 +383,19 @@ class Realisation(LeadRecord, TimeStampedModel):
     note = models.TextField(_("note"), blank=True, validators=[validate_no_markup])
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT
+    )
+    # The latest correction of the quarter's figures (every one is in the change log).
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("corrected by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    corrected_at = models.DateTimeField(_("corrected"), null=True, blank=True)
+    correction_reason = models.TextField(
+        _("reason for the correction"), blank=True, validators=[validate_no_markup]
     )
 
     class Meta:

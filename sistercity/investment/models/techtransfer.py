@@ -2,10 +2,8 @@
 milestones, the trainees (with their organisation), the equipment and the measured outcomes,
 linked to the programme and indicator they serve."""
 
-import uuid
 from typing import Any
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,21 +14,13 @@ from sistercity.core.models import (
     TranslatablePartnershipScoped,
     TranslatedContent,
 )
-from sistercity.core.validators import validate_no_markup
 from sistercity.investment import choices as c
+from sistercity.investment.models.common import StoredDocument, document_path, optional_link
+from sistercity.investment.models.common import long_text as _long_text
+from sistercity.investment.models.common import text as _text
 from sistercity.investment.models.pipeline import pipeline_partnership_ids
 
 PILLAR = c.PILLAR
-
-
-def _text(label, max_length=200, **options):
-    return models.CharField(
-        label, max_length=max_length, validators=[validate_no_markup], **options
-    )
-
-
-def _long_text(label):
-    return models.TextField(label, blank=True, validators=[validate_no_markup])
 
 
 class TechTransferProject(TranslatablePartnershipScoped, TimeStampedModel):
@@ -47,30 +37,9 @@ class TechTransferProject(TranslatablePartnershipScoped, TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    lead = models.ForeignKey(
-        "investment.Lead",
-        verbose_name=_("investment lead"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="tech_projects",
-    )
-    programme = models.ForeignKey(
-        "programs.Programme",
-        verbose_name=_("programme"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    indicator = models.ForeignKey(
-        "programs.Indicator",
-        verbose_name=_("indicator served"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    lead = optional_link("investment.Lead", _("investment lead"), "tech_projects")
+    programme = optional_link("programs.Programme", _("programme"))
+    indicator = optional_link("programs.Indicator", _("indicator served"))
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -210,12 +179,11 @@ class TechOutput(TranslatablePartnershipScoped):
         return f"{name} {self.value} {self.unit}"
 
 
-def _document_path(instance, filename):
-    # Random names: nothing about a private file can be guessed from its path.
-    return f"investment/tech/{instance.project.partnership_id}/{uuid.uuid4().hex}/{filename}"
+# The second migration names the upload path by this name.
+_document_path = document_path
 
 
-class TechDocument(ProjectRecord, TimeStampedModel):
+class TechDocument(ProjectRecord, StoredDocument, TimeStampedModel):
     """A document of a technology-transfer project (the MoU, a training report, a test
     report of the pilot line)."""
 
@@ -226,17 +194,6 @@ class TechDocument(ProjectRecord, TimeStampedModel):
         related_name="documents",
     )
     title = _text(_("title"), 300)
-    file = models.FileField(_("file"), upload_to=_document_path, max_length=300)
-    original_name = models.CharField(_("original file name"), max_length=255)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveBigIntegerField(_("size"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("project document")
@@ -245,3 +202,6 @@ class TechDocument(ProjectRecord, TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+    def storage_folder(self) -> str:
+        return f"tech/{self.project.partnership_id}"

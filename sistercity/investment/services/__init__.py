@@ -4,9 +4,12 @@
 from sistercity.investment.services.enquiries import enquiry_guard, enquiry_submit
 from sistercity.investment.services.opportunities import (
     incentive_create,
+    incentive_update,
     opportunity_create,
     project_create,
+    project_update,
     sector_create,
+    sector_update,
 )
 from sistercity.investment.services.pipeline import (
     company_create,
@@ -17,7 +20,7 @@ from sistercity.investment.services.pipeline import (
     lead_create,
     lead_plan,
 )
-from sistercity.investment.services.realisation import realisation_record
+from sistercity.investment.services.realisation import realisation_correct, realisation_record
 from sistercity.investment.services.reminders import next_step_reminders_send
 from sistercity.investment.services.stages import missing_for
 from sistercity.investment.services.techtransfer import (
@@ -26,6 +29,7 @@ from sistercity.investment.services.techtransfer import (
     output_record,
     techdocument_attach,
     techproject_create,
+    techproject_update,
     trainee_add,
 )
 
@@ -37,6 +41,7 @@ __all__ = [
     "enquiry_guard",
     "enquiry_submit",
     "incentive_create",
+    "incentive_update",
     "lead_advance",
     "lead_create",
     "lead_plan",
@@ -47,9 +52,13 @@ __all__ = [
     "opportunity_create",
     "output_record",
     "project_create",
+    "project_update",
+    "realisation_correct",
     "realisation_record",
     "sector_create",
+    "sector_update",
     "techdocument_attach",
     "techproject_create",
+    "techproject_update",
     "trainee_add",
 ]

@@ -1,5 +1,6 @@
 """Writes for what Batang offers: incentives, sectors sought, plots and factories, projects
-open to partners. An incentive past its validity is never offered on a new opportunity."""
+open to partners, each created and corrected here. An incentive past its validity is never
+offered on a new opportunity."""
 
 import datetime as dt
 from collections.abc import Sequence
@@ -13,21 +14,29 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.errors import SisterCityError, full_clean
+from sistercity.investment import choices as c
 from sistercity.investment.models import Incentive, Opportunity, PartnerProject, TargetSector
 from sistercity.investment.services.common import (
     check_amount,
+    check_code,
+    check_dates,
+    check_owner,
     check_same_partnership,
-    content_language,
     require_pipeline,
-    works_pipeline,
+    set_fields,
+    set_texts,
+    split_changes,
 )
 
+INCENTIVE_DATES = _("An incentive cannot end before it starts.")
 
-def _check_code(model: Any, partnership: Any, code: str) -> None:
-    if model.objects.filter(partnership=partnership, code=code).exists():
+
+def _check_incentive(kind: str, source_status: str) -> None:
+    if kind not in c.IncentiveKind.values:
+        raise SisterCityError(_("Unknown kind of incentive."), code="kind", field="kind")
+    if source_status not in c.SourceStatus.values:
         raise SisterCityError(
-            _("The short name “{code}” is already used here.").format(code=code),
-            code="duplicate",
+            _("Say how far the legal source is known."), code="source_status", field="source_status"
         )
 
 
@@ -43,14 +52,17 @@ def incentive_create(
     valid_until: dt.date | None = None,
     summary: str = "",
     source_url: str = "",
-    verified: bool = False,
+    source_status: str = c.SourceStatus.UNCHECKED,
+    source_note: str = "",
     language: str | None = None,
     is_sample: bool = False,
 ) -> Incentive:
+    """An incentive with the regulation that grants it, its validity and how far its source
+    is known (checked against the official text, not yet checked, or from the press only)."""
     require_pipeline(actor, partnership)
-    _check_code(Incentive, partnership, code)
-    if valid_until is not None and valid_until < valid_from:
-        raise SisterCityError(_("An incentive cannot end before it starts."), code="validity")
+    check_code(Incentive, partnership, code)
+    _check_incentive(kind, source_status)
+    check_dates(valid_from, valid_until, INCENTIVE_DATES)
     with transaction.atomic(), set_actor(actor):
         incentive = Incentive(
             partnership=partnership,
@@ -60,12 +72,39 @@ def incentive_create(
             source_url=source_url,
             valid_from=valid_from,
             valid_until=valid_until,
-            verified=verified,
+            source_status=source_status,
             is_sample=is_sample,
         )
-        incentive.set_current_language(content_language(language))
-        incentive.name = name
-        incentive.summary = summary
+        set_texts(incentive, language, name=name, summary=summary, source_note=source_note)
+        full_clean(incentive)
+        incentive.save()
+    return incentive
+
+
+INCENTIVE_FIELDS = (
+    "kind",
+    "legal_source",
+    "source_url",
+    "valid_from",
+    "valid_until",
+    "source_status",
+)
+INCENTIVE_TEXTS = ("name", "summary", "source_note")
+
+
+def incentive_update(
+    *, actor: Any, incentive: Incentive, language: str | None = None, **changes: Any
+) -> Incentive:
+    """Correct an incentive: its source, how far that is known, its validity (``fields``) or
+    texts (in ``language``); what is not given stays. Opportunities already offering it keep
+    it; a new one is refused it once it has expired."""
+    require_pipeline(actor, incentive)
+    fields, texts = split_changes(incentive, changes, INCENTIVE_FIELDS, INCENTIVE_TEXTS)
+    _check_incentive(fields["kind"], fields["source_status"])
+    check_dates(fields["valid_from"], fields["valid_until"], INCENTIVE_DATES)
+    with transaction.atomic(), set_actor(actor):
+        set_fields(incentive, fields)
+        set_texts(incentive, language, **texts)
         full_clean(incentive)
         incentive.save()
     return incentive
@@ -81,12 +120,30 @@ def sector_create(
     position: int = 0,
     language: str | None = None,
 ) -> TargetSector:
+    """A sector Batang seeks investors for, with its KBLI 2020 code."""
     require_pipeline(actor, partnership)
-    _check_code(TargetSector, partnership, code)
+    check_code(TargetSector, partnership, code)
     with transaction.atomic(), set_actor(actor):
         sector = TargetSector(partnership=partnership, code=code, kbli=kbli, position=position)
-        sector.set_current_language(content_language(language))
-        sector.name = name
+        set_texts(sector, language, name=name)
+        full_clean(sector)
+        sector.save()
+    return sector
+
+
+def sector_update(
+    *,
+    actor: Any,
+    sector: TargetSector,
+    name: str,
+    kbli: str = "",
+    position: int = 0,
+    language: str | None = None,
+) -> TargetSector:
+    require_pipeline(actor, sector)
+    with transaction.atomic(), set_actor(actor):
+        set_fields(sector, {"kbli": kbli, "position": position})
+        set_texts(sector, language, name=name)
         full_clean(sector)
         sector.save()
     return sector
@@ -98,16 +155,14 @@ def _check_offer(
     incentives: Sequence[Incentive],
     sectors: Sequence[TargetSector],
     today: dt.date,
+    offered: Sequence[Incentive] = (),
 ) -> None:
+    """The owner works the pipeline; each incentive newly ``offered`` is valid today (one
+    already on the offer stays when it expires: the prospectus no longer shows it)."""
     check_same_partnership(partnership, *incentives, *sectors)
-    if not works_pipeline(owner, partnership):
-        raise SisterCityError(
-            _("{person} does not work on this partnership's investment pipeline.").format(
-                person=owner
-            ),
-            code="owner",
-        )
-    for incentive in incentives:
+    check_owner(partnership, owner)
+    already = {incentive.pk for incentive in offered}
+    for incentive in (i for i in incentives if i.pk not in already):
         if incentive.valid_until is not None and incentive.valid_until < today:
             raise SisterCityError(
                 _(
@@ -115,6 +170,7 @@ def _check_offer(
                     "be offered on a new opportunity."
                 ).format(incentive=incentive, date=date_format(incentive.valid_until)),
                 code="incentive_expired",
+                field="incentives",
             )
         if incentive.valid_from > today:
             raise SisterCityError(
@@ -122,6 +178,7 @@ def _check_offer(
                     incentive=incentive, date=date_format(incentive.valid_from)
                 ),
                 code="incentive_not_yet",
+                field="incentives",
             )
 
 
@@ -156,7 +213,7 @@ def opportunity_create(
 ) -> Opportunity:
     """A plot or ready-built factory, with the incentives offered on it (each valid today)."""
     require_pipeline(actor, partnership)
-    _check_code(Opportunity, partnership, code)
+    check_code(Opportunity, partnership, code)
     check_amount(price_per_m2, currency, _("The price per m²"))
     _check_offer(partnership, owner, incentives, sectors, today or timezone.localdate())
     with transaction.atomic(), set_actor(actor):
@@ -181,9 +238,7 @@ def opportunity_create(
             is_public=is_public,
             is_sample=is_sample,
         )
-        opportunity.set_current_language(content_language(language))
-        opportunity.name = name
-        opportunity.description = description
+        set_texts(opportunity, language, name=name, description=description)
         full_clean(opportunity)
         opportunity.save()
         opportunity.sectors.set(sectors)
@@ -201,6 +256,7 @@ def project_create(
     currency: str = "IDR",
     estimated_cost: Decimal | None = None,
     description: str = "",
+    status: str = c.ProjectStatus.OPEN,
     sectors: Sequence[TargetSector] = (),
     incentives: Sequence[Incentive] = (),
     is_public: bool = True,
@@ -210,22 +266,81 @@ def project_create(
 ) -> PartnerProject:
     """A project open to partners (e.g. a waste-to-energy plant)."""
     require_pipeline(actor, partnership)
-    _check_code(PartnerProject, partnership, code)
-    check_amount(estimated_cost, currency, _("The estimated cost"))
-    _check_offer(partnership, owner, incentives, sectors, today or timezone.localdate())
+    check_code(PartnerProject, partnership, code)
+    project = PartnerProject(partnership=partnership, code=code, is_sample=is_sample)
+    return _project_save(
+        actor,
+        project,
+        fields={
+            "owner": owner,
+            "currency": currency,
+            "estimated_cost": estimated_cost,
+            "status": status,
+            "is_public": is_public,
+        },
+        texts={"name": name, "description": description},
+        sectors=sectors,
+        incentives=incentives,
+        language=language,
+        today=today,
+    )
+
+
+PROJECT_FIELDS = ("owner", "currency", "estimated_cost", "status", "is_public")
+PROJECT_TEXTS = ("name", "description")
+
+
+def project_update(
+    *,
+    actor: Any,
+    project: PartnerProject,
+    sectors: Sequence[TargetSector] | None = None,
+    incentives: Sequence[Incentive] | None = None,
+    language: str | None = None,
+    today: dt.date | None = None,
+    **changes: Any,
+) -> PartnerProject:
+    """Change a project open to partners: its facts (``PROJECT_FIELDS``), texts (in
+    ``language``), sectors and incentives; what is not given stays. A project no longer open
+    (a partner found, closed) leaves the prospectus."""
+    require_pipeline(actor, project)
+    fields, texts = split_changes(project, changes, PROJECT_FIELDS, PROJECT_TEXTS)
+    offered = list(project.incentives.all())
+    return _project_save(
+        actor,
+        project,
+        fields=fields,
+        texts=texts,
+        sectors=list(project.sectors.all()) if sectors is None else sectors,
+        incentives=offered if incentives is None else incentives,
+        language=language,
+        today=today,
+        offered=offered,
+    )
+
+
+def _project_save(
+    actor: Any,
+    project: PartnerProject,
+    *,
+    fields: dict[str, Any],
+    texts: dict[str, Any],
+    sectors: Sequence[TargetSector],
+    incentives: Sequence[Incentive],
+    language: str | None,
+    today: dt.date | None,
+    offered: Sequence[Incentive] = (),
+) -> PartnerProject:
+    partnership = project.partnership
+    check_amount(fields["estimated_cost"], fields["currency"], _("The estimated cost"))
+    if fields["status"] not in c.ProjectStatus.values:
+        raise SisterCityError(_("Unknown project status."), code="status", field="status")
+    _check_offer(
+        partnership, fields["owner"], incentives, sectors, today or timezone.localdate(), offered
+    )
     with transaction.atomic(), set_actor(actor):
-        project = PartnerProject(
-            partnership=partnership,
-            code=code,
-            currency=currency,
-            estimated_cost=estimated_cost,
-            owner=owner,
-            is_public=is_public,
-            is_sample=is_sample,
-        )
-        project.set_current_language(content_language(language))
-        project.name = name
-        project.description = description
+        set_fields(project, fields)
+        set_texts(project, language, **texts)
         full_clean(project)
         project.save()
         project.sectors.set(sectors)

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from sistercity.accounts.choices import Country, OrganisationKind
 from sistercity.accounts.models import Organisation
 from sistercity.core.errors import SisterCityError, full_clean
-from sistercity.core.files import inspect_upload, removing_files_on_failure
 from sistercity.investment import choices as c
 from sistercity.investment.models import (
     Company,
@@ -29,10 +28,11 @@ from sistercity.investment.models import (
 )
 from sistercity.investment.services.common import (
     check_amount,
+    check_owner,
     check_same_partnership,
-    content_language,
     require_pipeline,
-    works_pipeline,
+    set_texts,
+    store_document,
 )
 from sistercity.investment.services.stages import missing_for
 
@@ -159,7 +159,7 @@ def lead_create(
     require_pipeline(actor, partnership)
     check_same_partnership(partnership, company, opportunity, project)
     check_amount(expected_investment, currency, _("The expected investment"))
-    _check_owner(partnership, owner)
+    check_owner(partnership, owner)
     if introduced_by is None and company is not None:
         introduced_by = company.introduced_by
     with transaction.atomic(), set_actor(actor):
@@ -187,16 +187,6 @@ def lead_create(
     return lead
 
 
-def _check_owner(partnership: Any, owner: Any) -> None:
-    if not works_pipeline(owner, partnership):
-        raise SisterCityError(
-            _("{person} does not work on this partnership's investment pipeline.").format(
-                person=owner
-            ),
-            code="owner",
-        )
-
-
 def lead_plan(
     *,
     actor: Any,
@@ -215,7 +205,7 @@ def lead_plan(
     require_pipeline(actor, lead)
     check_amount(expected_investment, currency, _("The expected investment"))
     check_same_partnership(lead.partnership, company)
-    _check_owner(lead.partnership, owner)
+    check_owner(lead.partnership, owner)
     with transaction.atomic(), set_actor(actor):
         lead.expected_investment = expected_investment
         lead.currency = currency
@@ -296,24 +286,8 @@ def document_attach(
         raise SisterCityError(_("Unknown document kind."), code="kind")
     if signed_on is not None and signed_on > timezone.localdate():
         raise SisterCityError(_("A document cannot be signed in the future."), code="signed_future")
-    inspected = inspect_upload(file)
-    with removing_files_on_failure() as written, transaction.atomic(), set_actor(actor):
-        document = LeadDocument(
-            lead=lead,
-            kind=kind,
-            signed_on=signed_on,
-            delegation=delegation,
-            original_name=inspected.name,
-            content_type=inspected.content_type,
-            size=inspected.size,
-            sha256=inspected.sha256,
-            uploaded_by=actor,
-        )
-        document.file.save(inspected.name, file, save=False)
-        written.append(document.file.name)
-        full_clean(document)
-        document.save()
-    return document
+    document = LeadDocument(lead=lead, kind=kind, signed_on=signed_on, delegation=delegation)
+    return store_document(actor=actor, document=document, file=file)
 
 
 def delegation_record(
@@ -345,9 +319,7 @@ def delegation_record(
             departed_on=departed_on,
             visitors=visitors,
         )
-        delegation.set_current_language(content_language(language))
-        delegation.title = title
-        delegation.notes = notes
+        set_texts(delegation, language, title=title, notes=notes)
         full_clean(delegation)
         delegation.save()
         delegation.sites.set(sites)

@@ -1,5 +1,6 @@
-"""Realised investment, entered once per project and quarter in the LKPM layout, and reported
-upward from here (export, indicator feeds) instead of being typed again."""
+"""Realised investment, entered once per project and quarter in the LKPM layout (and corrected,
+with a reason, when a figure was wrong), and reported upward from here (export, indicator
+feeds) instead of being typed again."""
 
 import datetime as dt
 from decimal import Decimal
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.investment import choices as c
 from sistercity.investment.models import Lead, Realisation
-from sistercity.investment.services.common import check_amount, require_pipeline
+from sistercity.investment.services.common import check_amount, require_pipeline, split_changes
 from sistercity.investment.services.stages import stage_index
 
 # LKPM reports capital in rupiah, or in US dollars for foreign investment (PMA).
@@ -61,7 +62,47 @@ def _check_jobs(local_men: int, local_women: int, local_total: int, expatriates:
                 men=local_men, women=local_women, sum=local_men + local_women, total=local_total
             ),
             code="jobs_total",
+            field="local_total",
         )
+
+
+FIGURES = (
+    "currency",
+    "land",
+    "building",
+    "machinery",
+    "other_fixed",
+    "working_capital",
+    "local_men",
+    "local_women",
+    "local_total",
+    "expatriates",
+)
+
+
+def _check_figures(figures: dict[str, Any]) -> None:
+    """The LKPM figures of one quarter: a reporting currency, plausible amounts, and the
+    Indonesian workers' men + women making their total."""
+    currency = figures["currency"]
+    if currency not in REALISATION_CURRENCIES:
+        raise SisterCityError(
+            _("Realised investment is reported in rupiah (IDR) or US dollars (USD)."),
+            code="currency",
+            field="currency",
+        )
+    parts = {
+        _("Land"): figures["land"],
+        _("Buildings"): figures["building"],
+        _("Machinery and equipment"): figures["machinery"],
+        _("Other fixed capital"): figures["other_fixed"],
+        _("Working capital"): figures["working_capital"],
+    }
+    for label, amount in parts.items():
+        check_amount(amount, currency, label)
+    check_amount(sum(parts.values(), Decimal(0)), currency, _("The quarter's total"))
+    _check_jobs(
+        figures["local_men"], figures["local_women"], figures["local_total"], figures["expatriates"]
+    )
 
 
 def realisation_record(
@@ -83,6 +124,8 @@ def realisation_record(
     note: str = "",
     today: dt.date | None = None,
 ) -> Realisation:
+    """One quarter's realised investment of a project, once the letter of intent is there;
+    a quarter that has not begun, or one already recorded, is refused."""
     require_pipeline(actor, lead)
     if stage_index(lead.stage) < stage_index(c.REALISATION_FROM_STAGE):
         raise SisterCityError(
@@ -92,41 +135,58 @@ def realisation_record(
             ).format(stage=c.Stage(lead.stage).label),
             code="stage",
         )
-    if currency not in REALISATION_CURRENCIES:
-        raise SisterCityError(
-            _("Realised investment is reported in rupiah (IDR) or US dollars (USD)."),
-            code="currency",
-        )
-    _check_period(lead, year, quarter, today or timezone.localdate())
-    parts = {
-        _("Land"): land,
-        _("Buildings"): building,
-        _("Machinery and equipment"): machinery,
-        _("Other fixed capital"): other_fixed,
-        _("Working capital"): working_capital,
+    figures = {
+        "currency": currency,
+        "land": land,
+        "building": building,
+        "machinery": machinery,
+        "other_fixed": other_fixed,
+        "working_capital": working_capital,
+        "local_men": local_men,
+        "local_women": local_women,
+        "local_total": local_total,
+        "expatriates": expatriates,
     }
-    for label, amount in parts.items():
-        check_amount(amount, currency, label)
-    check_amount(sum(parts.values(), Decimal(0)), currency, _("The quarter's total"))
-    _check_jobs(local_men, local_women, local_total, expatriates)
+    _check_figures(figures)
+    _check_period(lead, year, quarter, today or timezone.localdate())
     with transaction.atomic(), set_actor(actor):
         realisation = Realisation(
-            lead=lead,
-            year=year,
-            quarter=quarter,
-            currency=currency,
-            land=land,
-            building=building,
-            machinery=machinery,
-            other_fixed=other_fixed,
-            working_capital=working_capital,
-            local_men=local_men,
-            local_women=local_women,
-            local_total=local_total,
-            expatriates=expatriates,
-            note=note,
-            recorded_by=actor,
+            lead=lead, year=year, quarter=quarter, note=note, recorded_by=actor, **figures
         )
+        full_clean(realisation)
+        realisation.save()
+    return realisation
+
+
+def realisation_correct(
+    *, actor: Any, realisation: Realisation, reason: str, note: str | None = None, **figures: Any
+) -> Realisation:
+    """Correct a recorded quarter's figures (``FIGURES``; what is not given stays), saying
+    why. The change log keeps the figures before and after; the indicators fed from them
+    change only when a new count is approved in the programme, like any update."""
+    require_pipeline(actor, realisation)
+    if not reason.strip():
+        raise SisterCityError(
+            _("Say why the quarter's figures are corrected."),
+            code="reason_required",
+            field="reason",
+        )
+    merged, _none = split_changes(realisation, figures, FIGURES, ())
+    _check_figures(merged)
+    if all(merged[name] == getattr(realisation, name) for name in FIGURES) and (
+        note is None or note == realisation.note
+    ):
+        raise SisterCityError(
+            _("The figures are the same as those recorded; nothing to correct."), code="unchanged"
+        )
+    with transaction.atomic(), set_actor(actor):
+        for name, value in merged.items():
+            setattr(realisation, name, value)
+        if note is not None:
+            realisation.note = note
+        realisation.corrected_by = actor
+        realisation.corrected_at = timezone.now()
+        realisation.correction_reason = reason
         full_clean(realisation)
         realisation.save()
     return realisation

@@ -1,4 +1,5 @@
-"""Writes for technology-transfer projects: the project, its milestones, trainees and outputs."""
+"""Writes for technology-transfer projects: the project (created and changed), its milestones,
+trainees, outputs and documents."""
 
 import datetime as dt
 from decimal import Decimal
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.errors import SisterCityError, full_clean
-from sistercity.core.files import inspect_upload, removing_files_on_failure
+from sistercity.investment import choices as c
 from sistercity.investment.models import (
     Milestone,
     TechDocument,
@@ -19,9 +20,14 @@ from sistercity.investment.models import (
     Trainee,
 )
 from sistercity.investment.services.common import (
+    check_code,
+    check_dates,
     check_same_partnership,
-    content_language,
     require_pipeline,
+    set_fields,
+    set_texts,
+    split_changes,
+    store_document,
 )
 
 
@@ -37,15 +43,66 @@ def techproject_create(
     technology: str = "",
     objectives: str = "",
     equipment: str = "",
+    outcomes: str = "",
     lead: Any = None,
     programme: Any = None,
     indicator: Any = None,
-    status: str = "planned",
+    status: str = c.TechTransferStatus.PLANNED,
     language: str | None = None,
     is_sample: bool = False,
 ) -> TechTransferProject:
+    """A technology-transfer project: partner, technology, objectives, equipment, outcomes,
+    and the programme and indicator it serves."""
     require_pipeline(actor, partnership)
-    check_same_partnership(partnership, lead, programme, indicator)
+    check_code(TechTransferProject, partnership, code)
+    project = TechTransferProject(partnership=partnership, code=code, is_sample=is_sample)
+    return _project_save(
+        actor,
+        project,
+        fields={
+            "partner": partner,
+            "lead": lead,
+            "programme": programme,
+            "indicator": indicator,
+            "status": status,
+            "starts_on": starts_on,
+            "ends_on": ends_on,
+        },
+        texts={
+            "title": title,
+            "technology": technology,
+            "objectives": objectives,
+            "equipment": equipment,
+            "outcomes": outcomes,
+        },
+        language=language,
+    )
+
+
+PROJECT_FIELDS = ("partner", "lead", "programme", "indicator", "status", "starts_on", "ends_on")
+PROJECT_TEXTS = ("title", "technology", "objectives", "equipment", "outcomes")
+
+
+def techproject_update(
+    *, actor: Any, project: TechTransferProject, language: str | None = None, **changes: Any
+) -> TechTransferProject:
+    """Change a project's facts (``PROJECT_FIELDS``) and texts (``PROJECT_TEXTS``, in
+    ``language``), e.g. write its outcomes; what is not given stays as it is."""
+    require_pipeline(actor, project)
+    fields, texts = split_changes(project, changes, PROJECT_FIELDS, PROJECT_TEXTS)
+    return _project_save(actor, project, fields=fields, texts=texts, language=language)
+
+
+def _project_save(
+    actor: Any,
+    project: TechTransferProject,
+    *,
+    fields: dict[str, Any],
+    texts: dict[str, Any],
+    language: str | None,
+) -> TechTransferProject:
+    programme, indicator = fields["programme"], fields["indicator"]
+    check_same_partnership(project.partnership, fields["lead"], programme, indicator)
     if indicator is not None and programme is not None:
         if indicator.result.programme_id != programme.pk:
             raise SisterCityError(
@@ -53,32 +110,14 @@ def techproject_create(
                     indicator=indicator, programme=programme
                 ),
                 code="indicator",
+                field="indicator",
             )
-    if ends_on is not None and ends_on < starts_on:
-        raise SisterCityError(_("A project cannot end before it starts."), code="dates")
-    if TechTransferProject.objects.filter(partnership=partnership, code=code).exists():
-        raise SisterCityError(
-            _("The short name “{code}” is already used here.").format(code=code),
-            code="duplicate",
-        )
+    if fields["status"] not in c.TechTransferStatus.values:
+        raise SisterCityError(_("Unknown project status."), code="status", field="status")
+    check_dates(fields["starts_on"], fields["ends_on"], _("A project cannot end before it starts."))
     with transaction.atomic(), set_actor(actor):
-        project = TechTransferProject(
-            partnership=partnership,
-            code=code,
-            partner=partner,
-            lead=lead,
-            programme=programme,
-            indicator=indicator,
-            status=status,
-            starts_on=starts_on,
-            ends_on=ends_on,
-            is_sample=is_sample,
-        )
-        project.set_current_language(content_language(language))
-        project.title = title
-        project.technology = technology
-        project.objectives = objectives
-        project.equipment = equipment
+        set_fields(project, fields)
+        set_texts(project, language, **texts)
         full_clean(project)
         project.save()
     return project
@@ -95,8 +134,7 @@ def milestone_add(
     require_pipeline(actor, project)
     with transaction.atomic(), set_actor(actor):
         milestone = Milestone(project=project, due_on=due_on)
-        milestone.set_current_language(content_language(language))
-        milestone.title = title
+        set_texts(milestone, language, title=title)
         full_clean(milestone)
         milestone.save()
     return milestone
@@ -127,8 +165,7 @@ def trainee_add(
     subject: str = "",
 ) -> Trainee:
     require_pipeline(actor, project)
-    if trained_until < trained_from:
-        raise SisterCityError(_("A training cannot end before it starts."), code="dates")
+    check_dates(trained_from, trained_until, _("A training cannot end before it starts."))
     with transaction.atomic(), set_actor(actor):
         trainee = Trainee(
             project=project,
@@ -165,8 +202,7 @@ def output_record(
         )
     with transaction.atomic(), set_actor(actor):
         output = TechOutput(project=project, value=value, unit=unit, measured_on=measured_on)
-        output.set_current_language(content_language(language))
-        output.name = name
+        set_texts(output, language, name=name)
         full_clean(output)
         output.save()
     return output
@@ -177,19 +213,5 @@ def techdocument_attach(
 ) -> TechDocument:
     """A project document, judged by its content (PDF, DOCX, XLSX, PNG, JPEG), not its name."""
     require_pipeline(actor, project)
-    inspected = inspect_upload(file)
-    with removing_files_on_failure() as written, transaction.atomic(), set_actor(actor):
-        document = TechDocument(
-            project=project,
-            title=title,
-            original_name=inspected.name,
-            content_type=inspected.content_type,
-            size=inspected.size,
-            sha256=inspected.sha256,
-            uploaded_by=actor,
-        )
-        document.file.save(inspected.name, file, save=False)
-        written.append(document.file.name)
-        full_clean(document)
-        document.save()
-    return document
+    document = TechDocument(project=project, title=title)
+    return store_document(actor=actor, document=document, file=file)

@@ -75,8 +75,10 @@ def move_to_letter_of_intent(page, lead_url):
     advance.locator("#id_stage").select_option("letter_of_intent")
     advance.locator("[data-test=submit-advance]").click()
     page.wait_for_load_state()
-    error = page.locator(".messages li.error").inner_text()
+    # The refusal stays on the form; the summary at the top lists it.
+    error = page.locator("#error-summary").inner_text()
     assert "dokumen surat minat (LoI) dilampirkan" in error
+    assert "dokumen surat minat (LoI) dilampirkan" in advance.inner_text()
     assert "kunjungan lokasi" not in error.split("Yang belum ada:")[1]  # the visit counts
     assert page.locator("[data-test=stage]").inner_text() == "teridentifikasi"
 
@@ -94,7 +96,7 @@ def move_to_letter_of_intent(page, lead_url):
     advance.locator("#id_stage").select_option("letter_of_intent")
     advance.locator("[data-test=submit-advance]").click()
     page.wait_for_load_state()
-    assert page.locator(".messages li.error").count() == 0
+    assert page.locator("#error-summary").count() == 0
     assert page.locator("[data-test=stage]").inner_text() == "surat minat (LoI)"
 
 
@@ -117,10 +119,12 @@ def record_a_quarter(page, lead_url):
     form.locator("#id_quarter").select_option("3")
     form.locator("[data-test=submit-realisation]").click()
     page.wait_for_load_state()
-    # 20 + 10 is not 31: refused in words, nothing recorded; corrected, it is recorded.
-    assert "= 30" in page.locator(".messages li.error").inner_text()
-    assert page.locator("#realisations tr[data-quarter]").count() == 0
+    # 20 + 10 is not 31: refused in words beside the total, nothing recorded; corrected, it is
+    # recorded.
     form = page.locator("form[data-form=realisation]")
+    assert "= 30" in form.locator(".errorlist").inner_text()
+    assert "= 30" in page.locator("#error-summary").inner_text()
+    assert page.locator("#realisations tr[data-quarter]").count() == 0
     form.locator("#id_local_total").fill("30")
     form.locator("[data-test=submit-realisation]").click()
     page.wait_for_load_state()

@@ -101,6 +101,24 @@ def test_the_prospectus_marks_unverified_incentives_and_hides_expired_ones(clien
     assert "Batang waste-to-energy plant (PLTSa)" in page
 
 
+def test_the_kek_batang_regulation_is_shown_as_known_from_the_press_only(client, partnership):
+    from sistercity.investment.models import Incentive
+
+    kek = Incentive.objects.get(partnership=partnership, code="kek-batang")
+    assert kek.source_status == "press" and not kek.verified
+    assert "(" not in kek.legal_source  # the caveat is data, not squeezed into the name
+    for language, words in (
+        ("en", "known from press reports only"),
+        ("id", "pemberitaan"),
+        ("ja", "報道"),
+    ):
+        page = client.get(f"/{language}/investment/{partnership.slug}/prospectus/")
+        html = page.content.decode()
+        item = html[html.index('data-incentive="kek-batang"') :].split("</li>")[0]
+        assert 'data-source="press"' in item and words in item, language
+        assert 'data-test="source-note"' in item
+
+
 def test_an_overdue_next_step_is_on_the_owners_dashboard_and_reminded_once_a_day(
     client_for, andi, partnership, leads
 ):

@@ -41,6 +41,18 @@ def page_forms(
     return shown
 
 
+def forms_context(
+    request: HttpRequest, partnership: Any, forms: Mapping[str, PageForm], can_edit: bool
+) -> dict[str, Any]:
+    """The page's forms for those who may change (none for the others), and the refused one
+    as ``error_form``, which the page's error summary lists at the top."""
+    refused = getattr(request, REFUSED, (None, None))[1]
+    return {
+        "forms": page_forms(request, partnership, forms) if can_edit else {},
+        "error_form": refused,
+    }
+
+
 def handle_post(
     request: HttpRequest,
     scope: Any,
@@ -48,8 +60,8 @@ def handle_post(
     /,
     **kwargs: Any,
 ) -> Any:
-    """Hand the POSTed form (named by ``form``) to its service; the refusal becomes a
-    message. Returns the service's result or None."""
+    """Hand the POSTed form (named by ``form``) to its service; a refusal (the form's or the
+    service's) stays on the form, beside its field. Returns the service's result or None."""
     name = request.POST.get("form", "")
     page_form = forms.get(name)
     if page_form is None:
@@ -60,7 +72,13 @@ def handle_post(
         options.update(partnership=scope, user=request.user)
     form = page_form.form(**options)
     result = submit_form(
-        request, form, page_form.service, page_form.success, **page_form.extra, **kwargs
+        request,
+        form,
+        page_form.service,
+        page_form.success,
+        on_form=True,
+        **page_form.extra,
+        **kwargs,
     )
     if result is None:
         setattr(request, REFUSED, (name, form))

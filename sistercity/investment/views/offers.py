@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from sistercity.core.views import partnership_for
 from sistercity.investment import forms, selectors, services
 from sistercity.investment.models import PartnerProject
-from sistercity.investment.views.common import PageForm, handle_post, page_forms, tabs_context
+from sistercity.investment.views.common import PageForm, forms_context, handle_post, tabs_context
 
 OFFER_FORMS = {
     "opportunity": PageForm(
@@ -48,6 +48,6 @@ def opportunity_list(request: HttpRequest, slug: str) -> HttpResponse:
             "projects": PartnerProject.objects.for_user(request.user)
             .filter(partnership=partnership)
             .prefetch_related("translations"),
-            "forms": page_forms(request, partnership, OFFER_FORMS) if context["can_edit"] else {},
+            **forms_context(request, partnership, OFFER_FORMS, context["can_edit"]),
         },
     )

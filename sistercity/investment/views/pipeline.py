@@ -4,17 +4,25 @@ realised investment and the exports."""
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sistercity.core.views import file_response, partnership_for
+from sistercity.core.views import file_response, partnership_for, submit_form
 from sistercity.investment import choices as c
 from sistercity.investment import exports, forms, selectors, services
 from sistercity.investment.models import Delegation
-from sistercity.investment.views.common import PageForm, handle_post, page_forms, tabs_context
+from sistercity.investment.services.common import CHANGE_REFUSED
+from sistercity.investment.services.realisation import FIGURES
+from sistercity.investment.views.common import (
+    PageForm,
+    forms_context,
+    handle_post,
+    tabs_context,
+)
 
 LEAD_LIST_FORMS = {
     "lead": PageForm(
@@ -56,9 +64,7 @@ def pipeline(request: HttpRequest, slug: str) -> HttpResponse:
             "stages": c.Stage.choices,
             "summary": selectors.pipeline_summary(leads),
             "overdue": list(selectors.overdue_leads(user=request.user, partnership=partnership)),
-            "forms": page_forms(request, partnership, LEAD_LIST_FORMS)
-            if context["can_edit"]
-            else {},
+            **forms_context(request, partnership, LEAD_LIST_FORMS, context["can_edit"]),
         },
     )
 
@@ -93,7 +99,8 @@ def lead_detail(request: HttpRequest, slug: str, reference: Any) -> HttpResponse
         if handle_post(request, partnership, LEAD_FORMS, lead=lead):
             return redirect("investment:lead", slug=slug, reference=lead.reference)
         lead.refresh_from_db()
-    unbound = page_forms(request, partnership, LEAD_FORMS) if context["can_edit"] else {}
+    shown = forms_context(request, partnership, LEAD_FORMS, context["can_edit"])
+    unbound = shown["forms"]
     if "plan" in unbound and not unbound["plan"].is_bound:
         unbound["plan"] = forms.LeadPlanForm(
             partnership=partnership,
@@ -126,8 +133,40 @@ def lead_detail(request: HttpRequest, slug: str, reference: Any) -> HttpResponse
             "realisations": lead.realisations.order_by("year", "quarter"),
             "delegations": Delegation.objects.filter(leads=lead).prefetch_related("translations"),
             "next_stages": next_stages,
-            "forms": unbound,
+            **shown,
         },
+    )
+
+
+@login_required
+def realisation_correct(request: HttpRequest, slug: str, reference: Any, pk: int) -> HttpResponse:
+    """Correct a recorded quarter's figures, with the reason; the change log keeps both."""
+    partnership = partnership_for(request, slug)
+    lead = selectors.lead_for_reading(
+        user=request.user, partnership=partnership, reference=reference
+    )
+    context = tabs_context(request, partnership, "pipeline")
+    if not context["can_edit"]:
+        raise PermissionDenied(CHANGE_REFUSED)
+    record = get_object_or_404(lead.realisations.all(), pk=pk)
+    initial = {name: getattr(record, name) for name in FIGURES}
+    form = forms.RealisationCorrectionForm(
+        request.POST or None, initial={**initial, "note": record.note}
+    )
+    done = submit_form(
+        request,
+        form,
+        services.realisation_correct,
+        gettext_lazy("The quarter's figures were corrected."),
+        on_form=True,
+        realisation=record,
+    )
+    if done:
+        return redirect("investment:lead", slug=slug, reference=lead.reference)
+    return render(
+        request,
+        "investment/realisation_correct.html",
+        {**context, "lead": lead, "record": record, "form": form},
     )
 
 
@@ -173,7 +212,7 @@ def company_list(request: HttpRequest, slug: str) -> HttpResponse:
         {
             **context,
             "companies": selectors.companies(user=request.user, partnership=partnership),
-            "forms": page_forms(request, partnership, COMPANY_FORMS) if context["can_edit"] else {},
+            **forms_context(request, partnership, COMPANY_FORMS, context["can_edit"]),
         },
     )
 
@@ -208,9 +247,7 @@ def delegation_list(request: HttpRequest, slug: str) -> HttpResponse:
         {
             **context,
             "delegations": selectors.delegations(user=request.user, partnership=partnership),
-            "forms": page_forms(request, partnership, DELEGATION_FORMS)
-            if context["can_edit"]
-            else {},
+            **forms_context(request, partnership, DELEGATION_FORMS, context["can_edit"]),
         },
     )
 

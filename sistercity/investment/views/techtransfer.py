@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from sistercity.core.views import file_response, partnership_for, run_service
 from sistercity.investment import forms, selectors, services
 from sistercity.investment.models import Milestone, Trainee
-from sistercity.investment.views.common import PageForm, handle_post, page_forms, tabs_context
+from sistercity.investment.views.common import PageForm, forms_context, handle_post, tabs_context
 
 PROJECT_FORMS = {
     "milestone": PageForm(
@@ -80,7 +80,7 @@ def project_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             "trainee_count": project.trainees.count(),
             "outputs": project.outputs.prefetch_related("translations"),
             "documents": project.documents.all(),
-            "forms": page_forms(request, partnership, PROJECT_FORMS) if context["can_edit"] else {},
+            **forms_context(request, partnership, PROJECT_FORMS, context["can_edit"]),
         },
     )
 
