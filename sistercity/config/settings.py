@@ -253,6 +253,7 @@ SPECTACULAR_SETTINGS = {
         "GrantStepEnum": "sistercity.emergency.grant_procedure.STEP_CHOICES",
         "FundingSourceEnum": "sistercity.programs.choices.FundingSource",
         "InvestmentStageEnum": "sistercity.investment.choices.Stage",
+        "InvestmentLeadSourceEnum": "sistercity.investment.choices.LeadSource",
     },
 }
 

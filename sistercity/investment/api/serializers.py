@@ -16,6 +16,9 @@ from sistercity.investment.models import (
 
 
 class InvestmentIncentiveSerializer(serializers.ModelSerializer):
+    verified = serializers.BooleanField(
+        read_only=True, help_text="True only when checked against the official text."
+    )
     translations = serializers.SerializerMethodField()
 
     class Meta:
@@ -28,13 +31,14 @@ class InvestmentIncentiveSerializer(serializers.ModelSerializer):
             "source_url",
             "valid_from",
             "valid_until",
+            "source_status",
             "verified",
             "is_sample",
             "translations",
         ]
 
     def get_translations(self, obj) -> dict:
-        return translations_of(obj, "name", "summary")
+        return translations_of(obj, "name", "summary", "source_note")
 
 
 class InvestmentOpportunitySerializer(serializers.ModelSerializer):
@@ -164,6 +168,44 @@ class LeadSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+
+
+class LeadPlanSerializer(serializers.Serializer):
+    """What the pipeline expects of a lead and its next step. Rows are named as in the
+    answers: the company by id, the owner by e-mail address."""
+
+    company = serializers.IntegerField(required=False, allow_null=True, default=None)
+    owner = serializers.EmailField(help_text="E-mail address of a person of the pipeline.")
+    # A negative or absurd amount reaches the service, which refuses it with its own message.
+    expected_investment = serializers.DecimalField(
+        max_digits=22, decimal_places=2, required=False, allow_null=True, default=None
+    )
+    currency = serializers.ChoiceField(choices=c.Currency.choices, default=c.Currency.JPY)
+    expected_jobs = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=0
+    )
+    probability = serializers.IntegerField(default=10, min_value=0, max_value=100)
+    next_step = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=300,
+        validators=[validate_no_markup],
+    )
+    next_step_due = serializers.DateField(required=False, allow_null=True, default=None)
+    confidential = serializers.BooleanField(default=False)
+
+
+class LeadCreateSerializer(LeadPlanSerializer):
+    partnership = serializers.SlugField()
+    title = serializers.CharField(max_length=200, validators=[validate_no_markup])
+    # A declared field named like Field.source: DRF's metaclass takes it out of the class.
+    source = serializers.ChoiceField(  # type: ignore[assignment]
+        choices=c.LeadSource.choices, default=c.LeadSource.OTHER
+    )
+    opportunity = serializers.SlugField(
+        required=False, allow_blank=True, default="", help_text="Short name of an opportunity."
+    )
 
 
 class LeadAdvanceSerializer(serializers.Serializer):

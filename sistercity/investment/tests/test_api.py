@@ -117,3 +117,145 @@ def test_a_confidential_read_through_the_api_is_logged(api, sari, leads):
     before = reads.count()
     assert api(sari).get(lead_url(secret)).status_code == 200
     assert reads.count() == before + 1
+
+
+def _new_lead(**changes):
+    return {
+        "partnership": "batang-toyama",
+        "title": "Pabrik baterai (API)",
+        "owner": "andi@batang.example",
+        "source": "introduction",
+        "opportunity": "kitb-c1-a07",
+        "expected_investment": "800000000",
+        "currency": "JPY",
+        "probability": 20,
+        **changes,
+    }
+
+
+def test_a_lead_is_added_and_planned_through_the_api(api, andi, leads):
+    from sistercity.investment.models import Lead
+
+    company = leads["resin"].company
+    client = api(andi)
+    response = client.post(
+        reverse("api:investment-lead-list"), _new_lead(company=company.pk), format="json"
+    )
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    lead = Lead.objects.get(reference=body["reference"])
+    assert (lead.company, lead.opportunity.code, lead.created_by) == (company, "kitb-c1-a07", andi)
+    assert body["stage"] == "identified"
+    planned = client.post(
+        lead_url(lead, "plan"),
+        {
+            "owner": "andi@batang.example",
+            "probability": 35,
+            "next_step": "Kirim profil KEK",
+            "next_step_due": "2026-12-15",
+            "currency": "JPY",
+            "expected_investment": "900000000",
+        },
+        format="json",
+    )
+    assert planned.status_code == 200 and planned.json()["probability"] == 35
+    moved = client.post(lead_url(lead, "advance"), {"stage": "contacted"}, format="json")
+    assert moved.status_code == 200 and moved.json()["stage"] == "contacted"
+
+
+@pytest.mark.parametrize(
+    "changes, code",
+    [
+        ({"expected_investment": "-1"}, "negative_amount"),
+        ({"expected_investment": "20000000000000"}, "absurd_amount"),
+        ({"owner": "budi@batang.example"}, "owner"),
+        ({"owner": "nobody@example.org"}, "owner"),
+        ({"opportunity": "no-such-plot"}, "opportunity"),
+        ({"company": 999999}, "company"),
+    ],
+)
+def test_a_bad_lead_is_refused_in_words_and_nothing_saved(api, andi, changes, code):
+    before = db_snapshot("investment", "auditlog")
+    response = api(andi).post(
+        reverse("api:investment-lead-list"),
+        _new_lead(**changes),
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="ja",
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == code and response.json()["detail"]
+    assert db_snapshot("investment", "auditlog") == before
+
+
+@pytest.mark.parametrize("persona, status", [("budi", 403), ("observer", 403), ("otto", 404)])
+def test_only_the_pipeline_adds_leads(api, demo, otto, leads, persona, status):
+    user = otto if persona == "otto" else demo.users[persona]
+    before = db_snapshot("investment", "auditlog")
+    client = api(user)
+    assert (
+        client.post(reverse("api:investment-lead-list"), _new_lead(), format="json").status_code
+        == status
+    )
+    plan = client.post(
+        lead_url(leads["resin"], "plan"), {"owner": "andi@batang.example"}, format="json"
+    )
+    assert plan.status_code == 404  # they do not see the dossier
+    assert db_snapshot("investment", "auditlog") == before
+
+
+def test_the_contact_reads_but_cannot_plan_her_own_lead(api, tanaka, leads):
+    client = api(tanaka)
+    assert client.get(lead_url(leads["seiki"])).status_code == 200
+    before = db_snapshot("investment", "auditlog")
+    response = client.post(
+        lead_url(leads["seiki"], "plan"), {"owner": "andi@batang.example"}, format="json"
+    )
+    # She is no member of the partnership: changing is as closed to her as its pages.
+    assert response.status_code == 404
+    assert db_snapshot("investment", "auditlog") == before
+
+
+def test_a_confidential_lead_added_through_the_api_stays_out_of_public_data(
+    api, client, andi, sari, partnership
+):
+    import io
+    import zipfile
+
+    response = api(andi).post(
+        reverse("api:investment-lead-list"),
+        _new_lead(title="Proyek sangat rahasia API", confidential=True),
+        format="json",
+    )
+    assert response.status_code == 201
+    reference = response.json()["reference"]
+    assert (
+        api(demo_user(partnership, "yamada"))
+        .get(reverse("api:investment-lead-detail", args=[reference]))
+        .status_code
+        == 404
+    )
+    client.defaults.pop("HTTP_AUTHORIZATION", None)
+    for page in (f"/id/p/{partnership.slug}/", f"/en/investment/{partnership.slug}/prospectus/"):
+        assert "sangat rahasia" not in client.get(page).content.decode()
+    data = client.get(reverse("programs:open_data", args=[partnership.slug]))
+    body = b"".join(data.streaming_content) if data.streaming else data.content
+    archive = zipfile.ZipFile(io.BytesIO(body))
+    for name in archive.namelist():
+        assert "sangat rahasia" not in archive.read(name).decode("utf-8-sig"), name
+    client.force_login(sari)
+    iati = client.get(reverse("programs:export_iati", args=[partnership.slug]))
+    xml = b"".join(iati.streaming_content) if iati.streaming else iati.content
+    assert (
+        iati.status_code == 200 and b"sangat rahasia" not in xml and reference.encode() not in xml
+    )
+
+
+def demo_user(partnership, key):
+    from sistercity.accounts.models import User
+
+    return User.objects.get(email=f"{key}@toyama.example")
+
+
+def test_the_schema_documents_lead_creation(client):
+    schema = client.get("/api/schema/").content.decode()
+    assert "LeadCreate" in schema and "/api/investment-leads/{reference}/plan/" in schema
