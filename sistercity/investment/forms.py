@@ -81,6 +81,11 @@ class CompanyForm(PartnershipForm):
     introduced_by: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("introduced by"), queryset=None, required=False
     )
+    parent: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("parent company"),
+        queryset=Organisation.objects.prefetch_related("translations"),
+        required=False,
+    )
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     contact_name = _text(_("contact person"), required=False)
     contact_position = _text(_("contact's position"), required=False)
@@ -92,6 +97,21 @@ class CompanyForm(PartnershipForm):
         )
         self.fields["introduced_by"].queryset = (  # type: ignore[attr-defined]
             self.partnership.municipalities.prefetch_related("translations")
+        )
+
+
+class ContactForm(PartnershipForm):
+    """Another person at a company of the pipeline."""
+
+    company: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("company"), queryset=None)
+    full_name = _text(_("full name"))
+    position = _text(_("position"), required=False)
+    email = forms.EmailField(label=_("e-mail address"), required=False)
+    phone = _text(_("phone"), required=False, max_length=40)
+
+    def setup(self) -> None:
+        self.fields["company"].queryset = selectors.companies(  # type: ignore[attr-defined]
+            user=self.user, partnership=self.partnership
         )
 
 
@@ -276,6 +296,12 @@ class OpportunityForm(OfferForm):
     wastewater = forms.BooleanField(label=_("central wastewater treatment"), required=False)
     tenure = forms.ChoiceField(label=_("tenure"), choices=c.Tenure.choices)
     price_per_m2 = _money(_("price or yearly lease per m²"))
+    availability = forms.TypedChoiceField(
+        label=_("availability"),
+        choices=c.Availability.choices,
+        required=False,
+        empty_value=c.Availability.AVAILABLE,
+    )
     available_from = _date(_("available from"), required=False)
     field_order = ["code", "name", "kind", "estate", "area_m2", "building_m2", "zoning"]
 

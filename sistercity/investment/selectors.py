@@ -87,6 +87,13 @@ def log_confidential_read(user: Any, lead: Lead) -> None:
             accessed.send(sender=Lead, instance=lead)
 
 
+def log_confidential_reads(user: Any, leads: Any) -> None:
+    """A list that hands out whole dossiers (an export, the API's list) logs the read of each
+    confidential one in it."""
+    for lead in leads:
+        log_confidential_read(user, lead)
+
+
 def contact_dossiers(*, user: Any) -> QuerySet:
     """The leads of the companies whose contact the user is — a company's own dossier."""
     return (
@@ -158,10 +165,11 @@ def companies(*, user: Any, partnership: Any) -> QuerySet:
     return (
         Company.objects.for_user(user)
         .filter(partnership=partnership)
-        .select_related("organisation", "introduced_by", "sector")
+        .select_related("organisation", "introduced_by", "sector", "parent")
         .prefetch_related(
             "organisation__translations",
             "introduced_by__translations",
+            "parent__translations",
             "sector__translations",
             "contacts",
         )

@@ -47,6 +47,11 @@ urlpatterns = [
         editing.incentive_edit,
         name="incentive_edit",
     ),
+    path(
+        "investment/<slug:slug>/offers/sites/<slug:code>/",
+        editing.opportunity_edit,
+        name="opportunity_edit",
+    ),
     path("investment/<slug:slug>/offers/sectors/new/", editing.sector_new, name="sector_new"),
     path(
         "investment/<slug:slug>/offers/sectors/<slug:code>/",

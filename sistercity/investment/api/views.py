@@ -96,6 +96,15 @@ class LeadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     def _answer(self, lead):
         return s.LeadSerializer(self.get_queryset().get(pk=lead.pk)).data
 
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        # Each confidential dossier handed out on this page is a read, logged as on its page.
+        shown = [row["reference"] for row in response.data["results"] if row["confidential"]]
+        if shown:
+            leads = self.get_queryset().filter(reference__in=shown)
+            selectors.log_confidential_reads(request.user, leads)
+        return response
+
     def retrieve(self, request, reference=None):
         lead = self.get_object()
         selectors.log_confidential_read(request.user, lead)

@@ -286,6 +286,65 @@ def project_create(
     )
 
 
+OPPORTUNITY_FIELDS = (
+    "kind",
+    "estate",
+    "area_m2",
+    "building_m2",
+    "zoning",
+    "electricity_kva",
+    "water_m3_per_day",
+    "gas",
+    "wastewater",
+    "tenure",
+    "price_per_m2",
+    "currency",
+    "availability",
+    "available_from",
+    "owner",
+    "is_public",
+)
+
+
+def opportunity_update(
+    *,
+    actor: Any,
+    opportunity: Opportunity,
+    sectors: Sequence[TargetSector] | None = None,
+    incentives: Sequence[Incentive] | None = None,
+    language: str | None = None,
+    today: dt.date | None = None,
+    **changes: Any,
+) -> Opportunity:
+    """Change a plot or factory (``OPPORTUNITY_FIELDS``, texts in ``language``): a price, its
+    availability (a taken plot leaves the prospectus), the incentives offered on it (each one
+    newly offered valid today)."""
+    require_pipeline(actor, opportunity)
+    fields, texts = split_changes(opportunity, changes, OPPORTUNITY_FIELDS, ("name", "description"))
+    if fields["availability"] not in c.Availability.values:
+        raise SisterCityError(_("Unknown availability."), code="availability", field="availability")
+    check_amount(fields["price_per_m2"], fields["currency"], _("The price per m²"))
+    offered = list(opportunity.incentives.all())
+    sectors = list(opportunity.sectors.all()) if sectors is None else sectors
+    incentives = offered if incentives is None else incentives
+    _check_offer(
+        opportunity.partnership,
+        fields["owner"],
+        incentives,
+        sectors,
+        today or timezone.localdate(),
+        offered,
+    )
+    with transaction.atomic(), set_actor(actor):
+        set_fields(opportunity, fields)
+        set_texts(opportunity, language, **texts)
+        full_clean(opportunity)
+        opportunity.save()
+        opportunity.sectors.set(sectors)
+        opportunity.incentives.set(incentives)
+    return opportunity
+
+
 PROJECT_FIELDS = ("owner", "currency", "estimated_cost", "status", "is_public")
 PROJECT_TEXTS = ("name", "description")
 

@@ -227,3 +227,48 @@ def test_others_cannot_post_them(client_for, demo, otto, partnership, persona):
     edit = client_for(user).post(url("sector_edit", partnership, "recycling"), {"name": "x"})
     assert edit.status_code == (404 if persona == "otto" else 403)
     assert db_snapshot(*APPS) == before
+
+
+def test_a_plot_taken_leaves_the_prospectus_and_an_expired_incentive_is_refused(
+    client, client_for, andi, partnership
+):
+    from sistercity.investment.models import Opportunity
+
+    plot = Opportunity.objects.get(partnership=partnership, code="kitb-c1-a07")
+    page = client_for(andi).get(url("opportunities", partnership)).content.decode()
+    assert url("opportunity_edit", partnership, plot.code) in page
+    edit = url("opportunity_edit", partnership, plot.code)
+    initial = client_for(andi).get(edit).context["form"].initial
+    data = {k: v for k, v in initial.items() if v not in (None, False)}
+    expired = Incentive.objects.get(partnership=partnership, code="tax-holiday-2020")
+    before = db_snapshot(*APPS)
+    bad = client_for(andi).post(edit, {**data, "incentives": [*data["incentives"], expired.pk]})
+    assert "habis masa berlakunya" in " ".join(bad.context["form"].errors["incentives"])
+    assert db_snapshot(*APPS) == before
+    assert client_for(andi).post(edit, {**data, "availability": "taken"}).status_code == 302
+    plot.refresh_from_db()
+    assert plot.availability == "taken"
+    prospectus = client.get(f"/id/investment/{partnership.slug}/prospectus/").content.decode()
+    assert "Kavling industri C1-A07" not in prospectus
+
+
+def test_another_contact_is_added_to_a_company(client_for, andi, partnership, leads):
+    company = leads["resin"].company
+    client = client_for(andi)
+    page = url("companies", partnership)
+    before = db_snapshot(*APPS)
+    bad = client.post(page, {"form": "contact", "company": company.pk, "full_name": ""})
+    assert bad.status_code == 200 and "errorlist" in bad.content.decode()
+    assert db_snapshot(*APPS) == before
+    done = client.post(
+        page,
+        {
+            "form": "contact",
+            "company": company.pk,
+            "full_name": "Kobayashi Ken",
+            "position": "工場長",
+            "email": "kobayashi@example.jp",
+        },
+    )
+    assert done.status_code == 302
+    assert company.contacts.filter(full_name="Kobayashi Ken").exists()

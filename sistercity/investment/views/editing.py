@@ -18,6 +18,7 @@ from sistercity.core.views import partnership_for, submit_form
 from sistercity.investment import forms, services
 from sistercity.investment.models import (
     Incentive,
+    Opportunity,
     PartnerProject,
     TargetSector,
     TechTransferProject,
@@ -65,6 +66,20 @@ INCENTIVE = EditPage(
     _("The incentive was saved."),
     "opportunities",
     ("name", "summary", "source_note"),
+    _to_offers,
+)
+OPPORTUNITY = EditPage(
+    forms.OpportunityForm,
+    Opportunity,
+    services.opportunity_create,
+    services.opportunity_update,
+    "opportunity",
+    _("New opportunity"),
+    _("Change the opportunity"),
+    _("The opportunity was added."),
+    _("The opportunity was saved."),
+    "opportunities",
+    ("name", "description"),
     _to_offers,
 )
 SECTOR = EditPage(
@@ -197,6 +212,7 @@ def _page(page: EditPage) -> tuple[Callable[..., HttpResponse], Callable[..., Ht
 
 
 incentive_new, incentive_edit = _page(INCENTIVE)
+opportunity_new, opportunity_edit = _page(OPPORTUNITY)
 sector_new, sector_edit = _page(SECTOR)
 project_new, project_edit = _page(PROJECT)
 tech_new, tech_edit = _page(TECH_PROJECT)
@@ -204,6 +220,8 @@ tech_new, tech_edit = _page(TECH_PROJECT)
 __all__ = [
     "incentive_edit",
     "incentive_new",
+    "opportunity_edit",
+    "opportunity_new",
     "project_edit",
     "project_new",
     "sector_edit",

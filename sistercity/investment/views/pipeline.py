@@ -196,6 +196,12 @@ COMPANY_FORMS = {
         gettext_lazy("The company was added."),
         scoped=True,
     ),
+    "contact": PageForm(
+        forms.ContactForm,
+        services.contact_add,
+        gettext_lazy("The contact was added."),
+        scoped=True,
+    ),
 }
 
 
@@ -204,7 +210,10 @@ def company_list(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = partnership_for(request, slug)
     context = tabs_context(request, partnership, "companies")
     if request.method == "POST":
-        if handle_post(request, partnership, COMPANY_FORMS, partnership=partnership):
+        # A company belongs to the partnership; a contact to the company the form names.
+        new_company = request.POST.get("form") == "company"
+        extra = {"partnership": partnership} if new_company else {}
+        if handle_post(request, partnership, COMPANY_FORMS, **extra):
             return redirect("investment:companies", slug=slug)
     return render(
         request,
@@ -275,9 +284,9 @@ def export(request: HttpRequest, slug: str, table: str, fmt: str) -> HttpRespons
     if fmt not in ("xlsx", "csv") or table not in ("pipeline", "lkpm"):
         raise Http404
     if table == "pipeline":
-        rows = exports.pipeline_rows(
-            selectors.lead_list(user=request.user, partnership=partnership)
-        )
+        leads = list(selectors.lead_list(user=request.user, partnership=partnership))
+        selectors.log_confidential_reads(request.user, leads)
+        rows = exports.pipeline_rows(leads)
         title = _("Pipeline")
     else:
         rows = exports.lkpm_rows(selectors.realisations(user=request.user, partnership=partnership))
