@@ -453,7 +453,8 @@ def _sankey_depth(links: Sequence[dict]) -> dict[str, int]:
 
 
 def _node_text(n: str, labels: dict[str, str], shown: float, unit: str) -> str:
-    return f"{labels.get(n, n)} · {_fmt(shown, 1)} {unit}"
+    # A no-break space keeps the figure and its unit on one line when the label wraps.
+    return f"{labels.get(n, n)} · {_fmt(shown, 1)}\u00a0{unit}"
 
 
 def _sankey_node(n: str, x: float, y: float, h: float, lines: Sequence[str]) -> SafeString:
