@@ -250,3 +250,13 @@ def test_a_declined_place_goes_to_the_waitlist_in_ranking_order(call, sari, pool
             latecomers.append(offer.application.applicant.full_name)
         services.offer_decline(actor=offer.application.applicant, application=offer.application)
     assert latecomers == ["Gita", "Fajar"]
+
+
+def test_sending_offers_says_how_many_in_words_that_agree(call, sari, pool, client):
+    """The count of offers reads through ngettext (one offer / four offers)."""
+    run = services.allocation_run(actor=sari, call=call)
+    client.force_login(sari)
+    url = reverse("exchange:run_apply", args=[run.pk]).replace("/id/", "/en/")
+    response = client.post(url, follow=True)
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == ["4 offers were sent; the other applicants are on the waiting list."]

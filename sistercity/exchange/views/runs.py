@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sistercity.core.access import Action, access_for
@@ -86,11 +87,14 @@ def run_apply(request: HttpRequest, pk: int) -> HttpResponse:
     run = _run(request, pk)
     offers = run_service(request, services.allocation_apply, run=run)
     if offers:
+        count = len(offers) if isinstance(offers, list) else 0
         messages.success(
             request,
-            _("{count} offers were sent; the other applicants are on the waiting list.").format(
-                count=len(offers) if isinstance(offers, list) else 0
-            ),
+            ngettext(
+                "{count} offer was sent; the other applicants are on the waiting list.",
+                "{count} offers were sent; the other applicants are on the waiting list.",
+                count,
+            ).format(count=count),
         )
     return redirect("exchange:run", pk=pk)
 

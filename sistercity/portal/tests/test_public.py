@@ -1,5 +1,6 @@
 """Public pages: anyone reads the partnership, its cities, pillars and where the agreement is."""
 
+import lxml.html
 import pytest
 
 from sistercity.testing import sector_registered, template_dir
@@ -63,3 +64,24 @@ def public_section(settings, tmp_path):
 def test_public_page_shows_the_sectors_public_sections(demo, client, public_section):
     page = client.get("/en/p/batang-toyama/").content.decode()
     assert '<section id="section-test">3 events of batang-toyama</section>' in page
+
+
+@pytest.mark.parametrize("path", ["/ja/", "/ja/p/batang-toyama/"])
+def test_visitors_find_the_accountability_page_and_open_data(demo, client, path):
+    """An anonymous visitor reaches the public accountability page and open data from the home
+    page and the public partnership page (and from the footer on every page)."""
+    tree = lxml.html.fromstring(client.get(path).content)
+    links = {a.get("href") for a in tree.iter("a")}
+    assert "/ja/accountability/batang-toyama/" in links
+    assert "/ja/open-data/" in links
+    for href in ("/ja/accountability/batang-toyama/", "/ja/open-data/"):
+        assert client.get(href).status_code == 200
+
+
+def test_every_page_names_its_icon(demo, client):
+    """No favicon 404 on a first visit: the page names the icon shipped in static files."""
+    from django.contrib.staticfiles import finders
+
+    tree = lxml.html.fromstring(client.get("/en/").content)
+    icon = tree.xpath('//link[@rel="icon"]')[0].get("href")
+    assert icon.endswith("favicon.svg") and finders.find("favicon.svg")
