@@ -300,7 +300,9 @@ LOGGING = {
 
 # IATI: the reporting organisation's identifier prefix (an IATI organisation identifier, e.g.
 # the one Pemkab Batang registers); activities are "<prefix>-<partnership slug>-<code>".
-IATI_REPORTING_ORG = env_str("IATI_REPORTING_ORG", "XI-IATI-SISTERCITY")
+IATI_REPORTING_ORG = env_str(
+    "IATI_REPORTING_ORG", "XI-IATI-SISTERCITY"
+)  # the stand-in: a warning shows
 # IATI OrganisationType of the reporting organisation: 11 = local government.
 IATI_REPORTING_ORG_TYPE = env_str("IATI_REPORTING_ORG_TYPE", "11")
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)

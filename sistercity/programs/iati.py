@@ -52,6 +52,15 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA_DIR = Path(__file__).resolve().parent / "iati_schema"
 LANGUAGES = ("id", "ja", "en")
 SRS_WGS84 = "http://www.opengis.net/def/crs/EPSG/0/4326"
+# The settings' stand-in until an installation names its registered organisation identifier.
+PLACEHOLDER_REPORTING_ORG = "XI-IATI-SISTERCITY"
+
+
+def reporting_org_configured() -> bool:
+    """Whether ``IATI_REPORTING_ORG`` names a real organisation, not the stand-in: the exports
+    page warns while it does not (a registry would reject the file's activities)."""
+    return settings.IATI_REPORTING_ORG.strip() not in ("", PLACEHOLDER_REPORTING_ORG)
+
 
 # IATI OrganisationType codes for our organisation kinds.
 ORGANISATION_TYPE = {

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from sistercity.core.access import access_for
 from sistercity.core.views import file_response, partnership_for, run_service
-from sistercity.programs import tabular
+from sistercity.programs import iati, tabular
 from sistercity.reports import selectors, services
 from sistercity.reports.forms import ImportForm, MeReportForm
 from sistercity.reports.models import JobKind
@@ -39,6 +39,8 @@ def exports(request: HttpRequest, slug: str) -> HttpResponse:
             "jobs": jobs,
             "tables": tabular.SHEETS,
             "limit": filesizeformat(tabular.max_import_bytes()),
+            "iati_unconfigured": not iati.reporting_org_configured(),
+            "iati_placeholder": iati.PLACEHOLDER_REPORTING_ORG,
         },
     )
 
