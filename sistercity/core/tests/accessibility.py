@@ -12,7 +12,7 @@ def serious_violations(page, exclude: list[str] | None = None) -> list[str]:
     context = {"exclude": [[selector] for selector in exclude or []]}
     result = page.evaluate("async (context) => await axe.run(context)", context)
     return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
+        f"{v['id']} ({v['impact']}): {[(n['target'], n.get('failureSummary')) for n in v['nodes']]}"
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]

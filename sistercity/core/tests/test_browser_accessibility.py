@@ -56,3 +56,30 @@ def test_main_pages_have_no_serious_violations(live_server, browser, language):
                 found[f"{email} {path}"] = violations
         context.close()
     assert found == {}
+
+
+def test_the_live_search_is_an_accessible_combobox(live_server, page):
+    """Type, and the results are a listbox the keyboard walks through from the input; Enter
+    opens the chosen one; the open list passes axe too."""
+    load_demo()
+    page.goto(f"{live_server.url}/id/")
+    box = page.locator("#search-input")
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "false"
+    box.fill("Batang")
+    page.wait_for_selector("#search-live [role=option]")
+    assert box.get_attribute("aria-expanded") == "true"
+    first = page.locator("#search-live [role=option]").first
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    assert first.get_attribute("aria-selected") == "true"
+    assert page.evaluate("document.activeElement.id") == "search-input"  # the focus stays
+    assert serious_violations(page) == []
+    target = first.get_attribute("href")
+    box.press("Enter")
+    page.wait_for_url(f"**{target}")
+    page.goto(f"{live_server.url}/id/")
+    page.locator("#search-input").fill("Batang")
+    page.wait_for_selector("#search-live [role=option]")
+    page.locator("#search-input").press("Escape")
+    assert page.locator("#search-live [role=option]").count() == 0
+    assert page.locator("#search-input").get_attribute("aria-expanded") == "false"
