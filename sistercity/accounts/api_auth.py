@@ -1,28 +1,126 @@
-"""``/api/auth/token/``: a token for a correct e-mail address and password, with the same
-protection as the log-in page — DRF throttling per address (scope ``auth``) and django-axes'
-lockout per account and per address, answered with a translated message."""
+"""The API's log-in and its tokens.
 
-from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import ValidationError
+- ``POST /api/auth/token/``: a token for a correct e-mail address and password, with the same
+  protection as the log-in page — DRF throttling per address (scope ``auth``) and django-axes'
+  lockout per account and per address, answered with a translated message. The token expires
+  (``API_TOKEN_HOURS``); only its hash is kept.
+- ``POST /api/auth/logout/``: revokes the token the request is made with;
+  ``/api/auth/logout-all/`` every token of its owner.
+- ``/api/auth/tokens/``: the owner's tokens (key prefix, name, issued, expiry); ``DELETE
+  /api/auth/tokens/<key prefix>/`` revokes one.
+"""
+
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from knox.auth import TokenAuthentication
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
 
+from sistercity.accounts import tokens
+from sistercity.accounts.models import ApiToken
 from sistercity.accounts.security import lockout_message
+from sistercity.core.errors import SisterCityError
 
 
-class TokenView(ObtainAuthToken):
+class LogInSerializer(serializers.Serializer):
+    username = serializers.CharField(label=_("E-mail address"), write_only=True)
+    password = serializers.CharField(
+        label=_("Password"),
+        write_only=True,
+        trim_whitespace=False,
+        style={"input_type": "password"},
+    )
+    name = serializers.CharField(
+        label=_("Name of the token"), write_only=True, required=False, max_length=100
+    )
+
+
+class IssuedTokenSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text=_("Send it as the header 'Authorization: Token …'."))
+    expiry = serializers.DateTimeField(allow_null=True)
+    key = serializers.CharField(help_text=_("The token's first characters, to name it."))
+
+
+class TokenView(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "auth"
+    serializer_class = LogInSerializer
 
+    @extend_schema(request=LogInSerializer, responses={200: IssuedTokenSerializer})
     def post(self, request, *args, **kwargs):
-        try:
-            return super().post(request, *args, **kwargs)
-        except ValidationError:
+        form = LogInSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        user = authenticate(request=request, username=data["username"], password=data["password"])
+        if user is None:
             # axes refuses a locked-out account or address before the password is checked and
             # marks the request; Django then reports the credentials as wrong. Say why instead.
             if getattr(request, "axes_locked_out", False):
                 return Response({"detail": lockout_message(), "code": "locked_out"}, status=429)
-            raise
+            raise SisterCityError(
+                _("That e-mail address and password do not match an account."),
+                code="invalid_credentials",
+            )
+        instance, key = tokens.api_token_issue(actor=user, name=data.get("name", ""))
+        return Response({"token": key, "expiry": instance.expiry, "key": instance.token_key})
+
+
+class LogOutView(APIView):
+    authentication_classes = [TokenAuthentication]
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request, *args, **kwargs):
+        tokens.api_token_revoke(actor=request.user, token_key=request.auth.token_key)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LogOutAllView(APIView):
+    authentication_classes = [TokenAuthentication]
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request, *args, **kwargs):
+        tokens.api_tokens_revoke_all(actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ApiTokenSerializer(serializers.ModelSerializer):
+    key = serializers.CharField(source="token_key", read_only=True)
+
+    class Meta:
+        model = ApiToken
+        fields = ["key", "name", "created", "expiry"]
+        read_only_fields = fields
+
+
+class ApiTokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
+    """The caller's own API tokens; nobody sees another person's."""
+
+    serializer_class = ApiTokenSerializer
+    permission_classes = [IsAuthenticated]
+    lookup_field = "token_key"
+    lookup_url_kwarg = "key"
+    lookup_value_regex = "[0-9a-f]{1,25}"
+    queryset = ApiToken.objects.none()
+
+    def get_queryset(self):
+        user: Any = self.request.user  # IsAuthenticated: a person
+        return tokens.api_tokens_of(user)
+
+    def perform_destroy(self, instance):
+        user: Any = self.request.user
+        tokens.api_token_revoke(actor=user, token_key=instance.token_key)
 
 
 token_view = TokenView.as_view()
+logout_view = LogOutView.as_view()
+logout_all_view = LogOutAllView.as_view()

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from knox.models import AbstractAuthToken
 from parler.models import TranslatableModel
 
 from sistercity.accounts.choices import Country, OrganisationKind, Role
@@ -189,3 +190,25 @@ class Membership(TimeStampedModel):
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()} · {self.organisation}"
+
+
+class ApiToken(AbstractAuthToken):
+    """A key for the API, issued at ``/api/auth/token/`` for an e-mail address and password.
+    Only its hash is stored (django-rest-knox); it ends at ``expiry`` (``API_TOKEN_HOURS``), at
+    log-out, at a password change, or when its owner revokes it on the account page."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        blank=True,
+        validators=[validate_no_markup],
+        help_text=_("Optional: what the token is for, e.g. the script that uses it."),
+    )
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.token_key}… · {self.user}"

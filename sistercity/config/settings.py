@@ -40,7 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "parler",
     "rest_framework",
-    "rest_framework.authtoken",
+    # API tokens that expire, stored hashed (our model accounts.ApiToken; see REST_KNOX).
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -217,8 +218,9 @@ DORMANT_AFTER_MONTHS = env_int("DORMANT_AFTER_MONTHS", 6)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so that a missing or ended token is answered 401 with "WWW-Authenticate".
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -229,9 +231,22 @@ REST_FRAMEWORK = {
     # /api/auth/token/ (scope "auth"): a bound on password guessing per address, besides axes.
     "DEFAULT_THROTTLE_RATES": {"auth": env_str("API_AUTH_THROTTLE", "10/minute")},
 }
+# API tokens (django-rest-knox): hashed, each ends API_TOKEN_HOURS after it is issued, at log-out
+# (the site's or the API's) and at a password change; a person holds at most API_TOKEN_LIMIT.
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model name, not a secret
+REST_KNOX = {
+    "TOKEN_TTL": dt.timedelta(hours=env_int("API_TOKEN_HOURS", 10)),
+    "TOKEN_LIMIT_PER_USER": env_int("API_TOKEN_LIMIT", 20),
+    "AUTH_HEADER_PREFIX": "Token",
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "SisterCity API",
-    "DESCRIPTION": "Partnerships, agreement lifecycle and documents. Same permissions as the UI.",
+    "DESCRIPTION": (
+        "Partnerships, agreement lifecycle and documents. Same permissions as the UI. "
+        "POST an e-mail address and password to /api/auth/token/ for a token and send it as "
+        "'Authorization: Token <token>'; it expires (see 'expiry'), /api/auth/logout/ ends it, "
+        "and /api/auth/tokens/ lists and revokes your tokens."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -2,10 +2,9 @@
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from sistercity.partnerships.models import Document, PartnershipTrack
-from sistercity.testing import db_snapshot, exe_as_pdf, pdf_upload
+from sistercity.testing import api_token, db_snapshot, exe_as_pdf, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -13,8 +12,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def api(client):
     def as_user(user):
-        token, _ = Token.objects.get_or_create(user=user)
-        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+        token = api_token(user)
+        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token}"
         return client
 
     return as_user
@@ -24,7 +23,7 @@ def test_token_is_issued_for_email_and_password(demo, client):
     response = client.post(
         reverse("api:token"), {"username": "sari@batang.example", "password": "sistercity-demo"}
     )
-    assert response.status_code == 200 and len(response.json()["token"]) == 40
+    assert response.status_code == 200 and len(response.json()["token"]) == 64
 
 
 def test_list_detail_and_filters(demo, other_partnership, api, observer):

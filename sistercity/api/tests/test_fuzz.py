@@ -11,10 +11,10 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 
 from sistercity.accounts.models import User
+from sistercity.testing import api_token
 
 EXAMPLES = 3
 # An outsider and a member with the widest rights; the role × endpoint matrices are elsewhere.
@@ -38,8 +38,8 @@ def _one_connection_per_test():
 def _headers(email: str) -> dict[str, str]:
     if not email:
         return {}
-    token, _ = Token.objects.get_or_create(user=User.objects.get(email=email))
-    return {"Authorization": f"Token {token.key}"}
+    token = api_token(User.objects.get(email=email))
+    return {"Authorization": f"Token {token}"}
 
 
 @pytest.mark.django_db

@@ -3,14 +3,13 @@ values by dimension are in programs/tests/test_disaggregation_shape.py)."""
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from sistercity.core.errors import SisterCityError
 from sistercity.environment.models import WasteScenario
 from sistercity.partnerships import services as partnerships
 from sistercity.partnerships.models import DocumentType
 from sistercity.programs.models import Meeting
-from sistercity.testing import db_snapshot, pdf_upload
+from sistercity.testing import api_token, db_snapshot, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +17,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def api(client):
     def as_user(user):
-        token, _ = Token.objects.get_or_create(user=user)
-        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+        token = api_token(user)
+        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token}"
         return client
 
     return as_user

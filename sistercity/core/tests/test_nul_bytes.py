@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from sistercity.core.errors import SisterCityError
 from sistercity.environment import services as waste
@@ -15,7 +14,7 @@ from sistercity.environment.demo import TOYAMA_STYLE
 from sistercity.environment.models import WasteScenario
 from sistercity.programs import services as programmes
 from sistercity.programs.models import Indicator
-from sistercity.testing import db_snapshot
+from sistercity.testing import api_token, db_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +26,8 @@ SNAPSHOT = ("environment", "programs", "auditlog")
 @pytest.fixture
 def api(client):
     def as_user(user):
-        token, _ = Token.objects.get_or_create(user=user)
-        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+        token = api_token(user)
+        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token}"
         return client
 
     return as_user

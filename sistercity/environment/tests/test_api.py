@@ -4,12 +4,11 @@ import copy
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from sistercity.environment import results, selectors
 from sistercity.environment.demo import TOYAMA_STYLE
 from sistercity.environment.models import WasteScenario
-from sistercity.testing import db_snapshot
+from sistercity.testing import api_token, db_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +16,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def api(client):
     def as_user(user):
-        token, _ = Token.objects.get_or_create(user=user)
-        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+        token = api_token(user)
+        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token}"
         return client
 
     return as_user

@@ -3,10 +3,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from sistercity.irrigation.models import ClimateStation, RotationGroup, Scheme
-from sistercity.testing import db_snapshot
+from sistercity.testing import api_token, db_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +13,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def api(client):
     def as_user(user):
-        token, _ = Token.objects.get_or_create(user=user)
-        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+        token = api_token(user)
+        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token}"
         return client
 
     return as_user

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from sistercity.partnerships import services
 from sistercity.partnerships.models import PartnershipTrack
+from sistercity.testing import api_token
 
 pytestmark = pytest.mark.django_db
 
@@ -20,14 +21,13 @@ def test_advancing_records_who_and_before_after(partnership, sari):
 
 
 def test_api_writes_are_attributed_to_the_token_user(partnership, sari, client):
-    from rest_framework.authtoken.models import Token
 
-    token = Token.objects.create(user=sari)
+    token = api_token(sari)
     response = client.post(
         reverse("api:partnership-advance", args=[partnership.slug]),
         {"track": "id-ksdpl"},
         content_type="application/json",
-        HTTP_AUTHORIZATION=f"Token {token.key}",
+        HTTP_AUTHORIZATION=f"Token {token}",
     )
     assert response.status_code == 201
     track = PartnershipTrack.objects.get(partnership=partnership, track__code="id-ksdpl")

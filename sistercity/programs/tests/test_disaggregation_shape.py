@@ -2,12 +2,11 @@
 400, not a server error (issue 10, finding 8)."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from sistercity.core.errors import SisterCityError
 from sistercity.programs import services
 from sistercity.programs.models import Indicator
-from sistercity.testing import db_snapshot
+from sistercity.testing import api_token, db_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +46,7 @@ def test_wrong_shapes_are_refused_and_change_nothing(households, budi, shape):
 
 
 def test_a_number_for_a_dimension_through_the_api_is_a_400(client, households, budi):
-    token, _ = Token.objects.get_or_create(user=budi)
+    token = api_token(budi)
     before = db_snapshot("programs", "auditlog")
     response = client.post(
         "/api/indicator-updates/",
@@ -57,7 +56,7 @@ def test_a_number_for_a_dimension_through_the_api_is_a_400(client, households, b
             "disaggregation": {households.disaggregations[0]: 5},
         },
         content_type="application/json",
-        HTTP_AUTHORIZATION=f"Token {token.key}",
+        HTTP_AUTHORIZATION=f"Token {token}",
     )
     assert response.status_code == 400, response.content
     assert response.json()["code"] == "disaggregation"

@@ -7,11 +7,10 @@ from decimal import Decimal as D
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
 
 from sistercity.programs import services
 from sistercity.programs.models import Indicator, IndicatorUpdate, Period
-from sistercity.testing import db_snapshot
+from sistercity.testing import api_token, db_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +41,8 @@ def returned(period, budi, sari) -> IndicatorUpdate:
 @pytest.fixture
 def api(client):
     def as_user(user):
-        token, _created = Token.objects.get_or_create(user=user)
-        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+        token = api_token(user)
+        client.defaults["HTTP_AUTHORIZATION"] = f"Token {token}"
         return client
 
     return as_user

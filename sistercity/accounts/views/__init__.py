@@ -1,0 +1,20 @@
+"""The account pages: log-in and settings, API tokens, two-factor authentication."""
+
+from sistercity.accounts.views.profile import LoginView, profile
+from sistercity.accounts.views.tokens import (
+    PasswordChangeView,
+    PasswordResetConfirmView,
+    token_list,
+    token_revoke,
+    token_revoke_all,
+)
+
+__all__ = [
+    "LoginView",
+    "PasswordChangeView",
+    "PasswordResetConfirmView",
+    "profile",
+    "token_list",
+    "token_revoke",
+    "token_revoke_all",
+]
