@@ -6,7 +6,7 @@ erases."""
 from sistercity.core.audit import register
 from sistercity.culture import models as m
 
-for model in (m.Event, m.EventImage, m.Destination):
+for model in (m.Event, m.EventImage, m.Destination, m.DestinationPhoto):
     register(model, translations=True)
 register(m.CulturalExchange, translations=True, m2m_fields={"events"})
 register(m.VisitorFigure)

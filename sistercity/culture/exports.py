@@ -1,5 +1,5 @@
-"""The organiser's registration list as CSV or XLSX, through core's one spreadsheet writer
-(text that a spreadsheet would run as a formula is quoted)."""
+"""The organisers' lists as CSV or XLSX (events, registrations, visitor figures), through
+core's one spreadsheet writer (text that a spreadsheet would run as a formula is quoted)."""
 
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from sistercity.core.spreadsheets import append, csv_bytes, xlsx_bytes
+from sistercity.core.spreadsheets import append, xlsx_bytes
 
 
 def _when(value: Any, zone: Any) -> str:
@@ -40,18 +40,19 @@ def registration_rows(event: Any, registrations: Any) -> Iterator[Sequence[Any]]
         ]
 
 
-def registrations_csv(event: Any, registrations: Any) -> bytes:
-    return csv_bytes(registration_rows(event, registrations))
-
-
-def registrations_xlsx(event: Any, registrations: Any) -> bytes:
+def sheet_xlsx(title: str, rows: Iterator[Sequence[Any]]) -> bytes:
+    """One worksheet named ``title`` holding ``rows``."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = _("Registrations")[:31]
-    for values in registration_rows(event, registrations):
+    sheet.title = title[:31]
+    for values in rows:
         append(sheet, values)
     return xlsx_bytes(workbook)
+
+
+def registrations_xlsx(event: Any, registrations: Any) -> bytes:
+    return sheet_xlsx(_("Registrations"), registration_rows(event, registrations))
 
 
 def event_rows(events: Any) -> Iterator[Sequence[Any]]:
@@ -88,10 +89,15 @@ def event_rows(events: Any) -> Iterator[Sequence[Any]]:
 
 
 def events_xlsx(events: Any) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = _("Events")[:31]
-    for values in event_rows(events):
-        append(sheet, values)
-    return xlsx_bytes(workbook)
+    return sheet_xlsx(_("Events"), event_rows(events))
+
+
+def figure_rows(figures: Any) -> Iterator[Sequence[Any]]:
+    """Visitor figures by city, month and origin, with their sources."""
+    yield [_("City"), _("Month"), _("Origin"), _("Visitors"), _("Source")]
+    for f in figures:
+        yield [str(f.city), f.month.strftime("%Y-%m"), f.get_origin_display(), f.visitors, f.source]
+
+
+def figures_xlsx(figures: Any) -> bytes:
+    return sheet_xlsx(_("Visitor figures"), figure_rows(figures))

@@ -10,7 +10,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sistercity.culture.choices import EventKind, EventStatus, EventZone, VisitorOrigin
+from sistercity.culture.choices import (
+    DestinationCategory,
+    EventKind,
+    EventStatus,
+    EventZone,
+    VisitorOrigin,
+)
 from sistercity.culture.services.registrations import MAX_PEOPLE
 
 
@@ -110,3 +116,90 @@ class VisitorFigureForm(forms.Form):
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
         fields["city"].queryset = partnership.municipalities.prefetch_related("translations")
+
+
+def _area(label: Any) -> forms.CharField:
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class DestinationForm(forms.Form):
+    """A destination's place and its texts in the language of the page; its short name only
+    when it is new (it is part of the address)."""
+
+    slug = forms.SlugField(label=_("Short name"), max_length=80)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    category = forms.ChoiceField(label=_("Category"), choices=DestinationCategory.choices)
+    city: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("City"), queryset=None)
+    latitude = forms.DecimalField(
+        label=_("Latitude"), max_digits=9, decimal_places=6, help_text=_("−90 to 90, e.g. -6.91")
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"),
+        max_digits=9,
+        decimal_places=6,
+        help_text=_("−180 to 180, e.g. 109.73"),
+    )
+    description = _area(_("Description"))
+    opening_hours = forms.CharField(label=_("Opening hours"), max_length=200, required=False)
+    access = _area(_("Getting there"))
+    accessibility = _area(_("Accessibility"))
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    def __init__(self, *args: Any, partnership: Any, editing: bool = False, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["city"].queryset = partnership.municipalities.prefetch_related("translations")
+        if editing:
+            del fields["slug"]
+
+
+class DestinationPhotoForm(forms.Form):
+    image = forms.FileField(label=_("Photo (PNG or JPEG)"))
+    alt_text = forms.CharField(label=_("Alternative text"), max_length=250)
+    credit = forms.CharField(label=_("Photo credit"), max_length=200)
+    licence = forms.CharField(
+        label=_("Licence"), max_length=100, help_text=_("For example CC BY 4.0.")
+    )
+
+
+class CulturalExchangeForm(forms.Form):
+    """A delegation or troupe's journey, linked to the partnership's events and meetings."""
+
+    slug = forms.SlugField(label=_("Short name"), max_length=80)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    from_city: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Travelled from"), queryset=None
+    )
+    to_city: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Travelled to"), queryset=None
+    )
+    starts_on = forms.DateField(
+        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    ends_on = forms.DateField(
+        label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    participants = forms.IntegerField(label=_("Number of participants"))
+    delegation = _area(_("Who travelled"))
+    programme = _area(_("What they performed or taught"))
+    events: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Events"), queryset=None, required=False
+    )
+    meeting: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Meeting that received it"), queryset=None, required=False
+    )
+
+    def __init__(self, *args: Any, partnership: Any, editing: bool = False, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        from sistercity.culture.models import Event
+
+        fields: Any = self.fields
+        municipalities = partnership.municipalities.prefetch_related("translations")
+        fields["from_city"].queryset = municipalities
+        fields["to_city"].queryset = municipalities
+        fields["events"].queryset = Event.objects.filter(partnership=partnership).prefetch_related(
+            "translations"
+        )
+        fields["meeting"].queryset = partnership.meetings.prefetch_related("translations")
+        if editing:
+            del fields["slug"]

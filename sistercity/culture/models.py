@@ -220,12 +220,6 @@ class Destination(TranslatablePartnershipScoped):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     website = models.URLField(_("website"), blank=True)
-    photo_credit = models.CharField(
-        _("photo credit"), max_length=200, blank=True, validators=[validate_no_markup]
-    )
-    photo_licence = models.CharField(
-        _("photo licence"), max_length=100, blank=True, validators=[validate_no_markup]
-    )
     is_sample = models.BooleanField(_("sample data"), default=False)
     translations = TranslatedContent(
         name=models.CharField(_("name"), max_length=200, validators=[validate_no_markup]),
@@ -249,6 +243,39 @@ class Destination(TranslatablePartnershipScoped):
 
     def __str__(self) -> str:
         return self.safe_translation_getter("name", any_language=True) or self.slug
+
+
+class DestinationPhoto(TranslatablePartnershipScoped):
+    """A photo of a destination (PNG or JPEG, judged by its content), with who took it, the
+    licence it may be shown under and the text a screen reader says instead of it."""
+
+    scope_pillar: ClassVar[str | None] = PILLAR
+    partnership_path: ClassVar[str] = "destination__partnership"
+
+    destination = models.ForeignKey(Destination, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(_("image"), upload_to="culture/destinations/")
+    content_type = models.CharField(max_length=40)
+    position = models.PositiveSmallIntegerField(default=0)
+    credit = models.CharField(_("photo credit"), max_length=200, validators=[validate_no_markup])
+    licence = models.CharField(
+        _("licence"),
+        max_length=100,
+        validators=[validate_no_markup],
+        help_text=_("For example CC BY 4.0, or “used with permission”."),
+    )
+    translations = TranslatedContent(
+        alt_text=models.CharField(
+            _("alternative text"), max_length=250, validators=[validate_no_markup]
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("destination photo")
+        verbose_name_plural = _("destination photos")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return str(self.safe_translation_getter("alt_text", any_language=True) or self.image.name)
 
 
 class VisitorFigure(PartnershipScoped):

@@ -59,7 +59,7 @@ def public_destinations(partnership: Any) -> QuerySet[Destination]:
     return (
         Destination.objects.filter(partnership=partnership, partnership__is_public=True)
         .select_related("city")
-        .prefetch_related("translations", "city__translations")
+        .prefetch_related("translations", "city__translations", "photos__translations")
     )
 
 
@@ -93,4 +93,36 @@ def public_exchanges(partnership: Any) -> QuerySet[CulturalExchange]:
             "events__translations",
             "events__partnership",
         )
+    )
+
+
+def managed_destinations(*, user: Any, partnership: Any) -> QuerySet[Destination]:
+    """The partnership's destinations for its members' pages."""
+    return (
+        Destination.objects.for_user(user, Action.VIEW)
+        .filter(partnership=partnership)
+        .select_related("city", "partnership")
+        .prefetch_related("translations", "city__translations", "photos__translations")
+    )
+
+
+def managed_exchanges(*, user: Any, partnership: Any) -> QuerySet[CulturalExchange]:
+    """The partnership's cultural exchanges for its members' pages."""
+    return (
+        CulturalExchange.objects.for_user(user, Action.VIEW)
+        .filter(partnership=partnership)
+        .select_related("from_city", "to_city", "meeting", "partnership")
+        .prefetch_related(
+            "translations", "from_city__translations", "to_city__translations", "events"
+        )
+    )
+
+
+def managed_figures(*, user: Any, partnership: Any) -> QuerySet[VisitorFigure]:
+    """The partnership's visitor figures for its members' pages and exports."""
+    return (
+        VisitorFigure.objects.for_user(user, Action.VIEW)
+        .filter(partnership=partnership)
+        .select_related("city")
+        .prefetch_related("city__translations")
     )

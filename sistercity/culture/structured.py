@@ -1,6 +1,7 @@
 """What search engines read: schema.org JSON-LD for events and destinations."""
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
@@ -64,9 +65,12 @@ def event_jsonld(event: Any, *, url: str, image_urls: list[str], language: str) 
     return data
 
 
-def destination_jsonld(destination: Any, *, url: str) -> dict[str, Any]:
-    """A schema.org ``TouristAttraction`` (a ``Place`` with coordinates)."""
-    return {
+def destination_jsonld(
+    destination: Any, *, url: str, photos: Sequence[tuple[Any, str]] = ()
+) -> dict[str, Any]:
+    """A schema.org ``TouristAttraction`` (a ``Place`` with coordinates); its photos as
+    ``ImageObject`` with their credit and licence."""
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": ["TouristAttraction", "Place"],
         "@id": url,
@@ -85,3 +89,15 @@ def destination_jsonld(destination: Any, *, url: str) -> dict[str, Any]:
         },
         "touristType": destination.get_category_display(),
     }
+    if photos:
+        data["image"] = [
+            {
+                "@type": "ImageObject",
+                "contentUrl": photo_url,
+                "caption": _text(photo, "alt_text"),
+                "creditText": photo.credit,
+                "copyrightNotice": photo.licence,
+            }
+            for photo, photo_url in photos
+        ]
+    return data

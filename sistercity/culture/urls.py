@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sistercity.culture.views import feeds, manage, public
+from sistercity.culture.views import feeds, manage, places, public
 
 app_name = "culture"
 
@@ -37,6 +37,11 @@ urlpatterns = [
         public.destination_detail,
         name="destination",
     ),
+    path(
+        "culture/<slug:slug>/destinations/<slug:destination>/photos/<int:pk>",
+        public.destination_photo,
+        name="destination_photo",
+    ),
     # The organisers' pages.
     path("culture/<slug:slug>/manage/", manage.manage, name="manage"),
     path("culture/<slug:slug>/manage/new/", manage.event_new, name="event_new"),
@@ -46,6 +51,33 @@ urlpatterns = [
         name="visitor_figure_add",
     ),
     path("culture/<slug:slug>/manage/events.<str:fmt>", manage.events_export, name="events_export"),
+    path(
+        "culture/<slug:slug>/manage/visitor-figures.<str:fmt>",
+        manage.figures_export,
+        name="figures_export",
+    ),
+    # Destinations and exchanges come before the events' ``manage/<event>/…`` addresses.
+    path(
+        "culture/<slug:slug>/manage/destinations/new/",
+        places.destination_new,
+        name="destination_new",
+    ),
+    path(
+        "culture/<slug:slug>/manage/destinations/<slug:destination>/",
+        places.destination_edit,
+        name="destination_edit",
+    ),
+    path(
+        "culture/<slug:slug>/manage/destinations/<slug:destination>/photos/",
+        places.destination_photo_add,
+        name="destination_photo_add",
+    ),
+    path("culture/<slug:slug>/manage/exchanges/new/", places.exchange_new, name="exchange_new"),
+    path(
+        "culture/<slug:slug>/manage/exchanges/<slug:exchange>/",
+        places.exchange_edit,
+        name="exchange_edit",
+    ),
     path("culture/<slug:slug>/manage/<slug:event>/", manage.event_edit, name="event_edit"),
     path(
         "culture/<slug:slug>/manage/<slug:event>/status/",

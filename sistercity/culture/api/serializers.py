@@ -1,11 +1,20 @@
 from typing import Any
 
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from sistercity.core.api.serializers import translations_of
 from sistercity.core.validators import validate_no_markup
 from sistercity.culture.choices import EventStatus, VisitorOrigin
-from sistercity.culture.models import Destination, Event, Registration, VisitorFigure
+from sistercity.culture.models import (
+    CulturalExchange,
+    Destination,
+    DestinationPhoto,
+    Event,
+    Registration,
+    VisitorFigure,
+)
 
 
 class CultureEventSerializer(serializers.ModelSerializer):
@@ -76,8 +85,29 @@ class CultureRegistrationSerializer(serializers.ModelSerializer):
         ]
 
 
+class CultureDestinationPhotoSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    translations = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DestinationPhoto
+        fields = ["id", "url", "content_type", "credit", "licence", "translations"]
+
+    def get_url(self, obj: DestinationPhoto) -> str:
+        path = reverse(
+            "culture:destination_photo",
+            args=[obj.destination.partnership.slug, obj.destination.slug, obj.pk],
+        )
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+    def get_translations(self, obj: DestinationPhoto) -> dict[str, dict[str, Any]]:
+        return translations_of(obj, "alt_text")
+
+
 class CultureDestinationSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="__str__", read_only=True)
+    photos = serializers.SerializerMethodField()
     city: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -94,10 +124,15 @@ class CultureDestinationSerializer(serializers.ModelSerializer):
             "latitude",
             "longitude",
             "website",
-            "photo_credit",
-            "photo_licence",
+            "photos",
             "translations",
         ]
+
+    @extend_schema_field(CultureDestinationPhotoSerializer(many=True))
+    def get_photos(self, obj: Destination) -> list[dict[str, Any]]:
+        return CultureDestinationPhotoSerializer(
+            obj.photos.all(), many=True, context=self.context
+        ).data  # type: ignore[return-value]
 
     def get_translations(self, obj: Destination) -> dict[str, dict[str, Any]]:
         return translations_of(
@@ -123,3 +158,36 @@ class CultureVisitorFigureCreateSerializer(serializers.Serializer):
     # Negative numbers reach the service, which refuses them with its own message.
     visitors = serializers.IntegerField()
     source = serializers.CharField(max_length=200, validators=[validate_no_markup])  # type: ignore[assignment]
+
+
+class CultureExchangeSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(source="__str__", read_only=True)
+    from_city: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    to_city: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    events: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
+    translations = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CulturalExchange
+        fields = [
+            "id",
+            "slug",
+            "title",
+            "from_city",
+            "to_city",
+            "starts_on",
+            "ends_on",
+            "participants",
+            "events",
+            "meeting",
+            "translations",
+        ]
+
+    def get_translations(self, obj: CulturalExchange) -> dict[str, dict[str, Any]]:
+        return translations_of(obj, "title", "delegation", "programme")

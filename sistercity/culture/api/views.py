@@ -13,7 +13,13 @@ from sistercity.core.api.viewsets import ScopedViewSet, partnership_for_api
 from sistercity.core.errors import SisterCityError
 from sistercity.culture import services
 from sistercity.culture.api import serializers as s
-from sistercity.culture.models import Destination, Event, Registration, VisitorFigure
+from sistercity.culture.models import (
+    CulturalExchange,
+    Destination,
+    Event,
+    Registration,
+    VisitorFigure,
+)
 
 
 class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -47,11 +53,23 @@ class RegistrationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scop
 
 
 class DestinationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Destinations of the caller's partnerships, with their photos' credits and licences."""
+
     serializer_class = s.CultureDestinationSerializer
     model = Destination
     partnership_filter = "partnership__slug"
-    related = ("city",)
-    prefetch = ("translations",)
+    related = ("city", "partnership")
+    prefetch = ("translations", "photos__translations", "photos__destination__partnership")
+
+
+class CulturalExchangeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Delegations and troupes between the partner cities, with their events and meeting."""
+
+    serializer_class = s.CultureExchangeSerializer
+    model = CulturalExchange
+    partnership_filter = "partnership__slug"
+    related = ("from_city", "to_city")
+    prefetch = ("translations", "events")
 
 
 class VisitorFigureViewSet(mixins.ListModelMixin, ScopedViewSet):

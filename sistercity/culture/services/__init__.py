@@ -8,9 +8,16 @@ from sistercity.culture.services.events import (
     event_set_status,
     event_update,
 )
-from sistercity.culture.services.places import (
+from sistercity.culture.services.exchanges import (
+    EXCHANGE_TEXTS,
     cultural_exchange_create,
+    cultural_exchange_update,
+)
+from sistercity.culture.services.places import (
+    DESTINATION_TEXTS,
+    destination_add_photo,
     destination_create,
+    destination_update,
     visitor_figure_record,
 )
 from sistercity.culture.services.registrations import (
@@ -23,9 +30,14 @@ from sistercity.culture.services.registrations import (
 )
 
 __all__ = [
+    "DESTINATION_TEXTS",
+    "EXCHANGE_TEXTS",
     "confirmed_people",
     "cultural_exchange_create",
+    "cultural_exchange_update",
+    "destination_add_photo",
     "destination_create",
+    "destination_update",
     "event_add_image",
     "event_create",
     "event_record_attendance",

@@ -5,14 +5,12 @@ import datetime as dt
 from typing import Any
 
 from auditlog.context import set_actor
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
-from sistercity.core.files import inspect_upload
 from sistercity.culture.choices import (
     ACTIVE_REGISTRATION,
     PILLAR,
@@ -21,11 +19,11 @@ from sistercity.culture.choices import (
     RegistrationStatus,
 )
 from sistercity.culture.models import Event, EventImage
+from sistercity.culture.services.images import checked_image, store_image
 
 # Changes a subscribed calendar must apply: they raise the event's SEQUENCE (RFC 5545).
 REVISED_FIELDS = ("starts_at", "ends_at", "time_zone", "online_url", "status", "city_id")
 REVISED_TEXTS = ("title", "venue")
-IMAGE_TYPES = {"png": "image/png", "jpg": "image/jpeg"}
 
 
 def _check_place(event: Event) -> None:
@@ -223,13 +221,7 @@ def event_add_image(
 ) -> EventImage:
     """A photo of the event (PNG or JPEG, judged by its content) with its alternative text."""
     require(actor, event, Action.CHANGE, pillar=PILLAR)
-    if not alt_text or not alt_text.strip():
-        raise SisterCityError(
-            _("Describe the image in a few words for readers who cannot see it."), code="alt"
-        )
-    inspected = inspect_upload(image)
-    if inspected.extension not in IMAGE_TYPES:
-        raise SisterCityError(_("The file is not an image (PNG or JPEG)."), code="not_image")
+    inspected = checked_image(image, alt_text)
     row = EventImage(
         event=event, content_type=inspected.content_type, position=event.images.count()
     )
@@ -237,7 +229,5 @@ def event_add_image(
     row.alt_text = alt_text.strip()
     full_clean(row, exclude=["image", "event"])
     with transaction.atomic(), set_actor(actor):
-        image.seek(0)
-        row.image.save(inspected.name, ContentFile(image.read()), save=False)
-        row.save()
+        store_image(row, image, inspected)
     return row

@@ -1,4 +1,4 @@
-"""Destinations and visitor figures."""
+"""Destinations (and their photos) and visitor figures."""
 
 import datetime as dt
 from decimal import Decimal
@@ -10,26 +10,47 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
-from sistercity.culture.choices import PILLAR
-from sistercity.culture.models import Destination, VisitorFigure
+from sistercity.culture.choices import PILLAR, DestinationCategory
+from sistercity.culture.models import Destination, DestinationPhoto, VisitorFigure
+from sistercity.culture.services.images import checked_image, store_image
+
+DESTINATION_TEXTS = ("name", "description", "opening_hours", "access", "accessibility")
+DESTINATION_FIELDS = ("city", "category", "latitude", "longitude", "website")
 
 
-def _check_city(partnership: Any, city: Any) -> None:
-    if not partnership.municipalities.filter(pk=city.pk).exists():
+def check_city(partnership: Any, city: Any, field: str = "city") -> None:
+    if city is None or not partnership.municipalities.filter(pk=city.pk).exists():
         raise SisterCityError(
-            _("The city must be one of the partnership's municipalities."), code="city"
+            _("The city must be one of the partnership's municipalities."),
+            code="city",
+            field=field,
         )
 
 
 def _check_coordinates(latitude: Decimal, longitude: Decimal) -> None:
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        raise SisterCityError(
-            _(
-                "The coordinates {latitude}, {longitude} are outside the globe (latitude "
-                "−90 to 90, longitude −180 to 180)."
-            ).format(latitude=latitude, longitude=longitude),
-            code="coordinates",
-        )
+    for value, low, high, field in (
+        (latitude, -90, 90, "latitude"),
+        (longitude, -180, 180, "longitude"),
+    ):
+        if not low <= value <= high:
+            raise SisterCityError(
+                _(
+                    "The coordinates {latitude}, {longitude} are outside the globe (latitude "
+                    "−90 to 90, longitude −180 to 180)."
+                ).format(latitude=latitude, longitude=longitude),
+                code="coordinates",
+                field=field,
+            )
+
+
+def _validate_destination(destination: Destination) -> None:
+    check_city(destination.partnership, destination.city)
+    _check_coordinates(destination.latitude, destination.longitude)
+    if destination.category not in DestinationCategory.values:
+        raise SisterCityError(_("Choose one of the categories offered."), code="category")
+    if not (destination.safe_translation_getter("name") or "").strip():
+        raise SisterCityError(_("Give the destination a name."), code="name", field="name")
+    full_clean(destination, exclude=["partnership"])
 
 
 def destination_create(
@@ -48,18 +69,15 @@ def destination_create(
     access: str = "",
     accessibility: str = "",
     website: str = "",
-    photo_credit: str = "",
-    photo_licence: str = "",
     is_sample: bool = False,
 ) -> Destination:
     """A destination of one of the partner cities, its texts in ``language``."""
     require(actor, partnership, Action.CHANGE, pillar=PILLAR)
-    _check_city(partnership, city)
-    _check_coordinates(latitude, longitude)
     if Destination.objects.filter(partnership=partnership, slug=slug).exists():
         raise SisterCityError(
             _("A destination with the short name “{slug}” already exists.").format(slug=slug),
             code="slug_taken",
+            field="slug",
         )
     destination = Destination(
         partnership=partnership,
@@ -69,18 +87,73 @@ def destination_create(
         latitude=latitude,
         longitude=longitude,
         website=website,
-        photo_credit=photo_credit,
-        photo_licence=photo_licence,
         is_sample=is_sample,
     )
     destination.set_current_language(language)
     destination.name, destination.description = name, description
     destination.opening_hours, destination.access = opening_hours, access
     destination.accessibility = accessibility
-    full_clean(destination, exclude=["partnership"])
+    _validate_destination(destination)
     with transaction.atomic(), set_actor(actor):
         destination.save()
     return destination
+
+
+def destination_update(
+    *, actor: Any, destination: Destination, language: str, **changes: Any
+) -> Destination:
+    """Change a destination's place, category or website and its texts in ``language`` (the
+    other languages' texts stay). Its short name, part of its address, does not change."""
+    require(actor, destination, Action.CHANGE, pillar=PILLAR)
+    unknown = set(changes) - set(DESTINATION_FIELDS) - set(DESTINATION_TEXTS)
+    if unknown:
+        raise SisterCityError(
+            _("These fields cannot be changed: {fields}.").format(fields=", ".join(unknown)),
+            code="fields",
+        )
+    with transaction.atomic(), set_actor(actor):
+        current = Destination.objects.select_for_update().get(pk=destination.pk)
+        current.set_current_language(language)
+        for name, value in changes.items():
+            setattr(current, name, value)
+        _validate_destination(current)
+        current.save()
+    return current
+
+
+def destination_add_photo(
+    *,
+    actor: Any,
+    destination: Destination,
+    language: str,
+    image: Any,
+    alt_text: str,
+    credit: str,
+    licence: str,
+) -> DestinationPhoto:
+    """A photo of the destination (PNG or JPEG, judged by its content), with its credit, its
+    licence and its alternative text in ``language``."""
+    require(actor, destination, Action.CHANGE, pillar=PILLAR)
+    inspected = checked_image(image, alt_text)
+    for value, field, message in (
+        (credit, "credit", _("Name who took the photo (or holds its rights).")),
+        (licence, "licence", _("Name the licence the photo may be shown under.")),
+    ):
+        if not value.strip():
+            raise SisterCityError(message, code=field, field=field)
+    photo = DestinationPhoto(
+        destination=destination,
+        content_type=inspected.content_type,
+        position=destination.photos.count(),
+        credit=credit.strip(),
+        licence=licence.strip(),
+    )
+    photo.set_current_language(language)
+    photo.alt_text = alt_text.strip()
+    full_clean(photo, exclude=["image", "destination"])
+    with transaction.atomic(), set_actor(actor):
+        store_image(photo, image, inspected)
+    return photo
 
 
 def visitor_figure_record(
@@ -95,11 +168,13 @@ def visitor_figure_record(
 ) -> VisitorFigure:
     """Record (or correct) a month's count of visitors of one origin in a city."""
     require(actor, partnership, Action.CHANGE, pillar=PILLAR)
-    _check_city(partnership, city)
+    check_city(partnership, city)
     if visitors < 0:
-        raise SisterCityError(_("The number of visitors cannot be negative."), code="visitors")
+        raise SisterCityError(
+            _("The number of visitors cannot be negative."), code="visitors", field="visitors"
+        )
     if not source.strip():
-        raise SisterCityError(_("Name the source of the figure."), code="source")
+        raise SisterCityError(_("Name the source of the figure."), code="source", field="source")
     with transaction.atomic(), set_actor(actor):
         figure, _created = VisitorFigure.objects.get_or_create(
             partnership=partnership,
@@ -112,58 +187,3 @@ def visitor_figure_record(
         full_clean(figure)
         figure.save()
     return figure
-
-
-def cultural_exchange_create(
-    *,
-    actor: Any,
-    partnership: Any,
-    language: str,
-    slug: str,
-    from_city: Any,
-    to_city: Any,
-    starts_on: dt.date,
-    ends_on: dt.date,
-    participants: int,
-    title: str,
-    delegation: str = "",
-    programme: str = "",
-    events: Any = (),
-    meeting: Any = None,
-    is_sample: bool = False,
-) -> Any:
-    """Record a delegation or troupe's journey, linked to its events and meeting."""
-    from sistercity.culture.models import CulturalExchange
-
-    require(actor, partnership, Action.CHANGE, pillar=PILLAR)
-    _check_city(partnership, from_city)
-    _check_city(partnership, to_city)
-    if from_city.pk == to_city.pk:
-        raise SisterCityError(
-            _("A delegation travels from one partner city to the other."), code="same_city"
-        )
-    if ends_on < starts_on:
-        raise SisterCityError(_("The journey must end after it starts."), code="end_before_start")
-    events = list(events)
-    if any(event.partnership_id != partnership.pk for event in events):
-        raise SisterCityError(_("The events must be the partnership's own."), code="events")
-    if meeting is not None and meeting.partnership_id != partnership.pk:
-        raise SisterCityError(_("The meeting must be the partnership's own."), code="meeting")
-    exchange = CulturalExchange(
-        partnership=partnership,
-        slug=slug,
-        from_city=from_city,
-        to_city=to_city,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        participants=participants,
-        meeting=meeting,
-        is_sample=is_sample,
-    )
-    exchange.set_current_language(language)
-    exchange.title, exchange.delegation, exchange.programme = title, delegation, programme
-    full_clean(exchange, exclude=["partnership"])
-    with transaction.atomic(), set_actor(actor):
-        exchange.save()
-        exchange.events.set(events)
-    return exchange

@@ -69,3 +69,45 @@ def test_an_organiser_records_a_visitor_figure_and_bad_input_saves_nothing(ayu, 
     assert db_snapshot("culture") == before
     created = api(ayu).post("/api/culture-visitor-figures/", payload)
     assert created.status_code == 201 and created.json()["visitors"] == 57
+
+
+def test_exchanges_are_listed_to_members_with_their_events_and_meeting(budi, otto, demo):
+    rows = api(budi).get("/api/culture-exchanges/?partnership=batang-toyama").json()["results"]
+    assert [r["slug"] for r in rows] == ["sanggar-tari-batang-ke-toyama"]
+    assert rows[0]["events"] == ["lentera-kanal-toyama"] and rows[0]["meeting"]
+    assert rows[0]["from_city"] == "batang" and rows[0]["participants"] == 14
+    assert api(otto).get("/api/culture-exchanges/").json()["count"] == 0
+    assert api(otto).get(f"/api/culture-exchanges/{rows[0]['id']}/").status_code == 404
+
+
+def test_destination_photos_carry_their_credit_and_licence(sari, budi, demo):
+    from sistercity.culture import services
+    from sistercity.culture.models import Destination
+    from sistercity.testing import png_upload
+
+    museum = Destination.objects.get(slug="museum-kaca-toyama")
+    services.destination_add_photo(
+        actor=sari,
+        destination=museum,
+        language="en",
+        image=png_upload(),
+        alt_text="The glass hall",
+        credit="Toyama City",
+        licence="CC BY 4.0",
+    )
+    row = api(budi).get(f"/api/culture-destinations/{museum.pk}/").json()
+    (photo,) = row["photos"]
+    assert photo["credit"] == "Toyama City" and photo["licence"] == "CC BY 4.0"
+    assert photo["url"].endswith(f"/destinations/museum-kaca-toyama/photos/{photo['id']}")
+    assert photo["translations"]["en"]["alt_text"] == "The glass hall"
+
+
+def test_the_openapi_schema_documents_the_culture_endpoints(client, demo):
+    schema = client.get("/api/schema/").content.decode()
+    for path in (
+        "/api/culture-exchanges/",
+        "/api/culture-destinations/",
+        "/api/culture-visitor-figures/",
+    ):
+        assert path in schema
+    assert "CultureDestinationPhoto" in schema

@@ -353,3 +353,22 @@ def test_an_observer_cannot_record_visitor_figures(client_for, observer, demo):
         },
     )
     assert db_snapshot("culture") == before
+
+
+@pytest.mark.parametrize("who", ["ayu", "observer", "budi"])
+def test_members_export_the_visitor_figures_with_their_sources(who, request, client_for, demo):
+    from sistercity.culture.models import VisitorFigure
+
+    client = client_for(request.getfixturevalue(who))
+    sheet = load_workbook(io.BytesIO(client.get(f"{BASE}/manage/visitor-figures.xlsx").content))
+    rows = list(sheet.active.iter_rows(values_only=True))
+    assert rows[0] == ("City", "Month", "Origin", "Visitors", "Source")
+    assert len(rows) == 1 + VisitorFigure.objects.filter(partnership__slug="batang-toyama").count()
+    text = client.get(f"{BASE}/manage/visitor-figures.csv").content.decode("utf-8-sig")
+    first = VisitorFigure.objects.filter(partnership__slug="batang-toyama").first()
+    assert f"{first.month:%Y-%m}" in text and first.source in text
+    assert client.get(f"{BASE}/manage/visitor-figures.pdf").status_code == 404
+
+
+def test_outsiders_get_404_for_the_figures_export(client_for, otto):
+    assert client_for(otto).get(f"{BASE}/manage/visitor-figures.csv").status_code == 404

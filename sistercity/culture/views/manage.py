@@ -56,6 +56,10 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "partnership": partnership,
             "events": selectors.managed_events(user=request.user, partnership=partnership),
+            "destinations": selectors.managed_destinations(
+                user=request.user, partnership=partnership
+            ),
+            "exchanges": selectors.managed_exchanges(user=request.user, partnership=partnership),
             "can_change": _can_change(request, partnership),
             "figure_form": forms.VisitorFigureForm(partnership=partnership),
         },
@@ -209,23 +213,39 @@ def event_image_add(request: HttpRequest, slug: str, event: str) -> HttpResponse
     return redirect("culture:event_edit", slug=slug, event=row.slug)
 
 
+def _spreadsheet(fmt: str, name: str, rows: Any, xlsx: Any) -> Any:
+    """``rows`` (a header, then rows) as CSV, or ``xlsx()`` as XLSX; 404 for another format."""
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        return file_response(
+            csv_bytes(rows), filename=f"{name}-{stamp}.csv", content_type="text/csv; charset=utf-8"
+        )
+    if fmt == "xlsx":
+        return file_response(xlsx(), filename=f"{name}-{stamp}.xlsx", content_type=XLSX)
+    raise Http404
+
+
 @login_required
 def events_export(request: HttpRequest, slug: str, fmt: str) -> Any:
     """The partnership's events with their counts, for every member (no registrant's name)."""
     partnership = partnership_for(request, slug)
     rows = selectors.managed_events(user=request.user, partnership=partnership)
-    stamp = timezone.localdate().isoformat()
-    if fmt == "csv":
-        return file_response(
-            csv_bytes(exports.event_rows(rows)),
-            filename=f"{slug}-events-{stamp}.csv",
-            content_type="text/csv; charset=utf-8",
-        )
-    if fmt == "xlsx":
-        return file_response(
-            exports.events_xlsx(rows), filename=f"{slug}-events-{stamp}.xlsx", content_type=XLSX
-        )
-    raise Http404
+    return _spreadsheet(
+        fmt, f"{slug}-events", exports.event_rows(rows), lambda: exports.events_xlsx(rows)
+    )
+
+
+@login_required
+def figures_export(request: HttpRequest, slug: str, fmt: str) -> Any:
+    """The partnership's monthly visitor figures with their sources, for every member."""
+    partnership = partnership_for(request, slug)
+    rows = selectors.managed_figures(user=request.user, partnership=partnership)
+    return _spreadsheet(
+        fmt,
+        f"{slug}-visitor-figures",
+        exports.figure_rows(rows),
+        lambda: exports.figures_xlsx(rows),
+    )
 
 
 @login_required
@@ -247,17 +267,9 @@ def registrations(request: HttpRequest, slug: str, event: str) -> HttpResponse:
 def registrations_export(request: HttpRequest, slug: str, event: str, fmt: str) -> Any:
     _partnership, row = _organiser(request, slug, event)
     rows = selectors.registration_list(user=request.user, event=row)
-    stamp = timezone.localdate().isoformat()
-    if fmt == "csv":
-        return file_response(
-            exports.registrations_csv(row, rows),
-            filename=f"{row.slug}-registrations-{stamp}.csv",
-            content_type="text/csv; charset=utf-8",
-        )
-    if fmt == "xlsx":
-        return file_response(
-            exports.registrations_xlsx(row, rows),
-            filename=f"{row.slug}-registrations-{stamp}.xlsx",
-            content_type=XLSX,
-        )
-    raise Http404
+    return _spreadsheet(
+        fmt,
+        f"{row.slug}-registrations",
+        exports.registration_rows(row, rows),
+        lambda: exports.registrations_xlsx(row, rows),
+    )

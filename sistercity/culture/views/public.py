@@ -158,7 +158,17 @@ def event_detail(request: HttpRequest, slug: str, event: str) -> HttpResponse:
 
 def event_image(request: HttpRequest, slug: str, event: str, pk: int) -> Any:
     row = public_event(slug, event)
-    image = get_object_or_404(row.images.all(), pk=pk)
+    return _image(get_object_or_404(row.images.all(), pk=pk))
+
+
+def destination_photo(request: HttpRequest, slug: str, destination: str, pk: int) -> Any:
+    partnership = public_partnership(slug)
+    row = get_object_or_404(selectors.public_destinations(partnership), slug=destination)
+    return _image(get_object_or_404(row.photos.all(), pk=pk))
+
+
+def _image(image: Any) -> Any:
+    """A public photo, shown in the page (not downloaded)."""
     return file_response(
         image.image,
         filename=(image.image.name or "image").rsplit("/", 1)[-1],
@@ -234,13 +244,24 @@ def destination_detail(request: HttpRequest, slug: str, destination: str) -> Htt
     partnership = public_partnership(slug)
     row = get_object_or_404(selectors.public_destinations(partnership), slug=destination)
     url = request.build_absolute_uri(reverse("culture:destination", args=[slug, row.slug]))
+    photos = [
+        (
+            photo,
+            request.build_absolute_uri(
+                reverse("culture:destination_photo", args=[slug, row.slug, photo.pk])
+            ),
+        )
+        for photo in row.photos.all()
+    ]
+    data = structured.destination_jsonld(row, url=url, photos=photos)
     return render(
         request,
         "culture/destination_detail.html",
         {
             "partnership": partnership,
             "destination": row,
-            "jsonld": structured.as_script_text(structured.destination_jsonld(row, url=url)),
+            "photos": photos,
+            "jsonld": structured.as_script_text(data),
             "page_url": url,
             "alternates": alternates(request),
         },
