@@ -265,7 +265,6 @@ SPECTACULAR_SETTINGS = {
         "IncidentKindEnum": "sistercity.emergency.choices.IncidentKind",
         "VehicleKindEnum": "sistercity.emergency.choices.VehicleKind",
         "VehicleOriginEnum": "sistercity.emergency.choices.VehicleOrigin",
-        "GrantStepEnum": "sistercity.emergency.grant_procedure.STEP_CHOICES",
         "FundingSourceEnum": "sistercity.programs.choices.FundingSource",
         "InvestmentStageEnum": "sistercity.investment.choices.Stage",
         "InvestmentLeadSourceEnum": "sistercity.investment.choices.LeadSource",

@@ -18,7 +18,7 @@ from sistercity.accounts.choices import Country, OrganisationKind, Role
 from sistercity.accounts.models import Membership, Organisation, User
 from sistercity.core.models import Pillar
 from sistercity.demo.pdf import simple_pdf
-from sistercity.emergency import coverage, demo_data, grant_procedure
+from sistercity.emergency import coverage, demo_data, grant_data
 from sistercity.emergency.choices import IncidentKind, PostKind
 from sistercity.emergency.models import (
     Attendance,
@@ -164,18 +164,26 @@ def _fleet(partnership, posts, sari) -> dict[str, Vehicle]:
 
 
 def _grants(vehicles, sari, yamada) -> None:
+    from sistercity.partnerships import procedure
+    from sistercity.partnerships.models import DocumentType, Track
+
+    if not Track.objects.filter(code=grant_data.TRACK_CODE).exists():
+        grant_data.seed()  # a flushed test database lost the migration's rows
+    track = Track.objects.get(code=grant_data.TRACK_CODE)
+    types = {t.code: t for t in DocumentType.objects.filter(subject=grant_data.SUBJECT)}
     for code, kinds in demo_data.GRANT_PROGRESS.items():
         vehicle = vehicles[code]
+        stage = procedure.first_stage(track)
         grant = VehicleGrant.objects.create(
-            vehicle=vehicle, donor=vehicle.donor, current_step=grant_procedure.STEPS[0].code
+            vehicle=vehicle, donor=vehicle.donor, current_stage=stage
         )
-        GrantTransition.objects.create(grant=grant, direction="start", to_step="offer", actor=sari)
+        GrantTransition.objects.create(grant=grant, direction="start", to_stage=stage, actor=sari)
         for kind in kinds:
             uploader = yamada if kind == "offer_letter" else sari
             content = simple_pdf(f"{code}: {kind} (demo)")
             document = GrantDocument(
                 grant=grant,
-                kind=kind,
+                document_type=types[kind],
                 reference=f"DEMO/{code}/{kind}",
                 dated_on=dt.date(2026, 6, 1),
                 original_name=f"{kind}.pdf",
@@ -187,16 +195,16 @@ def _grants(vehicles, sari, yamada) -> None:
             document.file.save(f"{kind}.pdf", SimpleUploadedFile(f"{kind}.pdf", content), False)
             document.save()
             # Each document in lets its step be left.
-            following = grant_procedure.following(grant.current_step)
+            following = procedure.stage_after(grant.current_stage)
             assert following is not None  # the demo stops short of the last step
             GrantTransition.objects.create(
                 grant=grant,
                 direction="advance",
-                from_step=grant.current_step,
-                to_step=following.code,
+                from_stage=grant.current_stage,
+                to_stage=following,
                 actor=sari,
             )
-            grant.current_step = following.code
+            grant.current_stage = following
         grant.save()
 
 

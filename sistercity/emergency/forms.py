@@ -6,7 +6,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.validators import validate_no_markup
-from sistercity.emergency import grant_procedure
 from sistercity.emergency.choices import (
     CoverageModel,
     IncidentKind,
@@ -54,7 +53,10 @@ class MatrixImportForm(forms.Form):
 
 
 class GrantDocumentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("kind"), choices=grant_procedure.DOCUMENT_CHOICES)
+    """``kind`` offers the grant procedure's document types (codes), read from the track's
+    data when the form is made."""
+
+    kind = forms.ChoiceField(label=_("kind"))
     reference = forms.CharField(
         label=_("reference number"),
         max_length=120,
@@ -65,6 +67,12 @@ class GrantDocumentForm(forms.Form):
         label=_("dated"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     file = forms.FileField(label=_("file"))
+
+    def __init__(self, *args, **kwargs):
+        from sistercity.emergency.selectors import grant_document_types
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(t.code, str(t)) for t in grant_document_types()]
 
 
 class VehicleForm(forms.Form):

@@ -1,12 +1,9 @@
 """Reads of the emergency app; every function returns only what the user may see."""
 
-from collections import defaultdict
-from dataclasses import dataclass
-
 from django.db.models import Prefetch
 
 from sistercity.core.access import Action
-from sistercity.emergency import grant_procedure
+from sistercity.emergency import grant_data
 from sistercity.emergency.models import (
     CoverageScenario,
     FirePost,
@@ -17,6 +14,8 @@ from sistercity.emergency.models import (
     VehicleStatusChange,
     Village,
 )
+from sistercity.partnerships import procedure
+from sistercity.partnerships.models import DocumentType, Stage
 
 
 def post_list(*, user, partnership, action: str = Action.VIEW):
@@ -27,7 +26,8 @@ def vehicle_list(*, user, partnership, action: str = Action.VIEW):
     return (
         Vehicle.objects.for_user(user, action)
         .filter(partnership=partnership)
-        .select_related("post", "grant")
+        .select_related("post", "grant__current_stage")
+        .prefetch_related("grant__current_stage__translations")
     )
 
 
@@ -60,42 +60,37 @@ def scenario_list(*, user, partnership, action: str = Action.VIEW):
     )
 
 
-@dataclass(frozen=True)
-class RequirementStatus:
-    requirement: grant_procedure.Requirement
-    met: bool
-
-
-def grant_requirement_statuses(grant: VehicleGrant) -> list[RequirementStatus]:
-    """What the grant's current step asks for, and whether each item is there."""
-    kinds = set(GrantDocument.objects.filter(grant=grant).values_list("kind", flat=True))
-    statuses = []
-    for requirement in grant.step.requirements:
-        if requirement.kind == "document":
-            met = requirement.document in kinds
-        else:
-            met = bool(str(getattr(grant.vehicle, requirement.field) or "").strip())
-        statuses.append(RequirementStatus(requirement, met))
-    return statuses
+def grant_requirement_statuses(grant: VehicleGrant) -> list[procedure.RequirementStatus]:
+    """What the grant's current step asks for, and whether each item is there: the lifecycle
+    machinery's check, over the documents attached to this vehicle's procedure."""
+    documents = GrantDocument.objects.filter(grant=grant)
+    evidence = procedure.Evidence(
+        documents=frozenset(documents.values_list("document_type_id", flat=True)),
+        signed_documents=frozenset(
+            documents.filter(dated_on__isnull=False).values_list("document_type_id", flat=True)
+        ),
+    )
+    return procedure.requirement_statuses(
+        procedure.stage_requirements(grant.current_stage), evidence
+    )
 
 
 def grant_steps(grant: VehicleGrant) -> list[dict]:
     """Every step of the procedure with whether it is done, current or to come."""
-    position = grant_procedure.STEP_CODES.index(grant.current_step)
+    current = grant.current_stage
+    stages = Stage.objects.filter(track_id=current.track_id).prefetch_related("translations")
     rows = []
-    for index, step in enumerate(grant_procedure.STEPS):
-        if grant.completed_at is not None or index < position:
+    for stage in stages.order_by("position"):
+        if grant.completed_at is not None or stage.position < current.position:
             state = "done"
-        elif index == position:
+        elif stage.pk == current.pk:
             state = "current"
         else:
             state = "todo"
-        rows.append({"step": step, "state": state})
+        rows.append({"step": stage, "state": state})
     return rows
 
 
-def documents_by_kind(grant: VehicleGrant) -> dict[str, list[GrantDocument]]:
-    grouped: dict[str, list[GrantDocument]] = defaultdict(list)
-    for document in grant.documents.all():
-        grouped[document.kind].append(document)
-    return grouped
+def grant_document_types():
+    """The kinds of document a grant procedure takes, in order."""
+    return DocumentType.objects.filter(subject=grant_data.SUBJECT).prefetch_related("translations")

@@ -139,21 +139,27 @@ def vehicle(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         spare_part_form=forms.SparePartForm(),
     )
     if grant is not None:
+        statuses = selectors.grant_requirement_statuses(grant)
         context.update(
             steps=selectors.grant_steps(grant),
-            statuses=selectors.grant_requirement_statuses(grant),
-            documents=grant.documents.select_related("uploaded_by"),
-            document_form=forms.GrantDocumentForm(
-                initial={
-                    "kind": next(
-                        (r.document for r in grant.step.requirements if r.kind == "document"), ""
-                    )
-                }
-            ),
-            transitions=grant.transitions.select_related("actor").order_by("-created_at", "-pk"),
+            statuses=statuses,
+            documents=grant.documents.select_related(
+                "uploaded_by", "document_type"
+            ).prefetch_related("document_type__translations"),
+            document_form=forms.GrantDocumentForm(initial={"kind": _first_missing_kind(statuses)}),
+            transitions=grant.transitions.select_related(
+                "actor", "from_stage", "to_stage"
+            ).prefetch_related("from_stage__translations", "to_stage__translations"),
             can_advance=access_for(request.user, partnership).can(Action.ADVANCE),
         )
     return render(request, "emergency/vehicle.html", context)
+
+
+def _first_missing_kind(statuses) -> str:
+    for status in statuses:
+        if not status.met and status.requirement.document_type_id:
+            return status.requirement.document_type.code
+    return ""
 
 
 @login_required

@@ -1,6 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# What a track (and a document type) is about. The agreement lifecycle is this app's; other
+# apps seed tracks of their own subject (a procedure per object of theirs) and run them through
+# ``partnerships.procedure``. A slug, not a choice: the platform knows no other subject.
+AGREEMENT = "agreement"
+
 
 class PartnershipKind(models.TextChoices):
     SISTER_CITY = "sister_city", _("sister regency / city")

@@ -8,7 +8,12 @@ from sistercity.accounts.choices import MUNICIPAL_KINDS
 from sistercity.accounts.models import Organisation
 from sistercity.core.models import Pillar, TranslationStatus
 from sistercity.core.validators import validate_no_markup
-from sistercity.partnerships.choices import DeadlineKind, DocumentLanguage, PartnershipKind
+from sistercity.partnerships.choices import (
+    AGREEMENT,
+    DeadlineKind,
+    DocumentLanguage,
+    PartnershipKind,
+)
 from sistercity.partnerships.models import DocumentType, StageRequirement
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -76,7 +81,8 @@ class ApprovalForm(forms.Form):
 
 class DocumentUploadForm(forms.Form):
     document_type = forms.ModelChoiceField(
-        label=_("Type"), queryset=DocumentType.objects.prefetch_related("translations")
+        label=_("Type"),
+        queryset=DocumentType.objects.filter(subject=AGREEMENT).prefetch_related("translations"),
     )
     title = forms.CharField(label=_("Title"), max_length=300, validators=[validate_no_markup])
     language = forms.ChoiceField(

@@ -26,6 +26,7 @@ from sistercity.core.models import (
 from sistercity.core.permissions import TranslatableRestrictedManager
 from sistercity.core.validators import validate_no_markup
 from sistercity.partnerships.choices import (
+    AGREEMENT,
     DeadlineKind,
     DocumentLanguage,
     PartnershipKind,
@@ -75,10 +76,16 @@ class Partnership(TranslatableModel, TimeStampedModel):
 
 
 class Track(TranslatableModel):
-    """One country's procedure for the agreement: Indonesia's KSDPL stages (Permendagri
-    25/2020) or Japan's CLAIR conditions for a recognised sister-city affiliation."""
+    """One country's procedure, as ordered stages: for the agreement, Indonesia's KSDPL stages
+    (Permendagri 25/2020) or Japan's CLAIR conditions for a recognised sister-city affiliation;
+    other apps seed tracks of their own ``subject`` (e.g. receiving a foreign grant)."""
 
     code = models.SlugField(_("code"), unique=True)
+    subject = models.SlugField(
+        _("subject"),
+        default=AGREEMENT,
+        help_text=_("What the procedure is about: the agreement, or another app's subject."),
+    )
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     translations = TranslatedContent(
@@ -122,9 +129,15 @@ class Stage(TranslatableModel):
 
 
 class DocumentType(TranslatableModel):
-    """A kind of document: Letter of Intent, RKS, MoU, minutes, DPRD decision, Full Powers…"""
+    """A kind of document: Letter of Intent, RKS, MoU, minutes, DPRD decision, Full Powers…
+    (``subject`` says which procedure's documents it is, as for tracks)."""
 
     code = models.SlugField(_("code"), unique=True)
+    subject = models.SlugField(
+        _("subject"),
+        default=AGREEMENT,
+        help_text=_("What the procedure is about: the agreement, or another app's subject."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     translations = TranslatedContent(
         name=models.CharField(_("name"), max_length=200, validators=[validate_no_markup]),

@@ -1,15 +1,13 @@
 """Reads. Every function takes the user and returns only what that user may see."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.permissions import Action
-from sistercity.partnerships.choices import RequirementKind
+from sistercity.partnerships import procedure
 from sistercity.partnerships.models import (
     Approval,
     Document,
@@ -17,9 +15,10 @@ from sistercity.partnerships.models import (
     Partnership,
     PartnershipTrack,
     Stage,
-    StageRequirement,
     StageTransition,
 )
+
+RequirementStatus = procedure.RequirementStatus
 
 
 def with_overview(partnerships):
@@ -93,49 +92,25 @@ def document_list(*, user, partnership=None, action: str = Action.VIEW):
     )
 
 
-@dataclass(frozen=True)
-class RequirementStatus:
-    requirement: StageRequirement
-    met: bool
-    detail: str = ""
-
-
 def requirement_statuses(partnership_track: PartnershipTrack) -> list[RequirementStatus]:
     """What the current stage asks for, and whether each item is there."""
     partnership = partnership_track.partnership
-    requirements = list(
-        partnership_track.current_stage.requirements.select_related("document_type")
-        .prefetch_related("translations", "document_type__translations")
-        .order_by("pk")
-    )
-    approved = set(
-        Approval.objects.filter(partnership=partnership, requirement__in=requirements).values_list(
-            "requirement_id", flat=True
-        )
-    )
-    statuses = []
-    for requirement in requirements:
-        if requirement.kind == RequirementKind.DOCUMENT:
-            documents = Document.objects.filter(
-                partnership=partnership,
-                document_type=requirement.document_type,
-                versions__isnull=False,
+    documents = Document.objects.filter(partnership=partnership, versions__isnull=False)
+    evidence = procedure.Evidence(
+        documents=frozenset(documents.values_list("document_type_id", flat=True)),
+        signed_documents=frozenset(
+            documents.filter(signed_on__isnull=False).values_list("document_type_id", flat=True)
+        ),
+        approvals=frozenset(
+            Approval.objects.filter(partnership=partnership).values_list(
+                "requirement_id", flat=True
             )
-            if requirement.must_be_signed:
-                documents = documents.filter(signed_on__isnull=False)
-            statuses.append(RequirementStatus(requirement, documents.exists()))
-        elif requirement.kind == RequirementKind.APPROVAL:
-            statuses.append(RequirementStatus(requirement, requirement.pk in approved))
-        else:
-            count = partnership.pillars.count()
-            statuses.append(
-                RequirementStatus(
-                    requirement,
-                    count >= (requirement.number or 0),
-                    str(_("{count} pillars in scope").format(count=count)),
-                )
-            )
-    return statuses
+        ),
+        pillar_count=partnership.pillars.count(),
+    )
+    return procedure.requirement_statuses(
+        procedure.stage_requirements(partnership_track.current_stage), evidence
+    )
 
 
 def search(*, user, query: str):

@@ -19,7 +19,13 @@ from sistercity.core.access import Action, forbidden, require
 from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.core.files import inspect_upload, removing_files_on_failure
 from sistercity.core.mail import send_templated_mail
-from sistercity.partnerships.choices import DeadlineKind, RequirementKind, TransitionDirection
+from sistercity.partnerships import procedure
+from sistercity.partnerships.choices import (
+    AGREEMENT,
+    DeadlineKind,
+    RequirementKind,
+    TransitionDirection,
+)
 from sistercity.partnerships.models import (
     Approval,
     Deadline,
@@ -82,7 +88,8 @@ def partnership_create(
         partnership.municipalities.set(municipalities)
         partnership.pillars.set(pillars)
         countries = {m.country for m in municipalities}
-        for track in Track.objects.filter(country__in=countries).prefetch_related("stages"):
+        tracks = Track.objects.filter(subject=AGREEMENT, country__in=countries)
+        for track in tracks.prefetch_related("stages"):
             first = track.stages.order_by("position").first()
             if first is None:
                 continue
@@ -112,20 +119,8 @@ def _get_track(partnership: Partnership, track_code: str) -> PartnershipTrack:
         ) from None
 
 
-# Who may move a track: the secretariat or a partner officer of the track's own country.
-TRACK_MOVERS = frozenset({Role.SECRETARIAT, Role.PARTNER_OFFICER})
-
-
 def _require_track_actor(actor, partnership_track: PartnershipTrack) -> None:
-    access = require(actor, partnership_track.partnership, Action.ADVANCE)
-    track = partnership_track.track
-    if not access.is_admin and not access.has_role(TRACK_MOVERS, country=track.country):
-        raise forbidden(
-            _("Only the {country} side can move the track “{track}”.").format(
-                country=track.get_country_display(), track=track
-            ),
-            code="wrong_side",
-        )
+    procedure.require_mover(actor, partnership_track.partnership, partnership_track.track)
 
 
 def track_advance(
@@ -145,32 +140,15 @@ def track_advance(
         partnership_track = _get_track(partnership, track)
         _require_track_actor(actor, partnership_track)
         current = partnership_track.current_stage
-        following = (
-            partnership_track.track.stages.filter(position__gt=current.position)
-            .order_by("position")
-            .first()
-        )
+        following = procedure.stage_after(current)
         if following is None:
             raise SisterCityError(
                 _("“{stage}” is the last stage of this track.").format(stage=current),
                 code="last_stage",
             )
-        if to_stage and to_stage != following.code:
-            raise SisterCityError(
-                _("Stages cannot be skipped: the next stage after “{current}” is “{next}”.").format(
-                    current=current, next=following
-                ),
-                code="stage_jump",
-            )
-        missing = [s for s in requirement_statuses(partnership_track) if not s.met]
-        if missing:
-            items = "; ".join(_describe_requirement(s.requirement) for s in missing)
-            raise SisterCityError(
-                _("“{stage}” cannot be completed yet. Missing: {items}.").format(
-                    stage=current, items=items
-                ),
-                code="requirements_missing",
-            )
+        procedure.check_can_leave(
+            current, following, requirement_statuses(partnership_track), to_stage=to_stage
+        )
         transition = StageTransition(
             partnership_track=partnership_track,
             direction=TransitionDirection.ADVANCE,
@@ -184,26 +162,6 @@ def track_advance(
         partnership_track.current_stage = following
         partnership_track.save(update_fields=["current_stage", "updated_at"])
     return transition
-
-
-def _describe_requirement(requirement: StageRequirement) -> str:
-    if requirement.kind == RequirementKind.DOCUMENT:
-        if requirement.must_be_signed:
-            text = _("“{label}” (a signed “{document}” document)")
-        else:
-            text = _("“{label}” (a “{document}” document)")
-        return str(text.format(label=requirement, document=requirement.document_type))
-    if requirement.kind == RequirementKind.APPROVAL:
-        return str(
-            _("“{label}” (an approval recorded by the {role})").format(
-                label=requirement, role=Role(requirement.granted_by_role).label
-            )
-        )
-    return str(
-        _("“{label}” (at least {number} pillars in scope)").format(
-            label=requirement, number=requirement.number
-        )
-    )
 
 
 def track_send_back(

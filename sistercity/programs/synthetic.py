@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from sistercity.accounts.models import Organisation
 from sistercity.core.models import Pillar
+from sistercity.partnerships.choices import AGREEMENT
 from sistercity.partnerships.models import Partnership, PartnershipTrack, Track
 from sistercity.programs import choices as c
 from sistercity.programs import models as m
@@ -234,7 +235,7 @@ def seed(count: int, *, seed: int = 1, progress=None) -> int:
 
     rng = random.Random(seed)
     pillars = list(Pillar.objects.order_by("position"))
-    tracks = list(Track.objects.prefetch_related("stages"))
+    tracks = list(Track.objects.filter(subject=AGREEMENT).prefetch_related("stages"))
     author = User.objects.filter(is_superuser=True).first() or User.objects.first()
     existing = Partnership.objects.filter(slug__startswith="synthetic-").count()
     for index in range(existing, count):

@@ -3,7 +3,6 @@ from typing import Any
 
 from rest_framework import serializers
 
-from sistercity.emergency import grant_procedure
 from sistercity.emergency.choices import CoverageModel, IncidentKind, VehicleKind, VehicleOrigin
 from sistercity.emergency.models import CoverageScenario, FirePost, Incident, Vehicle, VehicleGrant
 
@@ -55,7 +54,7 @@ class VehicleSerializer(serializers.ModelSerializer):
         grant = getattr(vehicle, "grant", None) if vehicle.origin == "donated" else None
         if grant is None or grant.completed_at is not None:
             return None
-        return grant.current_step
+        return grant.current_stage.code
 
 
 class VehicleCreateSerializer(serializers.Serializer):
@@ -83,6 +82,7 @@ class VehicleGrantSerializer(serializers.ModelSerializer):
     vehicle: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="code", read_only=True
     )
+    current_step = serializers.CharField(source="current_stage.code", read_only=True)
     requirements = serializers.SerializerMethodField()
     documents = serializers.SerializerMethodField()
 
@@ -115,7 +115,7 @@ class VehicleGrantSerializer(serializers.ModelSerializer):
         return [
             {
                 "id": d.pk,
-                "kind": d.kind,
+                "kind": d.document_type.code,
                 "reference": d.reference,
                 "dated_on": d.dated_on,
                 "original_name": d.original_name,
@@ -125,12 +125,14 @@ class VehicleGrantSerializer(serializers.ModelSerializer):
 
 
 class VehicleGrantAdvanceSerializer(serializers.Serializer):
-    to_step = serializers.ChoiceField(choices=grant_procedure.STEP_CHOICES, required=False)
+    to_step = serializers.CharField(
+        required=False, help_text="The code of the step the caller expects to reach."
+    )
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class GrantDocumentUploadSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=grant_procedure.DOCUMENT_CHOICES)
+    kind = serializers.CharField(help_text="The code of one of the procedure's document types.")
     file = serializers.FileField()
     reference = serializers.CharField(required=False, allow_blank=True, default="")
     dated_on = serializers.DateField(required=False, allow_null=True, default=None)

@@ -32,7 +32,7 @@ class VehicleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
     serializer_class = s.VehicleSerializer
     model = Vehicle
     partnership_filter = "partnership__slug"
-    related = ("post", "grant")
+    related = ("post", "grant__current_stage")
 
     @extend_schema(request=s.VehicleCreateSerializer, responses=s.VehicleSerializer)
     def create(self, request):
@@ -59,7 +59,7 @@ class GrantViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewS
     serializer_class = s.VehicleGrantSerializer
     model = VehicleGrant
     partnership_filter = "vehicle__partnership__slug"
-    related = ("vehicle",)
+    related = ("vehicle", "current_stage")
     prefetch = ("documents",)
 
     @extend_schema(request=s.VehicleGrantAdvanceSerializer, responses=s.VehicleGrantSerializer)

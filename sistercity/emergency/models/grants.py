@@ -1,7 +1,8 @@
 """The foreign-grant procedure of a donated vehicle: where it stands, its moves and documents.
 
-The steps and what each asks for are data (``emergency.grant_procedure``); these rows are one
-vehicle's way through them, like a partnership's track and its transitions.
+The steps and what each asks for are a track of the lifecycle machinery (partnerships' Track,
+Stage and StageRequirement, seeded from ``emergency.grant_data``); these rows are one vehicle's
+way through it, as a partnership's track and its transitions are for the agreement.
 """
 
 import uuid
@@ -13,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.models import PartnershipScoped, TimeStampedModel
 from sistercity.core.validators import validate_no_markup
-from sistercity.emergency import grant_procedure
 from sistercity.emergency.choices import TransitionDirection
 from sistercity.emergency.models.fields import text
 from sistercity.emergency.models.fleet import Vehicle
@@ -30,8 +30,11 @@ class VehicleGrant(PartnershipScoped, TimeStampedModel):
         Vehicle, verbose_name=_("vehicle"), on_delete=models.CASCADE, related_name="grant"
     )
     donor = text(_("donor"), blank=False)
-    current_step = models.CharField(
-        _("current step"), max_length=30, choices=grant_procedure.STEP_CHOICES
+    current_stage = models.ForeignKey(
+        "partnerships.Stage",
+        verbose_name=_("current step"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
 
@@ -44,8 +47,8 @@ class VehicleGrant(PartnershipScoped, TimeStampedModel):
         return f"{self.vehicle} · {self.donor}"
 
     @property
-    def step(self) -> grant_procedure.Step:
-        return grant_procedure.step(self.current_step)
+    def current_step(self) -> str:
+        return self.current_stage.code
 
 
 class GrantTransition(PartnershipScoped):
@@ -58,11 +61,22 @@ class GrantTransition(PartnershipScoped):
         VehicleGrant, verbose_name=_("grant"), on_delete=models.CASCADE, related_name="transitions"
     )
     direction = models.CharField(_("direction"), max_length=10, choices=TransitionDirection.choices)
-    from_step = models.CharField(
-        _("from"), max_length=30, choices=grant_procedure.STEP_CHOICES, blank=True
+    from_stage = models.ForeignKey(
+        "partnerships.Stage",
+        verbose_name=_("from"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    to_step = models.CharField(
-        _("to"), max_length=30, choices=grant_procedure.STEP_CHOICES, blank=True
+    # Empty on the move that completes the procedure.
+    to_stage = models.ForeignKey(
+        "partnerships.Stage",
+        verbose_name=_("to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, null=True
@@ -91,7 +105,9 @@ class GrantDocument(PartnershipScoped):
     grant = models.ForeignKey(
         VehicleGrant, verbose_name=_("grant"), on_delete=models.CASCADE, related_name="documents"
     )
-    kind = models.CharField(_("kind"), max_length=30, choices=grant_procedure.DOCUMENT_CHOICES)
+    document_type = models.ForeignKey(
+        "partnerships.DocumentType", verbose_name=_("kind"), on_delete=models.PROTECT
+    )
     reference = text(_("reference number"), 120)
     dated_on = models.DateField(_("dated"), null=True, blank=True)
     file = models.FileField(_("file"), upload_to=_grant_document_path, max_length=300)
@@ -110,4 +126,8 @@ class GrantDocument(PartnershipScoped):
         ordering = ["uploaded_at", "pk"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.reference}".strip()
+        return f"{self.document_type} {self.reference}".strip()
+
+    @property
+    def kind(self) -> str:
+        return self.document_type.code

@@ -1,8 +1,10 @@
 """The foreign-grant procedure of a donated vehicle: start it, attach its documents, advance it.
 
-A small step machine over the steps declared in ``emergency.grant_procedure``: a step can be
-left only when every requirement it declares is met, and a refusal names what is missing — the
-rule of the agreement lifecycle (``partnerships.services.track_advance``).
+The procedure runs on the lifecycle machinery of the agreement (``partnerships.procedure``):
+its steps and the documents each declares are a track of subject ``grant_data.SUBJECT``; a
+step can be left only when each is attached, a refusal names what is missing, steps are never
+skipped, and only the receiving country's side (its secretariat or partner officer) moves it.
+This module only keeps the vehicle's position and timeline and puts it in service at the end.
 """
 
 import datetime as dt
@@ -13,20 +15,26 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sistercity.core.access import Action, forbidden, require
+from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.core.files import inspect_upload, removing_files_on_failure
-from sistercity.core.roles import Role
-from sistercity.emergency import grant_procedure
+from sistercity.emergency import grant_data
 from sistercity.emergency.choices import PILLAR, TransitionDirection, VehicleOrigin, VehicleStatus
 from sistercity.emergency.models import GrantDocument, GrantTransition, Vehicle, VehicleGrant
 from sistercity.emergency.selectors import grant_requirement_statuses
 from sistercity.emergency.services.fleet import _change_status
+from sistercity.partnerships import procedure
+from sistercity.partnerships.models import DocumentType, Track
 
-# The receiving regency runs the procedure: its secretariat moves it (as the Indonesian side
-# moves the KSDPL track); the donor's officers and the fire service attach documents.
-GRANT_MOVERS = frozenset({Role.SECRETARIAT})
-RECEIVING_COUNTRY = "ID"
+
+def _grant_track() -> Track:
+    track = Track.objects.filter(code=grant_data.TRACK_CODE, subject=grant_data.SUBJECT).first()
+    if track is None or procedure.first_stage(track) is None:
+        raise SisterCityError(
+            _("The grant procedure has no steps; the platform admin must set them up."),
+            code="no_procedure",
+        )
+    return track
 
 
 def grant_start(*, actor, vehicle: Vehicle, donor: str = "") -> VehicleGrant:
@@ -40,15 +48,15 @@ def grant_start(*, actor, vehicle: Vehicle, donor: str = "") -> VehicleGrant:
         raise SisterCityError(
             _("This vehicle's grant procedure has started already."), code="duplicate"
         )
-    first = grant_procedure.STEPS[0]
+    first = procedure.first_stage(_grant_track())
     with transaction.atomic(), set_actor(actor):
         grant = VehicleGrant(
-            vehicle=vehicle, donor=(donor or vehicle.donor).strip(), current_step=first.code
+            vehicle=vehicle, donor=(donor or vehicle.donor).strip(), current_stage=first
         )
         full_clean(grant)
         grant.save()
         GrantTransition.objects.create(
-            grant=grant, direction=TransitionDirection.START, to_step=first.code, actor=actor
+            grant=grant, direction=TransitionDirection.START, to_stage=first, actor=actor
         )
     return grant
 
@@ -62,9 +70,11 @@ def grant_attach_document(
     reference: str = "",
     dated_on: dt.date | None = None,
 ) -> GrantDocument:
-    """Attach a document (the customs facility decision, the BAST…) to a grant procedure."""
+    """Attach a document (the customs facility decision, the BAST…) to a grant procedure;
+    ``kind`` is the code of one of the procedure's document types."""
     require(actor, grant, Action.CHANGE, pillar=PILLAR)
-    if kind not in dict(grant_procedure.DOCUMENT_CHOICES):
+    document_type = DocumentType.objects.filter(code=kind, subject=grant_data.SUBJECT).first()
+    if document_type is None:
         raise SisterCityError(_("Unknown kind of grant document."), code="kind")
     if dated_on and dated_on > timezone.localdate():
         raise SisterCityError(_("A document cannot be dated in the future."), code="future")
@@ -72,7 +82,7 @@ def grant_attach_document(
     with removing_files_on_failure() as written, transaction.atomic(), set_actor(actor):
         document = GrantDocument(
             grant=grant,
-            kind=kind,
+            document_type=document_type,
             reference=reference.strip(),
             dated_on=dated_on,
             original_name=inspected.name,
@@ -88,15 +98,6 @@ def grant_attach_document(
     return document
 
 
-def _require_mover(actor, grant: VehicleGrant) -> None:
-    access = require(actor, grant, Action.ADVANCE)
-    if not access.is_admin and not access.has_role(GRANT_MOVERS, country=RECEIVING_COUNTRY):
-        raise forbidden(
-            _("Only the receiving regency's secretariat can move a grant procedure."),
-            code="wrong_side",
-        )
-
-
 def grant_advance(
     *, actor, grant: VehicleGrant, to_step: str | None = None, note: str = ""
 ) -> GrantTransition:
@@ -107,45 +108,35 @@ def grant_advance(
     refused, so steps are never skipped.
     """
     with transaction.atomic(), set_actor(actor):
-        grant = VehicleGrant.objects.select_for_update().select_related("vehicle").get(pk=grant.pk)
-        _require_mover(actor, grant)
+        grant = (
+            VehicleGrant.objects.select_for_update()
+            .select_related("vehicle", "current_stage__track")
+            .get(pk=grant.pk)
+        )
+        current = grant.current_stage
+        procedure.require_mover(actor, grant, current.track)
         if grant.completed_at is not None:
             raise SisterCityError(_("This grant procedure is complete."), code="complete")
-        current = grant.step
-        following = grant_procedure.following(current.code)
-        if to_step and (following is None or to_step != following.code):
-            raise SisterCityError(
-                _("Steps cannot be skipped: the next step after “{current}” is “{next}”.").format(
-                    current=current.name,
-                    next=following.name if following else _("completion"),
-                ),
-                code="step_jump",
-            )
-        missing = [s for s in grant_requirement_statuses(grant) if not s.met]
-        if missing:
-            raise SisterCityError(
-                _("“{step}” cannot be completed yet. Missing: {items}.").format(
-                    step=current.name, items="; ".join(str(s.requirement.label) for s in missing)
-                ),
-                code="requirements_missing",
-            )
+        following = procedure.stage_after(current)
+        procedure.check_can_leave(
+            current, following, grant_requirement_statuses(grant), to_stage=to_step
+        )
         transition = GrantTransition(
             grant=grant,
             direction=TransitionDirection.ADVANCE if following else TransitionDirection.COMPLETE,
-            from_step=current.code,
-            to_step=following.code if following else "",
+            from_stage=current,
+            to_stage=following,
             actor=actor,
             note=note,
         )
         full_clean(transition)
         transition.save()
         if following is not None:
-            grant.current_step = following.code
+            grant.current_stage = following
         else:
             grant.completed_at = timezone.now()
-            vehicle = grant.vehicle
             _change_status(
-                vehicle,
+                grant.vehicle,
                 VehicleStatus.IN_SERVICE,
                 actor=actor,
                 note=str(_("Grant procedure complete.")),

@@ -1,14 +1,17 @@
-"""The foreign-grant procedure of a donated truck: steps declare documents; advancing refuses
-naming what is missing; only the regency's secretariat moves it."""
+"""The foreign-grant procedure of a donated truck runs on the agreement's lifecycle machinery:
+its steps are a track of the partnerships app that declare documents; advancing refuses naming
+what is missing; only the receiving (Indonesian) side moves it."""
 
 import pytest
 from django.http import Http404
 
 from sistercity.core.errors import SisterCityError
-from sistercity.emergency import grant_procedure
+from sistercity.emergency import grant_data
 from sistercity.emergency.choices import VehicleStatus
 from sistercity.emergency.models import GrantTransition
-from sistercity.emergency.services import fleet, grants
+from sistercity.emergency.services import grants
+from sistercity.partnerships import procedure
+from sistercity.partnerships.models import DocumentType, Stage, StageRequirement, Track
 from sistercity.testing import db_snapshot
 
 
@@ -35,7 +38,7 @@ def test_with_the_customs_document_the_truck_moves_to_shipment(sari, truck_at_cu
     transition = grants.grant_advance(actor=sari, grant=grant, to_step="shipment")
     grant.refresh_from_db()
     assert grant.current_step == "shipment"
-    assert (transition.from_step, transition.to_step) == ("customs", "shipment")
+    assert (transition.from_stage.code, transition.to_stage.code) == ("customs", "shipment")
 
 
 def test_steps_cannot_be_skipped(sari, truck_at_customs, pdf):
@@ -43,14 +46,14 @@ def test_steps_cannot_be_skipped(sari, truck_at_customs, pdf):
     grants.grant_attach_document(actor=sari, grant=grant, kind="customs_facility", file=pdf())
     with pytest.raises(SisterCityError) as refused:
         grants.grant_advance(actor=sari, grant=grant, to_step="inspection")
-    assert refused.value.code == "step_jump"
+    assert refused.value.code == "stage_jump"
 
 
-def test_only_the_regency_secretariat_moves_the_procedure(yamada, agus, truck_at_customs, pdf):
+def test_only_the_receiving_side_moves_the_procedure(yamada, agus, truck_at_customs, pdf):
     grant = truck_at_customs.grant
     # The donor's officer and the fire service attach documents …
     grants.grant_attach_document(actor=yamada, grant=grant, kind="customs_facility", file=pdf())
-    # … but only the receiving regency's secretariat moves the procedure.
+    # … but only the receiving side (its secretariat) moves the procedure.
     for actor in (yamada, agus):
         with pytest.raises(SisterCityError) as refused:
             grants.grant_advance(actor=actor, grant=grant)
@@ -62,7 +65,7 @@ def test_outsiders_get_404(otto, truck_at_customs, pdf):
         grants.grant_advance(actor=otto, grant=truck_at_customs.grant)
     with pytest.raises(Http404):
         grants.grant_attach_document(
-            actor=otto, grant=truck_at_customs.grant, kind="other", file=pdf()
+            actor=otto, grant=truck_at_customs.grant, kind="grant_other", file=pdf()
         )
 
 
@@ -70,7 +73,7 @@ def test_observer_cannot_attach(observer, truck_at_customs, pdf):
     before = db_snapshot()
     with pytest.raises(SisterCityError) as refused:
         grants.grant_attach_document(
-            actor=observer, grant=truck_at_customs.grant, kind="other", file=pdf()
+            actor=observer, grant=truck_at_customs.grant, kind="grant_other", file=pdf()
         )
     assert refused.value.status == 403
     assert db_snapshot() == before
@@ -80,34 +83,69 @@ def test_the_whole_procedure_puts_the_truck_in_service(sari, truck_at_customs, p
     grant = truck_at_customs.grant
     vehicle = truck_at_customs
     while grant.completed_at is None:
-        for requirement in grant.step.requirements:
-            if requirement.kind == "document":
-                grants.grant_attach_document(
-                    actor=sari, grant=grant, kind=requirement.document, file=pdf()
-                )
-            elif requirement.field == "registration":
-                fleet.vehicle_update(actor=sari, vehicle=vehicle, registration="g 9101 b")
-            else:
-                fleet.vehicle_update(actor=sari, vehicle=vehicle, asset_number="BMD-02.03.01-7")
+        for requirement in procedure.stage_requirements(grant.current_stage):
+            grants.grant_attach_document(
+                actor=sari, grant=grant, kind=requirement.document_type.code, file=pdf()
+            )
         grants.grant_advance(actor=sari, grant=grant)
         grant.refresh_from_db()
     vehicle.refresh_from_db()
     assert vehicle.status == VehicleStatus.IN_SERVICE
-    assert vehicle.registration == "G 9101 B"
     assert GrantTransition.objects.filter(grant=grant, direction="complete").count() == 1
-    with pytest.raises(SisterCityError):
-        grants.grant_advance(actor=sari, grant=grant)
-
-
-def test_registration_step_also_needs_the_number(sari, partnership, pdf):
-    vehicle = partnership.fire_vehicles.get(code="TYM-02")
-    grant = vehicle.grant
-    grants.grant_attach_document(actor=sari, grant=grant, kind="inspection_report", file=pdf())
-    grants.grant_advance(actor=sari, grant=grant)
-    grants.grant_attach_document(actor=sari, grant=grant, kind="vehicle_registration", file=pdf())
     with pytest.raises(SisterCityError) as refused:
         grants.grant_advance(actor=sari, grant=grant)
-    assert str(grant_procedure.step("registration").requirements[1].label) in str(refused.value)
+    assert refused.value.code == "complete"
+
+
+def test_the_steps_are_a_track_of_the_lifecycle_and_not_an_agreement_track(partnership):
+    track = Track.objects.get(code=grant_data.TRACK_CODE)
+    assert track.subject == grant_data.SUBJECT
+    assert list(track.stages.order_by("position").values_list("code", flat=True)) == [
+        "offer",
+        "acceptance",
+        "central_registration",
+        "customs",
+        "shipment",
+        "inspection",
+        "registration",
+        "handover",
+        "asset_register",
+    ]
+    # Every step declares its documents …
+    assert all(stage.requirements.exists() for stage in track.stages.all())
+    # … and no partnership runs the grant track as one of its agreement tracks.
+    assert not partnership.tracks.filter(track=track).exists()
+
+
+def test_a_document_the_admin_adds_to_a_step_is_asked_for(sari, truck_at_customs, pdf):
+    """The steps are data: a requirement added in the admin is enforced with no code change."""
+    grant = truck_at_customs.grant
+    customs = Stage.objects.get(track__code=grant_data.TRACK_CODE, code="customs")
+    extra = StageRequirement.objects.create(
+        stage=customs,
+        kind="document",
+        code="bill-in-advance",
+        document_type=DocumentType.objects.get(code="bill_of_lading"),
+    )
+    extra.set_current_language("en")
+    extra.label = "the advance bill of lading"
+    extra.save()
+    grants.grant_attach_document(actor=sari, grant=grant, kind="customs_facility", file=pdf())
+    with pytest.raises(SisterCityError) as refused:
+        grants.grant_advance(actor=sari, grant=grant)
+    assert "advance bill of lading" in str(refused.value)
+    grants.grant_attach_document(actor=sari, grant=grant, kind="bill_of_lading", file=pdf())
+    grants.grant_advance(actor=sari, grant=grant)
+
+
+def test_an_agreement_document_type_is_not_a_grant_document(sari, truck_at_customs, pdf):
+    before = db_snapshot()
+    with pytest.raises(SisterCityError) as refused:
+        grants.grant_attach_document(
+            actor=sari, grant=truck_at_customs.grant, kind="mou", file=pdf()
+        )
+    assert refused.value.code == "kind"
+    assert db_snapshot() == before
 
 
 def test_a_procured_vehicle_has_no_grant_procedure(sari, partnership):
@@ -130,4 +168,6 @@ def test_a_file_that_is_not_a_document_is_refused(sari, truck_at_customs):
         )
     assert refused.value.code == "file_type"
     assert db_snapshot() == before
-    assert not truck_at_customs.grant.documents.filter(kind="customs_facility").exists()
+    assert not truck_at_customs.grant.documents.filter(
+        document_type__code="customs_facility"
+    ).exists()

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from sistercity.core.api.serializers import translations_of
 from sistercity.core.validators import validate_no_markup
-from sistercity.partnerships.choices import DocumentLanguage
+from sistercity.partnerships.choices import AGREEMENT, DocumentLanguage
 from sistercity.partnerships.models import Document, DocumentType, Partnership, StageTransition
 
 
@@ -117,7 +117,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 class DocumentUploadSerializer(serializers.Serializer):
     partnership = serializers.SlugField()
     document_type: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="code", queryset=DocumentType.objects.all()
+        slug_field="code", queryset=DocumentType.objects.filter(subject=AGREEMENT)
     )
     title = serializers.CharField(max_length=300, validators=[validate_no_markup])
     language = serializers.ChoiceField(choices=DocumentLanguage.choices)
