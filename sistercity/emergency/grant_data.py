@@ -22,7 +22,11 @@ FIRST_POSITION = 50
 DOCUMENT_TYPES = [
     (
         "offer_letter",
-        ("surat penawaran dari pemberi hibah", "寄附者からの申出書", "offer letter from the donor"),
+        (
+            "surat penawaran dari pemberi hibah",
+            "寄附者からの申出書",
+            "proposal letter from the donor",
+        ),
     ),
     (
         "acceptance_decision",
@@ -100,14 +104,14 @@ TRACKS: list[dict[str, Any]] = [
         "stages": [
             (
                 "offer",
-                ("Penawaran dari pemberi hibah", "寄附者からの申出", "Offer from the donor"),
+                ("Penawaran dari pemberi hibah", "寄附者からの申出", "Proposal from the donor"),
                 [
                     _document(
                         "offer-letter",
                         (
                             "surat penawaran pemberi hibah",
                             "寄附者の申出書",
-                            "the donor's offer letter",
+                            "the donor's proposal letter",
                         ),
                         "offer_letter",
                     )
