@@ -174,6 +174,7 @@ def _grants(vehicles, sari, yamada) -> None:
     for code, kinds in demo_data.GRANT_PROGRESS.items():
         vehicle = vehicles[code]
         stage = procedure.first_stage(track)
+        assert stage is not None  # the seeded track has its steps
         grant = VehicleGrant.objects.create(
             vehicle=vehicle, donor=vehicle.donor, current_stage=stage
         )

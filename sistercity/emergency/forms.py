@@ -9,6 +9,7 @@ from sistercity.core.validators import validate_no_markup
 from sistercity.emergency.choices import (
     CoverageModel,
     IncidentKind,
+    Shift,
     VehicleKind,
     VehicleOrigin,
     VehicleStatus,
@@ -52,6 +53,10 @@ class MatrixImportForm(forms.Form):
     )
 
 
+class VillageImportForm(forms.Form):
+    file = forms.FileField(label=_("villages (XLSX or CSV)"))
+
+
 class GrantDocumentForm(forms.Form):
     """``kind`` offers the grant procedure's document types (codes), read from the track's
     data when the form is made."""
@@ -72,7 +77,9 @@ class GrantDocumentForm(forms.Form):
         from sistercity.emergency.selectors import grant_document_types
 
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [(t.code, str(t)) for t in grant_document_types()]
+        self.fields["kind"].choices = [  # type: ignore[attr-defined]
+            (t.code, str(t)) for t in grant_document_types()
+        ]
 
 
 class VehicleForm(forms.Form):
@@ -146,7 +153,55 @@ class QualificationForm(forms.Form):
     )
 
 
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class FirefighterForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("full name"), max_length=200, validators=[validate_no_markup]
+    )
+    post: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("post"), queryset=None, required=False
+    )
+    shift = forms.ChoiceField(label=_("shift"), choices=Shift.choices)
+
+    def __init__(self, *args, posts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["post"].queryset = posts  # type: ignore[attr-defined]
+
+
+class TrainingCourseForm(forms.Form):
+    title = forms.CharField(label=_("title"), max_length=200, validators=[validate_no_markup])
+    starts_on = forms.DateField(label=_("starts on"), widget=DATE)
+    ends_on = forms.DateField(label=_("ends on"), widget=DATE)
+    place = forms.CharField(label=_("place"), max_length=200, validators=[validate_no_markup])
+    instructors = forms.CharField(
+        label=_("instructors"), max_length=200, required=False, validators=[validate_no_markup]
+    )
+    vehicle_kind = forms.ChoiceField(
+        label=_("qualifies for"),
+        choices=[("", "—"), *VehicleKind.choices],
+        required=False,
+    )
+
+
+class AttendanceForm(forms.Form):
+    firefighter: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("firefighter"), queryset=None
+    )
+    passed = forms.BooleanField(label=_("passed"), required=False)
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["firefighter"].queryset = people  # type: ignore[attr-defined]
+
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"})
+
+
 class IncidentForm(forms.Form):
+    """Times are in the user's time zone; the service checks they are in order."""
+
     kind = forms.ChoiceField(label=_("kind"), choices=IncidentKind.choices)
     kecamatan = forms.CharField(
         label=_("kecamatan"), max_length=100, validators=[validate_no_markup]
@@ -154,26 +209,38 @@ class IncidentForm(forms.Form):
     desa = forms.CharField(
         label=_("desa"), max_length=100, required=False, validators=[validate_no_markup]
     )
-    called_at = forms.DateTimeField(
-        label=_("call received"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    latitude = forms.DecimalField(
+        label=_("latitude"), required=False, min_value=-90, max_value=90, decimal_places=6
     )
-    dispatched_at = forms.DateTimeField(
-        label=_("dispatched"),
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    longitude = forms.DecimalField(
+        label=_("longitude"), required=False, min_value=-180, max_value=180, decimal_places=6
     )
-    arrived_at = forms.DateTimeField(
-        label=_("arrived"),
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    called_at = forms.DateTimeField(label=_("call received"), widget=DATETIME)
+    dispatched_at = forms.DateTimeField(label=_("dispatched"), required=False, widget=DATETIME)
+    arrived_at = forms.DateTimeField(label=_("arrived"), required=False, widget=DATETIME)
+    controlled_at = forms.DateTimeField(label=_("under control"), required=False, widget=DATETIME)
+    closed_at = forms.DateTimeField(label=_("closed"), required=False, widget=DATETIME)
+    units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("units sent"), queryset=None, required=False
     )
-    closed_at = forms.DateTimeField(
-        label=_("closed"),
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    loss_idr = forms.DecimalField(
+        label=_("estimated loss (IDR)"), required=False, min_value=0, decimal_places=0
     )
     injured = forms.IntegerField(label=_("injured"), min_value=0, initial=0)
     deaths = forms.IntegerField(label=_("deaths"), min_value=0, initial=0)
+    note = forms.CharField(
+        label=_("note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[validate_no_markup],
+    )
+
+    def __init__(self, *args, vehicles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = vehicles  # type: ignore[attr-defined]
+
+    def clean_units(self):
+        return list(self.cleaned_data["units"])
 
 
 class IncidentImportForm(forms.Form):

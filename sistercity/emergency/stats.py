@@ -139,3 +139,31 @@ def unstaffed_vehicles(vehicles, *, on: dt.date | None = None) -> dict[int, list
         if missing:
             flags[vehicle.pk] = missing
     return flags
+
+
+def incident_timeline(incident: Incident) -> dict:
+    """One incident's times in order (call, dispatch, arrival, under control, closed), each
+    with the minutes since the call, and its response time against the standard."""
+    from django.utils.translation import gettext_lazy as _
+
+    steps = (
+        ("called_at", _("call received")),
+        ("dispatched_at", _("dispatched")),
+        ("arrived_at", _("arrived")),
+        ("controlled_at", _("under control")),
+        ("closed_at", _("closed")),
+    )
+    rows = []
+    for field, label in steps:
+        at = getattr(incident, field)
+        minutes = None if at is None else (at - incident.called_at).total_seconds() / 60
+        rows.append({"field": field, "label": label, "at": at, "minutes": minutes})
+    response = incident.response_minutes
+    standard = coverage.RESPONSE_STANDARD_MINUTES
+    return {
+        "rows": rows,
+        "response": response,
+        "standard": standard,
+        "within": None if response is None else response <= standard,
+        "over_by": None if response is None else max(response - standard, 0.0),
+    }

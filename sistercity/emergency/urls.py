@@ -12,6 +12,8 @@ urlpatterns = [
         views.incidents_import,
         name="incidents_import",
     ),
+    path("emergency/<slug:slug>/incidents/", views.incidents, name="incidents"),
+    path("emergency/<slug:slug>/incidents/<int:pk>/", views.incident, name="incident"),
     path("emergency/<slug:slug>/fleet/", views.fleet, name="fleet"),
     path("emergency/<slug:slug>/fleet/<str:code>/", views.vehicle, name="vehicle"),
     path(
@@ -31,12 +33,18 @@ urlpatterns = [
         name="qualification_add",
     ),
     path(
+        "emergency/<slug:slug>/courses/<int:pk>/attendance/",
+        views.attendance_record,
+        name="attendance_record",
+    ),
+    path(
         "emergency/<slug:slug>/certificates/<int:pk>.pdf",
         views.certificate,
         name="certificate",
     ),
     path("emergency/<slug:slug>/coverage/", views.coverage, name="coverage"),
     path("emergency/<slug:slug>/coverage/matrix/", views.matrix_import, name="matrix_import"),
+    path("emergency/<slug:slug>/coverage/villages/", views.villages_import, name="villages_import"),
     path("emergency/<slug:slug>/coverage/compare/", views.compare, name="compare"),
     path("emergency/<slug:slug>/coverage/<int:pk>/", views.scenario, name="scenario"),
     path(

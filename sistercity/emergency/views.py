@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,6 +25,7 @@ from sistercity.emergency.services import crews as crew_services
 from sistercity.emergency.services import fleet as fleet_services
 from sistercity.emergency.services import grants as grant_services
 from sistercity.emergency.services import incidents as incident_services
+from sistercity.emergency.services import villages as village_services
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -66,24 +68,76 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "emergency/dashboard.html", context)
 
 
+def _import(request, slug, form_class, service, counted, back: str) -> HttpResponse:
+    """An all-or-nothing file import from a page: the refusal (naming rows and columns) or how
+    many rows came in, as a message; then back to ``back``."""
+    partnership = partnership_for(request, slug)
+    count = submit_form(
+        request, form_class(request.POST, request.FILES), service, partnership=partnership
+    )
+    if count is not None:
+        messages.success(request, counted(count).format(count=count))
+    return redirect(back, slug=slug)
+
+
 @login_required
 @require_POST
 def incidents_import(request: HttpRequest, slug: str) -> HttpResponse:
-    partnership = partnership_for(request, slug)
-    count = submit_form(
+    return _import(
         request,
-        forms.IncidentImportForm(request.POST, request.FILES),
+        slug,
+        forms.IncidentImportForm,
         incident_services.incidents_import,
+        lambda n: ngettext("{count} incident was imported.", "{count} incidents were imported.", n),
+        "emergency:dashboard",
+    )
+
+
+INCIDENT_PAGE = 50
+
+
+@login_required
+def incidents(request: HttpRequest, slug: str) -> HttpResponse:
+    """The incidents, newest first, with their response times; the fire service records one
+    here (a refusal — times out of order — is shown beside the field)."""
+    partnership = partnership_for(request, slug)
+    vehicles = selectors.vehicle_list(user=request.user, partnership=partnership)
+    form = forms.IncidentForm(request.POST or None, vehicles=vehicles)
+    incident = submit_form(
+        request,
+        form,
+        incident_services.incident_record,
+        _("The incident was recorded."),
+        on_form=True,
         partnership=partnership,
     )
-    if count is not None:
-        messages.success(
-            request,
-            ngettext(
-                "{count} incident was imported.", "{count} incidents were imported.", count
-            ).format(count=count),
-        )
-    return redirect("emergency:dashboard", slug=slug)
+    if incident is not None:
+        return redirect("emergency:incident", slug=slug, pk=incident.pk)
+    rows = selectors.incident_list(user=request.user, partnership=partnership)
+    page = Paginator(rows.order_by("-called_at", "-pk"), INCIDENT_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = _context(request, partnership, "incidents", form=form, page=page)
+    return render(
+        request, "emergency/incidents.html", context, status=400 if form.is_bound else 200
+    )
+
+
+@login_required
+def incident(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """One incident: where and what, its timeline from call to close, the response time
+    against the 15-minute standard, the units sent, losses and casualties."""
+    partnership = partnership_for(request, slug)
+    item = get_object_or_404(
+        selectors.incident_list(user=request.user, partnership=partnership).prefetch_related(
+            "units__post"
+        ),
+        pk=pk,
+    )
+    context = _context(
+        request, partnership, "incidents", incident=item, timeline=stats.incident_timeline(item)
+    )
+    return render(request, "emergency/incident.html", context)
 
 
 @login_required
@@ -233,32 +287,84 @@ def grant_document(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase
     )
 
 
+def _people(request: HttpRequest, partnership: Any):
+    return Firefighter.objects.for_user(request.user, Action.VIEW).filter(partnership=partnership)
+
+
 @login_required
 def crews(request: HttpRequest, slug: str) -> HttpResponse:
+    """The crew, its qualifications and the training courses; the fire service and the
+    secretariats add people and courses here (a refusal is shown beside the field)."""
     partnership = partnership_for(request, slug)
-    people = (
-        Firefighter.objects.for_user(request.user, Action.VIEW)
-        .filter(partnership=partnership)
-        .select_related("post")
-        .prefetch_related("qualifications")
+    posts = selectors.post_list(user=request.user, partnership=partnership)
+    which = request.POST.get("form") if request.method == "POST" else None
+    person_form = forms.FirefighterForm(
+        request.POST if which == "person" else None, posts=posts, prefix="person"
     )
-    courses = (
+    course_form = forms.TrainingCourseForm(
+        request.POST if which == "course" else None, prefix="course"
+    )
+    if which == "person":
+        done = submit_form(
+            request,
+            person_form,
+            crew_services.firefighter_add,
+            _("The firefighter was added."),
+            on_form=True,
+            partnership=partnership,
+        )
+    elif which == "course":
+        done = submit_form(
+            request,
+            course_form,
+            crew_services.training_course_create,
+            _("The training course was added."),
+            on_form=True,
+            partnership=partnership,
+        )
+    else:
+        done = None
+    if done is not None:
+        return redirect("emergency:crews", slug=slug)
+    people = _people(request, partnership).select_related("post").prefetch_related("qualifications")
+    courses = list(
         TrainingCourse.objects.for_user(request.user, Action.VIEW)
         .filter(partnership=partnership)
         .prefetch_related("translations", "attendances__firefighter")
     )
-    return render(
+    for course in courses:  # one form per course, with ids of its own
+        course.attendance_form = forms.AttendanceForm(
+            people=_people(request, partnership), auto_id=f"id_course{course.pk}_%s"
+        )
+    context = _context(
         request,
-        "emergency/crews.html",
-        _context(
-            request,
-            partnership,
-            "crews",
-            people=people,
-            courses=courses,
-            qualification_form=forms.QualificationForm(),
-        ),
+        partnership,
+        "crews",
+        people=people,
+        courses=courses,
+        qualification_form=forms.QualificationForm(),
+        person_form=person_form,
+        course_form=course_form,
     )
+    return render(request, "emergency/crews.html", context, status=400 if which else 200)
+
+
+@login_required
+@require_POST
+def attendance_record(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    course = get_object_or_404(
+        TrainingCourse.objects.for_user(request.user, Action.VIEW).filter(partnership=partnership),
+        pk=pk,
+    )
+    submit_form(
+        request,
+        forms.AttendanceForm(request.POST, people=_people(request, partnership)),
+        crew_services.attendance_record,
+        _("The attendance was recorded."),
+        course=course,
+    )
+    return redirect("emergency:crews", slug=slug)
 
 
 @login_required
@@ -333,6 +439,7 @@ def coverage(request: HttpRequest, slug: str) -> HttpResponse:
             villages=villages,
             posts=posts,
             matrix_form=forms.MatrixImportForm(),
+            village_form=forms.VillageImportForm(auto_id="id_villages_%s"),
         ),
     )
 
@@ -349,6 +456,19 @@ def matrix_import(request: HttpRequest, slug: str) -> HttpResponse:
         partnership=partnership,
     )
     return redirect("emergency:coverage", slug=slug)
+
+
+@login_required
+@require_POST
+def villages_import(request: HttpRequest, slug: str) -> HttpResponse:
+    return _import(
+        request,
+        slug,
+        forms.VillageImportForm,
+        village_services.villages_import,
+        lambda n: ngettext("{count} village was imported.", "{count} villages were imported.", n),
+        "emergency:coverage",
+    )
 
 
 def _scenario(request: HttpRequest, partnership: Any, pk: int):

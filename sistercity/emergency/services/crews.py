@@ -3,13 +3,21 @@
 import datetime as dt
 
 from auditlog.context import set_actor
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.emergency.choices import PILLAR, Shift, VehicleKind
-from sistercity.emergency.models import Attendance, Firefighter, FirePost, Qualification
+from sistercity.emergency.models import (
+    Attendance,
+    Firefighter,
+    FirePost,
+    Qualification,
+    TrainingCourse,
+)
 
 
 def firefighter_add(
@@ -64,7 +72,11 @@ def qualification_add(
     return qualification
 
 
-def attendance_record(*, actor, course, firefighter: Firefighter, passed: bool) -> Attendance:
+def attendance_record(
+    *, actor, course: TrainingCourse, firefighter: Firefighter, passed: bool = False
+) -> Attendance:
+    """Record that a firefighter attended a course (and whether they passed: then their
+    certificate can be printed); recording again updates the result."""
     require(actor, course, Action.CHANGE, pillar=PILLAR)
     if firefighter.partnership_id != course.partnership_id:
         raise SisterCityError(_("The firefighter belongs to another partnership."), code="person")
@@ -73,3 +85,45 @@ def attendance_record(*, actor, course, firefighter: Firefighter, passed: bool) 
             course=course, firefighter=firefighter, defaults={"passed": passed}
         )
     return attendance
+
+
+def training_course_create(
+    *,
+    actor,
+    partnership,
+    title: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    place: str,
+    instructors: str = "",
+    vehicle_kind: str = "",
+) -> TrainingCourse:
+    """A training course (e.g. operator training by Toyama instructors, in Toyama or Batang);
+    its title is written in the language the user works in."""
+    require(actor, partnership, Action.CHANGE, pillar=PILLAR)
+    if not title.strip():
+        raise SisterCityError(_("The title is required."), code="title", field="title")
+    if ends_on < starts_on:
+        raise SisterCityError(
+            _("A course cannot end ({ends}) before it starts ({starts}).").format(
+                ends=ends_on.isoformat(), starts=starts_on.isoformat()
+            ),
+            code="dates",
+            field="ends_on",
+        )
+    if vehicle_kind and vehicle_kind not in VehicleKind.values:
+        raise SisterCityError(_("Unknown vehicle kind."), code="vehicle_kind")
+    with transaction.atomic(), set_actor(actor):
+        course = TrainingCourse(
+            partnership=partnership,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            place=place.strip(),
+            instructors=instructors.strip(),
+            vehicle_kind=vehicle_kind,
+        )
+        course.set_current_language(translation.get_language() or settings.LANGUAGE_CODE)
+        course.title = title.strip()
+        full_clean(course)
+        course.save()
+    return course

@@ -4,7 +4,7 @@ bad input with a translated message and save nothing."""
 import pytest
 from django.urls import reverse
 
-from sistercity.emergency.models import CoverageScenario, Vehicle
+from sistercity.emergency.models import CoverageScenario, Incident, Vehicle
 from sistercity.testing import db_snapshot
 
 SLUG = "batang-toyama"
@@ -12,8 +12,11 @@ SLUG = "batang-toyama"
 
 def _pages(partnership):
     scenario = CoverageScenario.objects.filter(partnership=partnership).first()
+    incident = Incident.objects.filter(partnership=partnership).first()
     return [
         reverse("emergency:dashboard", args=[SLUG]),
+        reverse("emergency:incidents", args=[SLUG]),
+        reverse("emergency:incident", args=[SLUG, incident.pk]),
         reverse("emergency:fleet", args=[SLUG]),
         reverse("emergency:vehicle", args=[SLUG, "TYM-01"]),
         reverse("emergency:crews", args=[SLUG]),
