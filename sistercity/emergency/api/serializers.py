@@ -4,7 +4,14 @@ from typing import Any
 from rest_framework import serializers
 
 from sistercity.emergency.choices import CoverageModel, IncidentKind, VehicleKind, VehicleOrigin
-from sistercity.emergency.models import CoverageScenario, FirePost, Incident, Vehicle, VehicleGrant
+from sistercity.emergency.models import (
+    CoverageScenario,
+    FirePost,
+    Incident,
+    Vehicle,
+    VehicleGrant,
+    Village,
+)
 
 
 class FirePostSerializer(serializers.ModelSerializer):
@@ -218,3 +225,27 @@ class FireIncidentCreateSerializer(serializers.Serializer):
     injured = serializers.IntegerField(min_value=0, default=0)
     deaths = serializers.IntegerField(min_value=0, default=0)
     note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class VillageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Village
+        fields = [
+            "id",
+            "code",
+            "name",
+            "kecamatan",
+            "population",
+            "latitude",
+            "longitude",
+            "is_illustrative",
+        ]
+
+
+class VillageImportSerializer(serializers.Serializer):
+    partnership = serializers.SlugField()
+    file = serializers.FileField(help_text="XLSX (first sheet) or CSV with the village columns.")
+
+
+class VillageImportResultSerializer(serializers.Serializer):
+    imported = serializers.IntegerField()

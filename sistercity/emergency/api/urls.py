@@ -6,6 +6,7 @@ from sistercity.emergency.api.views import (
     GrantViewSet,
     IncidentViewSet,
     VehicleViewSet,
+    VillageViewSet,
 )
 
 router = SimpleRouter()
@@ -14,5 +15,6 @@ router.register("fire-vehicles", VehicleViewSet, basename="fire-vehicle")
 router.register("vehicle-grants", GrantViewSet, basename="vehicle-grant")
 router.register("coverage-scenarios", CoverageScenarioViewSet, basename="coverage-scenario")
 router.register("fire-incidents", IncidentViewSet, basename="fire-incident")
+router.register("fire-villages", VillageViewSet, basename="fire-village")
 
 urlpatterns = router.urls

@@ -11,11 +11,19 @@ from rest_framework.response import Response
 from sistercity.core.api.viewsets import ScopedViewSet, partnership_for_api
 from sistercity.core.errors import SisterCityError
 from sistercity.emergency.api import serializers as s
-from sistercity.emergency.models import CoverageScenario, FirePost, Incident, Vehicle, VehicleGrant
+from sistercity.emergency.models import (
+    CoverageScenario,
+    FirePost,
+    Incident,
+    Vehicle,
+    VehicleGrant,
+    Village,
+)
 from sistercity.emergency.services import coverage as coverage_services
 from sistercity.emergency.services import fleet as fleet_services
 from sistercity.emergency.services import grants as grant_services
 from sistercity.emergency.services import incidents as incident_services
+from sistercity.emergency.services import villages as village_services
 
 
 class FirePostViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -126,3 +134,28 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
             actor=request.user, partnership=partnership, **data
         )
         return Response(s.FireIncidentSerializer(incident).data, status=status.HTTP_201_CREATED)
+
+
+class VillageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """The demand points of the coverage analysis: villages with population and coordinates;
+    ``import/`` adds or updates them from an XLSX or CSV file, all or nothing."""
+
+    serializer_class = s.VillageSerializer
+    model = Village
+    partnership_filter = "partnership__slug"
+
+    @extend_schema(request=s.VillageImportSerializer, responses=s.VillageImportResultSerializer)
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        parser_classes=[MultiPartParser, FormParser],
+    )
+    def import_file(self, request):
+        payload = s.VillageImportSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        partnership = partnership_for_api(request, payload.validated_data["partnership"])
+        count = village_services.villages_import(
+            actor=request.user, partnership=partnership, file=payload.validated_data["file"]
+        )
+        return Response({"imported": count}, status=status.HTTP_201_CREATED)

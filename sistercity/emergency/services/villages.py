@@ -40,13 +40,14 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
+        message = self.message.rstrip(".。")  # the list is punctuated as a whole
         if self.column:
             return str(
                 _("row {row}, “{column}”: {message}").format(
-                    row=self.row, column=self.column, message=self.message
+                    row=self.row, column=self.column, message=message
                 )
             )
-        return str(_("row {row}: {message}").format(row=self.row, message=self.message))
+        return str(_("row {row}: {message}").format(row=self.row, message=message))
 
 
 def _table(file: UploadedFile) -> list[list]:

@@ -11,6 +11,7 @@ ENDPOINTS = [
     "/api/vehicle-grants/",
     "/api/coverage-scenarios/",
     "/api/fire-incidents/",
+    "/api/fire-villages/",
 ]
 
 
@@ -117,3 +118,39 @@ def test_an_incident_is_recorded_with_its_response_time(client_for, agus):
     assert response.status_code == 201, response.json()
     assert response.json()["response_minutes"] == 19.0
     assert Incident.objects.filter(kecamatan="Blado", kind="land_fire").exists()
+
+
+def test_villages_are_imported_through_the_api_all_or_nothing(client_for, agus, observer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sistercity.emergency.models import Village
+
+    def upload(body: str):
+        return SimpleUploadedFile("villages.csv", body.encode(), "text/csv")
+
+    header = "code,name,kecamatan,population,latitude,longitude\n"
+    client = client_for(agus)
+    before = db_snapshot()
+    refused = client.post(
+        "/api/fire-villages/import/",
+        {"partnership": "batang-toyama", "file": upload(header + "a,A,,-1,-7,109\n")},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "invalid_rows"
+    assert "row 2, “population”" in refused.json()["detail"]
+    assert db_snapshot() == before
+    done = client.post(
+        "/api/fire-villages/import/",
+        {
+            "partnership": "batang-toyama",
+            "file": upload(header + "api-1,Desa API,Bandar,50,-7,109.8\n"),
+        },
+    )
+    assert done.status_code == 201 and done.json() == {"imported": 1}
+    assert Village.objects.get(code="api-1").population == 50
+    forbidden = client_for(observer).post(
+        "/api/fire-villages/import/",
+        {"partnership": "batang-toyama", "file": upload(header + "api-2,B,,5,-7,109\n")},
+    )
+    assert forbidden.status_code == 403
