@@ -95,7 +95,7 @@ def test_a_company_contact_sees_only_its_own_dossier(client_for, tanaka, partner
 def test_the_export_and_the_api_list_log_each_confidential_dossier(
     client_for, andi, partnership, leads
 ):
-    from rest_framework.authtoken.models import Token
+    from sistercity.testing import api_token
 
     secret = leads["confidential"]
     reads = LogEntry.objects.filter(object_pk=str(secret.pk), action=LogEntry.Action.ACCESS)
@@ -103,9 +103,7 @@ def test_the_export_and_the_api_list_log_each_confidential_dossier(
     client = client_for(andi)
     assert client.get(f"/id/investment/{partnership.slug}/export/pipeline.xlsx").status_code == 200
     assert reads.count() == before + 1
-    token, _ = Token.objects.get_or_create(user=andi)
-    listed = client.get(
-        reverse("api:investment-lead-list"), HTTP_AUTHORIZATION=f"Token {token.key}"
-    )
+    key = api_token(andi)
+    listed = client.get(reverse("api:investment-lead-list"), HTTP_AUTHORIZATION=f"Token {key}")
     assert listed.status_code == 200
     assert reads.count() == before + 2 and reads.latest("timestamp").actor == andi
