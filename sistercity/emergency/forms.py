@@ -140,6 +140,32 @@ class SparePartForm(forms.Form):
     )
 
 
+class EquipmentForm(forms.Form):
+    """An equipment item kept at a post, with its inspections (the service checks that the
+    next one is not due before the last)."""
+
+    post: forms.ModelChoiceField = forms.ModelChoiceField(label=_("post"), queryset=None)
+    name = forms.CharField(label=_("item"), max_length=200, validators=[validate_no_markup])
+    quantity = forms.IntegerField(label=_("quantity"), min_value=1, initial=1)
+    serial = forms.CharField(
+        label=_("serial number"), max_length=60, required=False, validators=[validate_no_markup]
+    )
+    last_inspected_on = forms.DateField(
+        label=_("last inspected on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    next_inspection_on = forms.DateField(
+        label=_("next inspection due"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, posts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["post"].queryset = posts  # type: ignore[attr-defined]
+
+
 class QualificationForm(forms.Form):
     vehicle_kind = forms.ChoiceField(label=_("vehicle kind"), choices=VehicleKind.choices)
     issued_on = forms.DateField(

@@ -142,10 +142,32 @@ def incident(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def fleet(request: HttpRequest, slug: str) -> HttpResponse:
+    """The vehicles (with the flag for a post without a qualified operator on a shift) and the
+    posts with their equipment; the fire service registers a vehicle or adds an equipment item
+    here (an equipment refusal is shown beside the field, with status 400)."""
     partnership = partnership_for(request, slug)
     post_choices = selectors.post_list(user=request.user, partnership=partnership)
-    form = forms.VehicleForm(request.POST or None, posts=post_choices)
-    if request.method == "POST":
+    which = request.POST.get("form") if request.method == "POST" else None
+    form = forms.VehicleForm(
+        request.POST if request.method == "POST" and which != "equipment" else None,
+        posts=post_choices,
+    )
+    equipment_form = forms.EquipmentForm(
+        request.POST if which == "equipment" else None, posts=post_choices, prefix="equipment"
+    )
+    refused = False
+    if which == "equipment":
+        item = submit_form(
+            request,
+            equipment_form,
+            fleet_services.equipment_add,
+            _("The equipment was added."),
+            on_form=True,
+        )
+        if item is not None:
+            return redirect("emergency:fleet", slug=slug)
+        refused = True
+    elif request.method == "POST":
         vehicle = submit_form(
             request,
             form,
@@ -161,11 +183,18 @@ def fleet(request: HttpRequest, slug: str) -> HttpResponse:
     posts = selectors.post_list(user=request.user, partnership=partnership).prefetch_related(
         "equipment"
     )
-    return render(
+    context = _context(
         request,
-        "emergency/fleet.html",
-        _context(request, partnership, "fleet", form=form, rows=rows, posts=posts),
+        partnership,
+        "fleet",
+        form=form,
+        equipment_form=equipment_form,
+        rows=rows,
+        posts=posts,
     )
+    if refused:
+        context["error_form"] = equipment_form
+    return render(request, "emergency/fleet.html", context, status=400 if refused else 200)
 
 
 def _vehicle(request: HttpRequest, partnership: Any, code: str):

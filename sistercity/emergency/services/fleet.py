@@ -194,7 +194,9 @@ def equipment_add(
     require(actor, post, Action.CHANGE, pillar=PILLAR)
     if last_inspected_on and next_inspection_on and next_inspection_on < last_inspected_on:
         raise SisterCityError(
-            _("The next inspection cannot be due before the last one."), code="inspection_dates"
+            _("The next inspection cannot be due before the last one."),
+            code="inspection_dates",
+            field="next_inspection_on",
         )
     with transaction.atomic(), set_actor(actor):
         item = EquipmentItem(
