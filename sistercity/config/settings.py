@@ -3,8 +3,10 @@
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +44,8 @@ INSTALLED_APPS = [
     "rest_framework",
     # API tokens that expire, stored hashed (our model accounts.ApiToken; see REST_KNOX).
     "knox",
+    # The Content-Security-Policy header (CONTENT_SECURITY_POLICY below).
+    "csp",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -83,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "sistercity.core.middleware.RefuseNulMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Last, so that it sees the lockout flag the authentication backend set.
@@ -308,6 +313,36 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The destination maps' tile server (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png); empty:
+# the maps show their points alone and nothing loads from outside.
+CULTURE_MAP_TILE_URL = env_str("CULTURE_MAP_TILE_URL", "")
+
+
+def _origin(url: str) -> list[str]:
+    parts = urlsplit(url)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
+
+
+# Content-Security-Policy: scripts only from our own static files (no inline script, no eval:
+# htmx runs with allowEval off, see base.html), no plugins, no framing, forms post only here.
+# Styles allow inline attributes because the server-drawn SVG charts and Leaflet position
+# their parts with style attributes; a style cannot run code. Images may come from the map's
+# tile server and from an object store holding media (MEDIA_URL on another origin).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *_origin(CULTURE_MAP_TILE_URL), *_origin(MEDIA_URL)],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -233,7 +233,7 @@ def destinations(request: HttpRequest, slug: str) -> HttpResponse:
             "partnership": partnership,
             "destinations": rows,
             "maps": _map_points(slug, rows),
-            "tile_url": getattr(settings, "CULTURE_MAP_TILE_URL", ""),
+            "tile_url": settings.CULTURE_MAP_TILE_URL,
             "tile_attribution": getattr(settings, "CULTURE_MAP_TILE_ATTRIBUTION", ""),
             "alternates": alternates(request),
         },
