@@ -4,7 +4,17 @@ from rest_framework import serializers
 
 from sistercity.core.api.serializers import translations_of
 from sistercity.trade import selectors
-from sistercity.trade.models import Enterprise, Inquiry, Lead, Order, Permit, Product
+from sistercity.trade.choices import MessageLanguage, Stage
+from sistercity.trade.models import (
+    Buyer,
+    Enterprise,
+    Inquiry,
+    Lead,
+    Message,
+    Order,
+    Permit,
+    Product,
+)
 
 PERSONAL = ("owner_name", "phone", "email")
 
@@ -170,3 +180,80 @@ class MsmeLeadSerializer(serializers.ModelSerializer):
     class Meta:
         model = Lead
         fields = ["id", "inquiry", "product", "stage", "lost_reason", "stage_changed_on", "orders"]
+
+
+class MsmeBuyerSerializer(serializers.ModelSerializer):
+    partnership: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+
+    class Meta:
+        model = Buyer
+        fields = ["id", "partnership", "name_ja", "name_romaji", "prefecture", "sector"]
+
+
+class MsmeBuyerCreateSerializer(serializers.Serializer):
+    partnership = serializers.SlugField()
+    name_ja = serializers.CharField(max_length=200)
+    name_romaji = serializers.CharField(max_length=200)
+    prefecture = serializers.CharField(max_length=40)
+    sector = serializers.CharField(max_length=120)
+
+
+class MsmeReasonSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    points = serializers.IntegerField()
+    detail = serializers.CharField(allow_blank=True)
+    text = serializers.CharField(help_text="The reason in the caller's language.")
+
+
+class MsmeMatchSerializer(serializers.Serializer):
+    product = serializers.IntegerField()
+    name = serializers.CharField()
+    points = serializers.IntegerField()
+    readiness = serializers.IntegerField()
+    reasons = MsmeReasonSerializer(many=True)
+
+
+class MsmeLeadCreateSerializer(serializers.Serializer):
+    inquiry = serializers.IntegerField()
+    product = serializers.IntegerField()
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+    event = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class MsmeLeadAdvanceSerializer(serializers.Serializer):
+    stage = serializers.ChoiceField(choices=Stage.choices)
+    lost_reason = serializers.CharField(
+        max_length=300, required=False, default="", allow_blank=True
+    )
+
+
+class MsmeOrderCreateSerializer(serializers.Serializer):
+    ordered_on = serializers.DateField()
+    quantity_kg = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
+    value_jpy = serializers.DecimalField(max_digits=18, decimal_places=2)
+    value_idr = serializers.DecimalField(
+        max_digits=18, decimal_places=2, required=False, allow_null=True, default=None
+    )
+
+
+class MsmeOrderListSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Order
+        fields = ["id", "lead", "kind", "ordered_on", "quantity_kg", "value_jpy", "value_idr"]
+
+
+class MsmeMessageSerializer(serializers.ModelSerializer):
+    author = serializers.CharField(source="author.get_full_name", read_only=True)
+
+    class Meta:
+        model = Message
+        fields = ["id", "lead", "author", "language", "body", "sent_at"]
+
+
+class MsmeMessageCreateSerializer(serializers.Serializer):
+    body = serializers.CharField()
+    language = serializers.ChoiceField(
+        choices=MessageLanguage.choices, required=False, allow_null=True, default=None
+    )

@@ -1,16 +1,33 @@
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from sistercity.core.api.viewsets import ScopedViewSet, partnership_for_api
-from sistercity.trade import services
+from sistercity.trade import selectors, services
 from sistercity.trade.api import serializers as s
-from sistercity.trade.models import Buyer, Enterprise, Inquiry, Lead, Permit, Product
+from sistercity.trade.models import (
+    Buyer,
+    Enterprise,
+    Inquiry,
+    Lead,
+    Order,
+    Permit,
+    Product,
+    TradeEvent,
+)
 from sistercity.trade.readiness import assess
+
+
+class ReadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Rows the caller sees, each once (a buyer's people and the staff may both match)."""
+
+    def get_queryset(self) -> Any:
+        return super().get_queryset().distinct()
 
 
 class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -72,15 +89,12 @@ class PermitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
     prefetch = ("products",)
 
 
-class InquiryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+class InquiryViewSet(ReadViewSet):
     """A buyer's inquiries: its own people and the pillar's staff; another buyer gets 404."""
 
     serializer_class = s.MsmeInquirySerializer
     model = Inquiry
     partnership_filter = "buyer__partnership__slug"
-
-    def get_queryset(self) -> Any:
-        return super().get_queryset().distinct()
 
     @extend_schema(request=s.MsmeInquiryCreateSerializer, responses=s.MsmeInquirySerializer)
     def create(self, request: Any) -> Response:
@@ -91,8 +105,53 @@ class InquiryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
         inquiry = services.inquiry_create(actor=request.user, buyer=buyer, **data)
         return Response(s.MsmeInquirySerializer(inquiry).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(responses=s.MsmeMatchSerializer(many=True))
+    @action(detail=True)
+    def matches(self, request: Any, pk: Any = None) -> Response:
+        """The products the caller sees for the inquiry, ranked, with the reasons shown."""
+        inquiry = self.get_object()
+        rows = [
+            {
+                "product": ranked.product.pk,
+                "name": str(ranked.product),
+                "points": ranked.match.points,
+                "readiness": ranked.score,
+                "reasons": [
+                    {
+                        "code": reason.code,
+                        "points": reason.points,
+                        "detail": reason.detail,
+                        "text": " ".join(
+                            render_to_string("trade/_reason.html", {"reason": reason}).split()
+                        ),
+                    }
+                    for reason in ranked.match.reasons
+                ],
+            }
+            for ranked in selectors.matches(user=request.user, inquiry=inquiry)
+        ]
+        return Response(rows)
 
-class LeadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+
+class BuyerViewSet(ReadViewSet):
+    """Japanese buyers: their own people and the pillar's staff; the staff register them."""
+
+    serializer_class = s.MsmeBuyerSerializer
+    model = Buyer
+    partnership_filter = "partnership__slug"
+    related = ("partnership",)
+
+    @extend_schema(request=s.MsmeBuyerCreateSerializer, responses=s.MsmeBuyerSerializer)
+    def create(self, request: Any) -> Response:
+        payload = s.MsmeBuyerCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        partnership = partnership_for_api(request, data.pop("partnership"))
+        buyer = services.buyer_create(actor=request.user, partnership=partnership, **data)
+        return Response(s.MsmeBuyerSerializer(buyer).data, status=status.HTTP_201_CREATED)
+
+
+class LeadViewSet(ReadViewSet):
     """Leads and their orders: the two parties and the staff who run the pillar."""
 
     serializer_class = s.MsmeLeadSerializer
@@ -100,5 +159,72 @@ class LeadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     partnership_filter = "inquiry__buyer__partnership__slug"
     prefetch = ("orders",)
 
-    def get_queryset(self) -> Any:
-        return super().get_queryset().distinct()
+    def _answer(self, lead: Lead, code: int = status.HTTP_200_OK) -> Response:
+        return Response(s.MsmeLeadSerializer(self.get_queryset().get(pk=lead.pk)).data, code)
+
+    @extend_schema(request=s.MsmeLeadCreateSerializer, responses=s.MsmeLeadSerializer)
+    def create(self, request: Any) -> Response:
+        """A buyer's people put a product on their inquiry (a sample is asked for)."""
+        payload = s.MsmeLeadCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        inquiry = get_object_or_404(
+            Inquiry.objects.for_user(request.user).distinct(), pk=data["inquiry"]
+        )
+        product = selectors.product_detail(user=request.user, pk=data["product"])
+        event = None
+        if data["event"] is not None:
+            event = get_object_or_404(
+                TradeEvent.objects.filter(partnership_id=inquiry.buyer.partnership_id),
+                pk=data["event"],
+            )
+        lead = services.lead_open(
+            actor=request.user, inquiry=inquiry, product=product, note=data["note"], event=event
+        )
+        return self._answer(lead, status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.MsmeLeadAdvanceSerializer, responses=s.MsmeLeadSerializer)
+    @action(detail=True, methods=["post"])
+    def advance(self, request: Any, pk: Any = None) -> Response:
+        """Move the lead along the funnel (sample sent, negotiation, lost with a reason);
+        orders move it themselves."""
+        lead = self.get_object()
+        payload = s.MsmeLeadAdvanceSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.lead_advance(actor=request.user, lead=lead, **payload.validated_data)
+        return self._answer(lead)
+
+    @extend_schema(request=s.MsmeOrderCreateSerializer, responses=s.MsmeOrderListSerializer)
+    @action(detail=True, methods=["post"])
+    def orders(self, request: Any, pk: Any = None) -> Response:
+        """Record a real order: the first makes the lead a first order, later ones repeat
+        orders."""
+        lead = self.get_object()
+        payload = s.MsmeOrderCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        order = services.order_record(actor=request.user, lead=lead, **payload.validated_data)
+        return Response(s.MsmeOrderListSerializer(order).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(methods=["GET"], request=None, responses=s.MsmeMessageSerializer(many=True))
+    @extend_schema(
+        methods=["POST"], request=s.MsmeMessageCreateSerializer, responses=s.MsmeMessageSerializer
+    )
+    @action(detail=True, methods=["get", "post"])
+    def messages(self, request: Any, pk: Any = None) -> Response:
+        """The lead's messages, each with its language; POST writes one."""
+        lead = self.get_object()
+        if request.method == "POST":
+            payload = s.MsmeMessageCreateSerializer(data=request.data)
+            payload.is_valid(raise_exception=True)
+            message = services.message_send(actor=request.user, lead=lead, **payload.validated_data)
+            return Response(s.MsmeMessageSerializer(message).data, status=status.HTTP_201_CREATED)
+        rows = selectors.lead_messages(user=request.user, lead=lead)
+        return Response(s.MsmeMessageSerializer(rows, many=True).data)
+
+
+class OrderViewSet(ReadViewSet):
+    """Orders, visible exactly as their lead is (the two parties and the pillar's staff)."""
+
+    serializer_class = s.MsmeOrderListSerializer
+    model = Order
+    partnership_filter = "lead__inquiry__buyer__partnership__slug"
