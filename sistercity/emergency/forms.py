@@ -101,6 +101,12 @@ class VehicleForm(forms.Form):
         required=False,
         validators=[validate_no_markup],
     )
+    registration_expires_on = forms.DateField(
+        label=_("registration expires on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("A renewal reminder goes out before this date."),
+    )
     pump_lpm = forms.IntegerField(label=_("pump capacity (l/min)"), min_value=0, required=False)
     tank_litres = forms.IntegerField(label=_("water tank (l)"), min_value=0, required=False)
     year = forms.IntegerField(label=_("year built"), min_value=1950, max_value=2100, required=False)
