@@ -144,7 +144,7 @@ def incident(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def fleet(request: HttpRequest, slug: str) -> HttpResponse:
     """The vehicles (with the flag for a post without a qualified operator on a shift) and the
     posts with their equipment; the fire service registers a vehicle or adds an equipment item
-    here (an equipment refusal is shown beside the field, with status 400)."""
+    here (a refusal is shown beside the field, with status 400)."""
     partnership = partnership_for(request, slug)
     post_choices = selectors.post_list(user=request.user, partnership=partnership)
     which = request.POST.get("form") if request.method == "POST" else None
@@ -173,10 +173,12 @@ def fleet(request: HttpRequest, slug: str) -> HttpResponse:
             form,
             fleet_services.vehicle_register,
             _("The vehicle was registered."),
+            on_form=True,
             partnership=partnership,
         )
         if vehicle is not None:
             return redirect("emergency:vehicle", slug=slug, code=vehicle.code)
+        refused = True
     vehicles = list(selectors.vehicle_list(user=request.user, partnership=partnership))
     flags = stats.unstaffed_vehicles(vehicles)
     rows = [{"vehicle": v, "unstaffed": flags.get(v.pk, [])} for v in vehicles]
@@ -192,7 +194,7 @@ def fleet(request: HttpRequest, slug: str) -> HttpResponse:
         rows=rows,
         posts=posts,
     )
-    if refused:
+    if which == "equipment":
         context["error_form"] = equipment_form
     return render(request, "emergency/fleet.html", context, status=400 if refused else 200)
 

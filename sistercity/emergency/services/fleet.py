@@ -41,12 +41,18 @@ def vehicle_register(
     require(actor, partnership, Action.CHANGE, pillar=PILLAR)
     donor = donor.strip()
     if origin == VehicleOrigin.DONATED and not donor:
-        raise SisterCityError(_("Say who donated the vehicle."), code="donor_required")
+        raise SisterCityError(
+            _("Say who donated the vehicle."), code="donor_required", field="donor"
+        )
     if post is not None and post.partnership_id != partnership.pk:
-        raise SisterCityError(_("The post belongs to another partnership."), code="post")
+        raise SisterCityError(
+            _("The post belongs to another partnership."), code="post", field="post"
+        )
     if Vehicle.objects.filter(partnership=partnership, code=code).exists():
         raise SisterCityError(
-            _("A vehicle with the code “{code}” exists already.").format(code=code), code="code"
+            _("A vehicle with the code “{code}” exists already.").format(code=code),
+            code="code",
+            field="code",
         )
     status = (
         VehicleStatus.AWAITING_HANDOVER

@@ -39,8 +39,9 @@ def test_a_donated_truck_without_donor_is_refused_in_the_page(client_for, agus):
         reverse("emergency:fleet", args=[SLUG]),
         {"code": "TYM-04", "kind": "tanker", "origin": "donated"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "pemberi hibah" in response.content.decode()
+    assert response.context["form"].errors["donor"]  # beside the field, not a banner
     assert db_snapshot() == before
 
 
