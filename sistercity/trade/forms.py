@@ -185,3 +185,30 @@ class IngredientsForm(forms.Form):
 class ContactForm(forms.Form):
     volume_kg = forms.DecimalField(label=_("volume (kg/month)"), min_value=0)
     message = forms.CharField(label=_("message"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MentoringProgrammeForm(forms.Form):
+    title = forms.CharField(label=_("title"), max_length=200)
+    starts_on = forms.DateField(
+        label=_("starts on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class SessionForm(forms.Form):
+    """A session and who attended, chosen among the enterprises the user sees."""
+
+    held_on = forms.DateField(label=_("held on"), widget=forms.DateInput(attrs={"type": "date"}))
+    topic = forms.CharField(label=_("topic"), max_length=200)
+    instructor = forms.CharField(label=_("instructor"), max_length=200, required=False)
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("enterprises attending"),
+        queryset=Enterprise.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, enterprises: Any = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if enterprises is not None:
+            field: Any = self.fields["attendees"]
+            field.queryset = enterprises

@@ -43,6 +43,7 @@ urlpatterns = [
     path("msme/<slug:slug>/inquiries/new/", views.inquiry_new, name="inquiry_new"),
     path("msme/<slug:slug>/inquiries/<int:pk>/", views.inquiry_detail, name="inquiry"),
     path("msme/<slug:slug>/leads/<int:pk>/", views.lead_detail, name="lead"),
+    path("msme/<slug:slug>/mentoring/new/", views.mentoring_new, name="mentoring_new"),
     path("msme/<slug:slug>/mentoring/<int:pk>/", views.mentoring_detail, name="mentoring"),
     path(
         "msme/<slug:slug>/mentoring/<int:pk>/certificates/<int:enterprise>.pdf",

@@ -485,11 +485,43 @@ def table_export(request: HttpRequest, slug: str, table: str, fmt: str) -> HttpR
 
 
 @login_required
+def mentoring_new(request: HttpRequest, slug: str) -> HttpResponse:
+    """The MSME office starts a mentoring or training programme."""
+    partnership = _partnership(request, slug)
+    form = forms.MentoringProgrammeForm(request.POST or None)
+    programme = submit_form(
+        request,
+        form,
+        services.mentoring_create,
+        _("The programme was created."),
+        on_form=True,
+        partnership=partnership,
+        language=request.LANGUAGE_CODE,
+    )
+    if programme:
+        return redirect("trade:mentoring", slug=slug, pk=programme.pk)
+    return render(request, "trade/mentoring_form.html", _context(request, partnership, form=form))
+
+
+@login_required
 def mentoring_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partnership = _partnership(request, slug)
     programme = get_object_or_404(
         MentoringProgramme.objects.for_user(request.user).filter(partnership=partnership), pk=pk
     )
+    form = forms.SessionForm(
+        request.POST or None,
+        enterprises=selectors.enterprise_list(user=request.user, partnership=partnership),
+    )
+    if submit_form(
+        request,
+        form,
+        services.session_record,
+        _("The session was recorded."),
+        on_form=True,
+        programme=programme,
+    ):
+        return redirect("trade:mentoring", slug=slug, pk=pk)
     sessions = programme.sessions.prefetch_related("attendees")
     return render(
         request,
@@ -500,6 +532,7 @@ def mentoring_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             programme=programme,
             sessions=sessions,
             readiness=selectors.mentoring_readiness(programme),
+            form=form,
         ),
     )
 

@@ -38,9 +38,14 @@ def field_label(model: Any, name: str) -> str:
     return str(getattr(model._meta.get_field(name), "verbose_name", name))
 
 
-def refuse(field: str, message: Any, code: str = "invalid") -> SisterCityError:
-    """A refusal that names the field (its label) first."""
-    return SisterCityError(_("{field}: {message}").format(field=field, message=message), code=code)
+def refuse(
+    field: str, message: Any, code: str = "invalid", *, name: str | None = None
+) -> SisterCityError:
+    """A refusal that names the field (its label) first; ``name`` is the input's name, so a
+    page shows the message beside that input."""
+    return SisterCityError(
+        _("{field}: {message}").format(field=field, message=message), code=code, field=name
+    )
 
 
 def identifier_message(kind: str, value: str) -> Any:

@@ -23,7 +23,7 @@ def mentoring_create(
 ) -> MentoringProgramme:
     require_staff(actor, partnership)
     if not title.strip():
-        raise refuse(str(_("title")), _("This field is required."))
+        raise refuse(str(_("title")), _("This field is required."), name="title")
     with transaction.atomic(), set_actor(actor):
         programme = MentoringProgramme(
             partnership=partnership, starts_on=starts_on, is_sample=is_sample
@@ -47,14 +47,24 @@ def session_record(
     """A session and the enterprises that attended it (of the programme's partnership)."""
     require_staff(actor, programme)
     if held_on < programme.starts_on:
-        raise refuse(field_label(MentoringSession, "held_on"), _("is before the programme starts."))
+        raise refuse(
+            field_label(MentoringSession, "held_on"),
+            _("is before the programme starts."),
+            name="held_on",
+        )
     if any(e.partnership_id != programme.partnership_id for e in attendees):
         raise refuse(
-            field_label(MentoringSession, "attendees"), _("an enterprise of another partnership.")
+            field_label(MentoringSession, "attendees"),
+            _("an enterprise of another partnership."),
+            name="attendees",
+        )
+    if not topic.strip():
+        raise refuse(
+            field_label(MentoringSession, "topic"), _("This field is required."), name="topic"
         )
     with transaction.atomic(), set_actor(actor):
         session = MentoringSession(
-            programme=programme, held_on=held_on, topic=topic, instructor=instructor
+            programme=programme, held_on=held_on, topic=topic.strip(), instructor=instructor.strip()
         )
         full_clean(session)
         session.save()
