@@ -13,16 +13,27 @@ character that would be quoted (``'=x``) gets one more quote, so that the round 
 
 Every export goes through :func:`csv_bytes` / :func:`csv_text` or :func:`xlsx_bytes`; readers
 pass text cells through :func:`restore` (or use :func:`read_csv`).
+
+Uploads are read here too, within bounds: :func:`check_size` refuses a file over
+``IMPORT_MAX_BYTES`` before anything reads it, :func:`open_workbook` refuses a ZIP that unpacks
+to far more than that, and :func:`read_table` streams rows and stops at the row limit instead of
+holding a million-row sheet in memory (a 64 KB XLSX can declare that many).
 """
 
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from sistercity.core.errors import SisterCityError
 
 #: The characters that make a spreadsheet treat a cell as a formula (OWASP, CSV Injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -121,3 +132,94 @@ def xlsx_bytes(workbook: Any) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def max_import_bytes() -> int:
+    return settings.IMPORT_MAX_BYTES
+
+
+def check_size(size: int | None) -> None:
+    """Refuse an uploaded file over the limit (or empty) before anything reads it."""
+    limit = max_import_bytes()
+    if not size:
+        raise SisterCityError(_("The file is empty."), code="file_empty")
+    if size > limit:
+        raise SisterCityError(
+            _("The file is {size}; the limit is {limit}.").format(
+                size=filesizeformat(size), limit=filesizeformat(limit)
+            ),
+            code="file_too_large",
+        )
+
+
+def open_workbook(data: bytes, *, not_xlsx: SisterCityError, data_only: bool = True) -> Any:
+    """An uploaded XLSX workbook opened read-only (rows are streamed); ``not_xlsx`` is raised
+    for anything that is not one. A small file that unpacks to gigabytes (a "zip bomb") is
+    refused unread."""
+    from openpyxl import load_workbook
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise not_xlsx
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if sum(info.file_size for info in archive.infolist()) > 20 * max_import_bytes():
+            raise SisterCityError(
+                _("The workbook unpacks to too much data."), code="file_too_large"
+            )
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise not_xlsx from error
+
+
+def read_table(
+    data: bytes, *, name: str = "", sheet: str | None = None, max_rows: int
+) -> list[list[Any]]:
+    """The rows of an uploaded table, XLSX (the sheet called ``sheet``, else the first) or UTF-8
+    CSV (delimiter sniffed among comma, semicolon and tab), each cell restored, blank rows
+    left out. Refuses, unread beyond the limit, a file over ``IMPORT_MAX_BYTES`` or a table of
+    more than ``max_rows`` rows after its header."""
+    check_size(len(data))
+    is_xlsx = data[:2] == b"PK" and not name.lower().endswith(".csv")
+    rows = _xlsx_rows(data, sheet) if is_xlsx else _csv_rows(data)
+    table: list[list[Any]] = []
+    for row in rows:
+        if not any(cell not in (None, "") for cell in row):
+            continue
+        if len(table) > max_rows:  # the header and max_rows rows are allowed
+            raise SisterCityError(
+                _("The table has more than {maximum} rows.").format(maximum=max_rows),
+                code="too_many_rows",
+            )
+        table.append([restore(cell) for cell in row])
+    return table
+
+
+def _xlsx_rows(data: bytes, sheet: str | None) -> Iterator[Sequence[Any]]:
+    workbook = open_workbook(
+        data,
+        not_xlsx=SisterCityError(
+            _("The file is neither an XLSX workbook nor a UTF-8 CSV table."), code="file_type"
+        ),
+    )
+    try:
+        worksheet = workbook[sheet] if sheet in workbook.sheetnames else workbook.worksheets[0]
+        # The dimension a file declares may be wrong (some programs write none).
+        worksheet.reset_dimensions()
+        yield from worksheet.iter_rows(values_only=True)
+    finally:
+        workbook.close()
+
+
+def _csv_rows(data: bytes) -> Iterator[Sequence[Any]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SisterCityError(
+            _("The file is neither an XLSX workbook nor a UTF-8 CSV table."), code="encoding"
+        ) from error
+    dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        pass
+    yield from csv.reader(io.StringIO(text), dialect)

@@ -14,9 +14,7 @@ The first sheet is read (or the one called ``SIPSN``); export writes the same la
 file round-trips.
 """
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -130,39 +128,6 @@ def _error(line, column, message):
     )
 
 
-def _rows_from_file(file) -> list[list]:
-    name = (getattr(file, "name", "") or "").lower()
-    data = file.read()
-    if isinstance(data, str):
-        data = data.encode()
-    if name.endswith(".csv") or not data.startswith(b"PK"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise SisterCityError(
-                _("The file is neither an XLSX workbook nor a UTF-8 CSV table."), code="import"
-            ) from error
-        dialect: type[csv.Dialect] = csv.excel
-        try:
-            dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;\t")
-        except csv.Error:
-            pass
-        # Our own export quotes text that would run as a formula: read it back as it was.
-        return spreadsheets.read_csv(text, dialect)
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a damaged file
-        raise SisterCityError(
-            _("The XLSX workbook cannot be read: {detail}").format(detail=error), code="import"
-        ) from error
-    sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
-    rows = [[spreadsheets.restore(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
-
-
 def _decimal(value, line, column) -> Decimal:
     if isinstance(value, bool):
         raise _error(line, column, _("not a number"))
@@ -223,14 +188,15 @@ def _header(first_row) -> tuple[list[str], list]:
 
 def read_table(file) -> Table:
     """Parse and check a SIPSN-style table; raise a translated error naming the row."""
-    rows = _rows_from_file(file)
-    rows = [r for r in rows if any(c not in (None, "") for c in r)]
+    data = file.read()
+    rows = spreadsheets.read_table(
+        data.encode() if isinstance(data, str) else data,
+        name=getattr(file, "name", "") or "",
+        sheet=SHEET,
+        max_rows=MAX_ROWS,
+    )
     if not rows:
         raise SisterCityError(_("The table is empty."), code="import")
-    if len(rows) > MAX_ROWS + 1:
-        raise SisterCityError(
-            _("The table has more than {maximum} rows.").format(maximum=MAX_ROWS), code="import"
-        )
     header, meanings = _header(rows[0])
     figures: list[FigureRow] = []
     for index, raw in enumerate(rows[1:], start=2):

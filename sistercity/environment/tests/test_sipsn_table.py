@@ -214,3 +214,27 @@ def test_figure_with_unknown_waste_type_or_negative_value_is_refused(demo, budi)
             )
         assert refused.value.code == code
     assert db_snapshot("environment") == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_file_over_the_import_limit_is_refused_unread(demo, budi, settings, fmt):
+    settings.IMPORT_MAX_BYTES = 2048
+    before = db_snapshot("environment", "auditlog")
+    with pytest.raises(SisterCityError) as refused:
+        do_import(demo, budi, table([row(year=str(2000 + n)) for n in range(40)], fmt=fmt))
+    assert refused.value.code == "file_too_large"
+    assert "2.0\xa0KB" in str(refused.value)
+    assert db_snapshot("environment", "auditlog") == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_table_over_the_row_limit_is_refused_whole(demo, budi, monkeypatch, fmt):
+    monkeypatch.setattr(sipsn, "MAX_ROWS", 3)
+    before = db_snapshot("environment", "auditlog")
+    with pytest.raises(SisterCityError) as refused:
+        do_import(demo, budi, table([row(year=str(2000 + n)) for n in range(4)], fmt=fmt))
+    assert "more than 3 rows" in str(refused.value)
+    assert db_snapshot("environment", "auditlog") == before
+    # At the limit it is read.
+    do_import(demo, budi, table([row(year=str(2000 + n)) for n in range(3)], fmt=fmt))
+    assert WasteFigure.objects.filter(year=2002).exists()

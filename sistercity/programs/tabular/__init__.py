@@ -16,6 +16,7 @@ documented in ``layout``. The package's modules, in the order data flows through
 Other apps import from the package itself; the names below are its interface.
 """
 
+from sistercity.core.spreadsheets import check_size, max_import_bytes
 from sistercity.programs.tabular.errors import ImportRejected, RowError
 from sistercity.programs.tabular.export import (
     export_csv,
@@ -33,12 +34,11 @@ from sistercity.programs.tabular.layout import (
     MAX_ROWS,
     READ_ONLY,
     SHEETS,
-    max_import_bytes,
     round_value,
     translation_text,
     translation_texts,
 )
-from sistercity.programs.tabular.read import Sheet, check_size, read_workbook
+from sistercity.programs.tabular.read import Sheet, read_workbook
 from sistercity.programs.tabular.write import ImportSummary
 
 __all__ = [

@@ -38,8 +38,6 @@ one transaction: all or nothing.
 
 from decimal import Decimal
 
-from django.conf import settings
-
 LANGUAGES = ("id", "ja", "en")
 
 
@@ -97,10 +95,6 @@ READ_ONLY = {
 }
 SHEETS = list(COLUMNS)
 MAX_ROWS = 5000
-
-
-def max_import_bytes() -> int:
-    return getattr(settings, "IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 
 
 def translation_text(obj, name: str, language: str) -> str:

@@ -4,23 +4,19 @@ Only the form is checked here (sheets, columns, formulas, row count); what the v
 checked in ``check``.
 """
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from openpyxl import load_workbook
 
 from sistercity.core import spreadsheets
 from sistercity.core.errors import SisterCityError
+from sistercity.core.spreadsheets import check_size
 from sistercity.programs.tabular.errors import RowError
 from sistercity.programs.tabular.layout import (
     COLUMNS,
     MAX_ROWS,
     READ_ONLY,
     SHEETS,
-    max_import_bytes,
 )
 
 
@@ -28,20 +24,6 @@ from sistercity.programs.tabular.layout import (
 class Sheet:
     name: str
     rows: list[tuple[int, dict]] = field(default_factory=list)
-
-
-def check_size(size: int | None) -> None:
-    """Refuse a file over the limit before anything reads it."""
-    limit = max_import_bytes()
-    if not size:
-        raise SisterCityError(_("The file is empty."), code="file_empty")
-    if size > limit:
-        raise SisterCityError(
-            _("The file is {size}; the limit is {limit}.").format(
-                size=filesizeformat(size), limit=filesizeformat(limit)
-            ),
-            code="file_too_large",
-        )
 
 
 def read_workbook(data: bytes) -> tuple[dict[str, Sheet], list[RowError]]:
@@ -67,22 +49,14 @@ def read_workbook(data: bytes) -> tuple[dict[str, Sheet], list[RowError]]:
 
 def _open_workbook(data: bytes):
     check_size(len(data))
-    not_xlsx = SisterCityError(
-        _("This is not an XLSX workbook. Export one from this page and fill it in."),
-        code="file_type",
+    return spreadsheets.open_workbook(
+        data,
+        not_xlsx=SisterCityError(
+            _("This is not an XLSX workbook. Export one from this page and fill it in."),
+            code="file_type",
+        ),
+        data_only=False,
     )
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise not_xlsx
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        # A small file that unpacks to gigabytes (a "zip bomb") is refused unread.
-        if sum(info.file_size for info in archive.infolist()) > 20 * max_import_bytes():
-            raise SisterCityError(
-                _("The workbook unpacks to too much data."), code="file_too_large"
-            )
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise not_xlsx from error
 
 
 def _read_sheet(worksheet, name: str, errors: list[RowError]) -> Sheet:
