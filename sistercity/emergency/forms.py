@@ -9,6 +9,7 @@ from sistercity.core.validators import validate_no_markup
 from sistercity.emergency.choices import (
     CoverageModel,
     IncidentKind,
+    PostKind,
     Shift,
     VehicleKind,
     VehicleOrigin,
@@ -143,6 +144,26 @@ class SparePartForm(forms.Form):
     quantity = forms.IntegerField(label=_("quantity"), min_value=1)
     source = forms.CharField(
         label=_("source"), max_length=200, required=False, validators=[validate_no_markup]
+    )
+
+
+class SiteForm(forms.Form):
+    """A fire post or a candidate site, with the coordinates the coverage analysis needs."""
+
+    code = forms.SlugField(label=_("code"), max_length=40)
+    name = forms.CharField(label=_("name"), max_length=200, validators=[validate_no_markup])
+    kind = forms.ChoiceField(label=_("kind"), choices=PostKind.choices, initial="candidate")
+    kecamatan = forms.CharField(
+        label=_("kecamatan"), max_length=100, required=False, validators=[validate_no_markup]
+    )
+    desa = forms.CharField(
+        label=_("desa"), max_length=100, required=False, validators=[validate_no_markup]
+    )
+    latitude = forms.DecimalField(
+        label=_("latitude"), min_value=-90, max_value=90, max_digits=9, decimal_places=6
+    )
+    longitude = forms.DecimalField(
+        label=_("longitude"), min_value=-180, max_value=180, max_digits=9, decimal_places=6
     )
 
 

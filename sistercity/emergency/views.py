@@ -143,20 +143,33 @@ def incident(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def fleet(request: HttpRequest, slug: str) -> HttpResponse:
     """The vehicles (with the flag for a post without a qualified operator on a shift) and the
-    posts with their equipment; the fire service registers a vehicle or adds an equipment item
-    here (a refusal is shown beside the field, with status 400)."""
+    posts with their equipment; the fire service registers a vehicle, adds a post or candidate
+    site, or an equipment item here (a refusal is shown beside the field, with status 400)."""
     partnership = partnership_for(request, slug)
     post_choices = selectors.post_list(user=request.user, partnership=partnership)
     which = request.POST.get("form") if request.method == "POST" else None
     form = forms.VehicleForm(
-        request.POST if request.method == "POST" and which != "equipment" else None,
+        request.POST if request.method == "POST" and which not in ("equipment", "site") else None,
         posts=post_choices,
     )
     equipment_form = forms.EquipmentForm(
         request.POST if which == "equipment" else None, posts=post_choices, prefix="equipment"
     )
+    site_form = forms.SiteForm(request.POST if which == "site" else None, prefix="site")
     refused = False
-    if which == "equipment":
+    if which == "site":
+        site = submit_form(
+            request,
+            site_form,
+            fleet_services.post_add,
+            _("The site was added."),
+            on_form=True,
+            partnership=partnership,
+        )
+        if site is not None:
+            return redirect("emergency:fleet", slug=slug)
+        refused = True
+    elif which == "equipment":
         item = submit_form(
             request,
             equipment_form,
@@ -191,11 +204,12 @@ def fleet(request: HttpRequest, slug: str) -> HttpResponse:
         "fleet",
         form=form,
         equipment_form=equipment_form,
+        site_form=site_form,
         rows=rows,
         posts=posts,
     )
-    if which == "equipment":
-        context["error_form"] = equipment_form
+    if which in ("equipment", "site"):
+        context["error_form"] = equipment_form if which == "equipment" else site_form
     return render(request, "emergency/fleet.html", context, status=400 if refused else 200)
 
 

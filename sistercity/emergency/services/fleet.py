@@ -1,6 +1,7 @@
 """Posts, vehicles and their status, maintenance, spare parts and equipment."""
 
 import datetime as dt
+from decimal import Decimal
 
 from auditlog.context import set_actor
 from django.db import transaction
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
-from sistercity.emergency.choices import PILLAR, VehicleOrigin, VehicleStatus
+from sistercity.emergency.choices import PILLAR, PostKind, VehicleOrigin, VehicleStatus
 from sistercity.emergency.models import (
     EquipmentItem,
     FirePost,
@@ -18,6 +19,53 @@ from sistercity.emergency.models import (
     Vehicle,
     VehicleStatusChange,
 )
+
+
+def post_add(
+    *,
+    actor,
+    partnership,
+    code: str,
+    name: str,
+    kind: str,
+    latitude: Decimal | None,
+    longitude: Decimal | None,
+    kecamatan: str = "",
+    desa: str = "",
+) -> FirePost:
+    """A fire post or a candidate site for one joins the coverage analysis (an existing post
+    is always kept by the models, a candidate is theirs to choose); it needs its coordinates,
+    since travel times are estimated from them."""
+    require(actor, partnership, Action.CHANGE, pillar=PILLAR)
+    if kind not in PostKind.values:
+        raise SisterCityError(_("Unknown kind of site."), code="kind", field="kind")
+    for field, value in (("latitude", latitude), ("longitude", longitude)):
+        if value is None:
+            raise SisterCityError(
+                _("A site needs both its latitude and its longitude."),
+                code="coordinates",
+                field=field,
+            )
+    if FirePost.objects.filter(partnership=partnership, code=code).exists():
+        raise SisterCityError(
+            _("A post or site with the code “{code}” exists already.").format(code=code),
+            code="code",
+            field="code",
+        )
+    with transaction.atomic(), set_actor(actor):
+        post = FirePost(
+            partnership=partnership,
+            code=code,
+            name=name.strip(),
+            kind=kind,
+            kecamatan=kecamatan.strip(),
+            desa=desa.strip(),
+            latitude=latitude,
+            longitude=longitude,
+        )
+        full_clean(post)
+        post.save()
+    return post
 
 
 def vehicle_register(
