@@ -20,7 +20,7 @@ from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
 from sistercity.irrigation import waterneeds as wn
 from sistercity.irrigation.bmkg import Problem, read_bmkg
-from sistercity.irrigation.choices import authority_for_area
+from sistercity.irrigation.choices import StructureKind, authority_for_area
 from sistercity.irrigation.errors import engine_error, import_error
 from sistercity.irrigation.models import (
     CanalDrop,
@@ -29,10 +29,12 @@ from sistercity.irrigation.models import (
     IksiAssessment,
     RotationGroup,
     Scheme,
+    Structure,
     WaterUserAssociation,
 )
 
 PILLAR = "agriculture"
+CANAL_KINDS = (StructureKind.PRIMARY, StructureKind.SECONDARY)
 CHANGE_REFUSED = _(
     "Only the secretariat, the partner officers and the agriculture agency officers of this "
     "partnership can change its irrigation data."
@@ -166,13 +168,26 @@ def scheme_save(
             raise TypeError(name)
         setattr(scheme, name, value)
     _check_scheme(scheme)
+    duplicate = Scheme.objects.filter(partnership=scheme.partnership, code=scheme.code)
+    if duplicate.exclude(pk=scheme.pk).exists():
+        raise SisterCityError(
+            _("Another scheme of this partnership has the code {code}.").format(code=scheme.code),
+            code="duplicate_code",
+            field="code",
+        )
     if scheme.pk:
         groups = [wn.Group(g.code, float(g.area_ha)) for g in scheme.groups.all()]
-        _check_groups_fit(scheme, groups)
+        try:
+            _check_groups_fit(scheme, groups)
+        except SisterCityError as error:
+            # Here it is the command area that is too small for the groups already recorded.
+            error.field = "command_area_ha"
+            raise
     if note:
         scheme.note = note
     with transaction.atomic(), set_actor(actor):
-        full_clean(scheme)
+        # The flow was checked above; an empty list (no flow measured yet) is allowed.
+        full_clean(scheme, exclude=["available_flow_m3s"])
         scheme.save()
     return scheme
 
@@ -186,6 +201,44 @@ def rotation_group_save(
     group.area_ha, group.shift_half_months = area_ha, shift_half_months
     others = [wn.Group(g.code, float(g.area_ha)) for g in scheme.groups.exclude(code=code)]
     _check_groups_fit(scheme, [*others, wn.Group(code, float(area_ha))])
+    with transaction.atomic(), set_actor(actor):
+        full_clean(group)
+        group.save()
+    return group
+
+
+def rotation_group_edit(
+    *,
+    actor,
+    scheme: Scheme,
+    group: RotationGroup | None = None,
+    code: str,
+    area_ha: Decimal,
+    shift_half_months: int = 0,
+) -> RotationGroup:
+    """Add a group to ``scheme`` (``group`` None) or change ``group``, its code included. A
+    code already used by another group of the scheme is refused, and so are areas that
+    together exceed the scheme's command area."""
+    _require_change(actor, group or scheme)
+    if group is not None and group.scheme_id != scheme.pk:
+        raise SisterCityError(_("The group belongs to another scheme."), code="scheme")
+    others = scheme.groups.exclude(pk=group.pk) if group is not None else scheme.groups.all()
+    if others.filter(code=code).exists():
+        raise SisterCityError(
+            _("The scheme already has a golongan {code}.").format(code=code),
+            code="duplicate_code",
+            field="code",
+        )
+    if area_ha is None or area_ha <= 0:
+        raise SisterCityError(
+            _("A golongan needs an area above 0 ha."), code="group_area", field="area_ha"
+        )
+    _check_groups_fit(
+        scheme,
+        [*(wn.Group(g.code, float(g.area_ha)) for g in others), wn.Group(code, float(area_ha))],
+    )
+    group = group or RotationGroup(scheme=scheme)
+    group.code, group.area_ha, group.shift_half_months = code, area_ha, shift_half_months
     with transaction.atomic(), set_actor(actor):
         full_clean(group)
         group.save()
@@ -234,6 +287,71 @@ def association_add(
         full_clean(association)
         association.save()
     return association
+
+
+def association_save(
+    *,
+    actor,
+    scheme: Scheme,
+    association: WaterUserAssociation | None = None,
+    name: str,
+    level: str,
+    members: int = 0,
+    is_legal_entity: bool = False,
+) -> WaterUserAssociation:
+    """Add an association to ``scheme`` (``association`` None) or change ``association``."""
+    _require_change(actor, association or scheme)
+    if association is not None and association.scheme_id != scheme.pk:
+        raise SisterCityError(_("The association belongs to another scheme."), code="scheme")
+    if not (name or "").strip():
+        raise SisterCityError(
+            _("The association needs a name."), code="association_name", field="name"
+        )
+    if members is None or members < 0:
+        raise SisterCityError(
+            _("The number of members cannot be negative."), code="members", field="members"
+        )
+    association = association or WaterUserAssociation(scheme=scheme)
+    association.name, association.level = name.strip(), level
+    association.members, association.is_legal_entity = members, is_legal_entity
+    with transaction.atomic(), set_actor(actor):
+        full_clean(association)
+        association.save()
+    return association
+
+
+def structure_save(
+    *,
+    actor,
+    scheme: Scheme,
+    structure: Structure | None = None,
+    kind: str,
+    name: str,
+    condition: str,
+    length_m: Decimal | None = None,
+) -> Structure:
+    """Add a canal or structure to ``scheme`` (``structure`` None) or change ``structure``.
+    A canal needs its length; a length is never negative."""
+    _require_change(actor, structure or scheme)
+    if structure is not None and structure.scheme_id != scheme.pk:
+        raise SisterCityError(_("The structure belongs to another scheme."), code="scheme")
+    if not (name or "").strip():
+        raise SisterCityError(_("The structure needs a name."), code="structure_name", field="name")
+    if length_m is not None and length_m <= 0:
+        raise SisterCityError(
+            _("The length {value} m must be above 0.").format(value=length_m),
+            code="length",
+            field="length_m",
+        )
+    if kind in CANAL_KINDS and length_m is None:
+        raise SisterCityError(_("A canal needs its length."), code="canal_length", field="length_m")
+    structure = structure or Structure(scheme=scheme)
+    structure.kind, structure.name, structure.condition = kind, name.strip(), condition
+    structure.length_m = length_m
+    with transaction.atomic(), set_actor(actor):
+        full_clean(structure)
+        structure.save()
+    return structure
 
 
 def iksi_record(
@@ -290,9 +408,26 @@ def drop_save(
     efficiency: Decimal = Decimal("0.70"),
     design_flow_m3s: Decimal | None = None,
     is_illustrative: bool = False,
+    drop: CanalDrop | None = None,
+    replace: bool = True,
 ) -> CanalDrop:
-    """Add or change the drop ``name``; its table and numbers are checked by the engine."""
-    _require_change(actor, scheme)
+    """Add or change the drop ``name`` (or change ``drop``, its name included); its table and
+    numbers are checked by the engine. ``replace=False`` refuses a name already used instead
+    of changing that drop (a page's "add" form)."""
+    _require_change(actor, drop or scheme)
+    if drop is not None and drop.scheme_id != scheme.pk:
+        raise SisterCityError(_("The drop belongs to another scheme."), code="scheme")
+    if not (name or "").strip():
+        raise SisterCityError(_("The drop needs a name."), code="drop_name", field="name")
+    same_name = scheme.drops.filter(name=name)
+    if drop is not None:
+        same_name = same_name.exclude(pk=drop.pk)
+    if (drop is not None or not replace) and same_name.exists():
+        raise SisterCityError(
+            _("The scheme already has a drop named {name}.").format(name=name),
+            code="duplicate_name",
+            field="name",
+        )
     try:
         table = [(float(p), float(q)) for p, q in flow_duration]
     except (TypeError, ValueError):
@@ -301,14 +436,26 @@ def drop_save(
             code="flow_duration",
             field="flow_duration",
         ) from None
-    _check(
-        wn.annual_energy_kwh,
-        flow_duration=table,
-        head_m=float(head_m),
-        efficiency=float(efficiency),
-        design_flow_m3s=None if design_flow_m3s is None else float(design_flow_m3s),
-    )
-    drop = scheme.drops.filter(name=name).first() or CanalDrop(scheme=scheme, name=name)
+    if design_flow_m3s is not None and design_flow_m3s <= 0:
+        raise SisterCityError(
+            _("The design flow {value} m³/s must be above 0.").format(value=design_flow_m3s),
+            code="design_flow",
+            field="design_flow_m3s",
+        )
+    try:
+        _check(
+            wn.annual_energy_kwh,
+            flow_duration=table,
+            head_m=float(head_m),
+            efficiency=float(efficiency),
+            design_flow_m3s=None if design_flow_m3s is None else float(design_flow_m3s),
+        )
+    except SisterCityError as error:
+        if error.field in ("exceedance", "flow"):  # a cell of the table
+            error.field = "flow_duration"
+        raise
+    drop = drop or scheme.drops.filter(name=name).first() or CanalDrop(scheme=scheme)
+    drop.name = name
     drop.head_m, drop.efficiency, drop.design_flow_m3s = head_m, efficiency, design_flow_m3s
     drop.flow_duration, drop.is_illustrative = [list(p) for p in table], is_illustrative
     with transaction.atomic(), set_actor(actor):

@@ -3,16 +3,24 @@
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sistercity.core.access import Action, access_for
 from sistercity.core.pdf import pdf_from_html
-from sistercity.core.views import file_response, partnership_for, run_service, submit_form
+from sistercity.core.views import (
+    file_response,
+    partnership_for,
+    run_service,
+    run_service_on_form,
+    submit_form,
+)
 from sistercity.irrigation import exports, forms, selectors, services
 from sistercity.irrigation.choices import IKSI_SOURCE, IKSI_WEIGHTS, IksiComponent
 from sistercity.irrigation.climate import FILL_METHODS
@@ -84,6 +92,8 @@ def scheme_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             "scheme": scheme,
             "water": water_view(water, scheme) if water else None,
             "groups": scheme.groups.all(),
+            "structures": scheme.structures.all(),
+            "drops": scheme.drops.all(),
             "shift_choices": range(7),
             "assessment": scheme.latest_assessment(),
             "iksi_form": iksi_form,
@@ -188,4 +198,185 @@ def scheme_pdf(request: HttpRequest, slug: str, code: str) -> HttpResponseBase:
     )
     return file_response(
         pdf_from_html(html), filename=f"{scheme.code}.pdf", content_type="application/pdf"
+    )
+
+
+# --- edit pages: one form, one service; a refusal shows the form again (400) -----------------
+
+
+def _edit_page(
+    request: HttpRequest,
+    partnership: Any,
+    /,
+    *,
+    form: Any,
+    service: Any,
+    success: str,
+    done: Any,
+    back: str,
+    title: str,
+    **kwargs: Any,
+) -> HttpResponse:
+    """GET shows ``form``; a POST hands its cleaned data (and ``kwargs``) to ``service`` and
+    goes to ``done(result)``. A refusal, by the form or by the service (at its field), shows
+    the form again with status 400 and nothing saved. Members who may not change irrigation
+    data get 403; outsiders never get here (404 before)."""
+    if not _can_change(request, partnership):
+        raise PermissionDenied
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            result = run_service_on_form(
+                request, form, service, success, **form.cleaned_data, **kwargs
+            )
+            if result:
+                return redirect(done(result))
+        status = 400
+    context = {
+        "partnership": partnership,
+        "scheme": kwargs.get("scheme"),
+        "form": form,
+        "title": title,
+        "back": back,
+    }
+    return render(request, "irrigation/edit.html", context, status=status)
+
+
+def _scheme_url(slug: str, code: str) -> str:
+    return reverse("irrigation:scheme", kwargs={"slug": slug, "code": code})
+
+
+@login_required
+def scheme_new(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    return _edit_page(
+        request,
+        partnership,
+        form=forms.SchemeForm(request.POST or None, partnership=partnership),
+        service=services.scheme_save,
+        success=_("The scheme was added."),
+        done=lambda scheme: _scheme_url(slug, scheme.code),
+        back=reverse("irrigation:overview", kwargs={"slug": slug}),
+        title=_("New irrigation scheme"),
+        partnership=partnership,
+    )
+
+
+@login_required
+def scheme_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    scheme = _scheme(request, partnership, code)
+    return _edit_page(
+        request,
+        partnership,
+        form=forms.SchemeForm(request.POST or None, instance=scheme, partnership=partnership),
+        service=services.scheme_save,
+        success=_("The scheme was saved."),
+        done=lambda saved: _scheme_url(slug, saved.code),
+        back=_scheme_url(slug, code),
+        title=_("Edit the scheme"),
+        scheme=scheme,
+        partnership=partnership,
+    )
+
+
+def _part_page(
+    request: HttpRequest,
+    slug: str,
+    code: str,
+    *,
+    rows: str,
+    key: dict[str, Any] | None,
+    form_class: Any,
+    service: Any,
+    success: str,
+    titles: tuple[str, str],
+    row_argument: str,
+    **extra: Any,
+) -> HttpResponse:
+    """The edit page of one part of a scheme (``scheme.<rows>``): a new one when ``key`` is
+    None, else the row ``key`` finds (404 when the scheme has none such), its values as the
+    form's initial ones."""
+    partnership = partnership_for(request, slug)
+    scheme = _scheme(request, partnership, code)
+    row = get_object_or_404(getattr(scheme, rows).all(), **key) if key else None
+    initial = {name: getattr(row, name) for name in form_class.base_fields} if row else None
+    back = _scheme_url(slug, code)
+    return _edit_page(
+        request,
+        partnership,
+        form=form_class(request.POST or None, initial=initial),
+        service=service,
+        success=success,
+        done=lambda _saved: f"{back}#{rows}",
+        back=back,
+        title=titles[0] if row else titles[1],
+        scheme=scheme,
+        **{row_argument: row},
+        **extra,
+    )
+
+
+@login_required
+def group_edit(request: HttpRequest, slug: str, code: str, group: str | None = None):
+    return _part_page(
+        request,
+        slug,
+        code,
+        rows="groups",
+        key={"code": group} if group else None,
+        form_class=forms.RotationGroupForm,
+        service=services.rotation_group_edit,
+        success=_("The golongan was saved."),
+        titles=(_("Edit golongan {group}").format(group=group), _("New golongan")),
+        row_argument="group",
+    )
+
+
+@login_required
+def association_edit(request: HttpRequest, slug: str, code: str, pk: int | None = None):
+    return _part_page(
+        request,
+        slug,
+        code,
+        rows="associations",
+        key={"pk": pk} if pk else None,
+        form_class=forms.AssociationForm,
+        service=services.association_save,
+        success=_("The water-user association was saved."),
+        titles=(_("Edit the water-user association"), _("New water-user association")),
+        row_argument="association",
+    )
+
+
+@login_required
+def structure_edit(request: HttpRequest, slug: str, code: str, pk: int | None = None):
+    return _part_page(
+        request,
+        slug,
+        code,
+        rows="structures",
+        key={"pk": pk} if pk else None,
+        form_class=forms.StructureForm,
+        service=services.structure_save,
+        success=_("The canal or structure was saved."),
+        titles=(_("Edit the canal or structure"), _("New canal or structure")),
+        row_argument="structure",
+    )
+
+
+@login_required
+def drop_edit(request: HttpRequest, slug: str, code: str, pk: int | None = None):
+    return _part_page(
+        request,
+        slug,
+        code,
+        rows="drops",
+        key={"pk": pk} if pk else None,
+        form_class=forms.DropForm,
+        service=services.drop_save,
+        success=_("The canal drop was saved."),
+        titles=(_("Edit the canal drop"), _("New canal drop")),
+        row_argument="drop",
+        replace=False,
     )
