@@ -27,6 +27,14 @@ from sistercity.irrigation import waterneeds as wn
 
 VARIABLES = ("tmin", "tmax", "rh_mean", "sunshine_hours", "wind_ms", "rainfall_mm")
 INTERPOLATED = ("tmin", "tmax", "rh_mean", "sunshine_hours", "wind_ms")
+VARIABLE_LABELS = {  # BMKG's column names, as the file and the planner know them
+    "tmin": "Tn",
+    "tmax": "Tx",
+    "rh_mean": "RH_avg",
+    "sunshine_hours": "ss",
+    "wind_ms": "ff_avg",
+    "rainfall_mm": "RR",
+}
 FILL_METHODS = {
     "interpolated": _(
         "Temperature, humidity, sunshine and wind: linear interpolation between the nearest "

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from sistercity.irrigation import waterneeds as wn
 from sistercity.irrigation.charts import half_month_chart
 from sistercity.irrigation.choices import half_month_label
-from sistercity.irrigation.climate import HalfMonthClimate
+from sistercity.irrigation.climate import VARIABLE_LABELS, VARIABLES, HalfMonthClimate
 from sistercity.irrigation.selectors import SchemeWater
 
 ACTIVITY = {"": "—", "lp": "LP"}
@@ -25,6 +25,11 @@ def climate_view(climate: HalfMonthClimate) -> dict[str, Any]:
             "rainfall": climate.rainfall[h],
             "gaps": {v: climate.gaps[v][h] for v in climate.gaps},
             "gap_total": sum(climate.gaps[v][h] for v in climate.gaps),
+            "gap_detail": ", ".join(
+                f"{VARIABLE_LABELS[v]} {climate.gaps[v][h]}"
+                for v in VARIABLES
+                if climate.gaps[v][h]
+            ),
         }
         for h in range(wn.HALF_MONTHS)
     ]
@@ -32,7 +37,8 @@ def climate_view(climate: HalfMonthClimate) -> dict[str, Any]:
         "year": climate.year,
         "rows": rows,
         "total_gaps": climate.total_gaps,
-        "never_measured": climate.never_measured,
+        "never_measured": ", ".join(str(VARIABLE_LABELS[v]) for v in climate.never_measured),
+        "filled_days": climate.filled_days,
         "eto_chart": half_month_chart(
             title=_("Reference evapotranspiration ETo (FAO-56 Penman–Monteith)"),
             test="chart-eto",
