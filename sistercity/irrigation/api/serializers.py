@@ -9,6 +9,8 @@ from sistercity.irrigation.models import (
     IksiAssessment,
     RotationGroup,
     Scheme,
+    Structure,
+    WaterUserAssociation,
 )
 
 
@@ -21,6 +23,18 @@ class RotationGroupSerializer(serializers.ModelSerializer):
         model = RotationGroup
         fields = ["id", "scheme", "code", "area_ha", "shift_half_months"]
         read_only_fields = ["id", "scheme", "code", "area_ha"]
+
+
+class AssociationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = WaterUserAssociation
+        fields = ["id", "name", "level", "members", "is_legal_entity"]
+
+
+class StructureSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Structure
+        fields = ["id", "kind", "name", "length_m", "condition"]
 
 
 class IksiSerializer(serializers.ModelSerializer):
@@ -51,6 +65,8 @@ class SchemeSerializer(serializers.ModelSerializer):
     )
     groups = RotationGroupSerializer(many=True, read_only=True)
     assessments = IksiSerializer(many=True, read_only=True)
+    associations = AssociationSerializer(many=True, read_only=True)
+    structures = StructureSerializer(many=True, read_only=True)
     efficiency = serializers.DecimalField(max_digits=6, decimal_places=4, read_only=True)
     translations = serializers.SerializerMethodField()
 
@@ -78,6 +94,8 @@ class SchemeSerializer(serializers.ModelSerializer):
             "rehabilitated_on",
             "is_illustrative",
             "groups",
+            "associations",
+            "structures",
             "assessments",
             "translations",
         ]

@@ -14,13 +14,14 @@ from sistercity.irrigation.models import CanalDrop, ClimateStation, RotationGrou
 
 
 class SchemeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    """Irrigation schemes (DI) with their rotation groups and IKSI assessments."""
+    """Irrigation schemes (DI) with their rotation groups, water-user associations, canals and
+    structures and IKSI assessments; POST ``assessments/`` records an assessment."""
 
     serializer_class = s.SchemeSerializer
     model = Scheme
     partnership_filter = "partnership__slug"
     related = ("partnership", "station")
-    prefetch = ("translations", "groups", "assessments")
+    prefetch = ("translations", "groups", "assessments", "associations", "structures")
 
     @extend_schema(responses=s.DemandSerializer)
     @action(detail=True, methods=["get"])
@@ -64,6 +65,21 @@ class SchemeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
                 }
             ).data
         )
+
+    @extend_schema(request=s.IksiSerializer, responses={201: s.IksiSerializer})
+    @action(detail=True, methods=["post"], url_path="assessments")
+    def assessments(self, request, pk=None):
+        """Record an IKSI assessment of the scheme: each of the six components scored 0–100 %
+        of its maximum; the response carries the index the regulation's weights give. The same
+        service and permissions as the scheme's page: members who may not change irrigation
+        data get 403, outsiders 404, a score outside 0–100 a 400 naming the component."""
+        scheme = self.get_object()
+        payload = s.IksiSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        assessment = services.iksi_record(
+            actor=request.user, scheme=scheme, **payload.validated_data
+        )
+        return Response(s.IksiSerializer(assessment).data, status=201)
 
 
 class RotationGroupViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):

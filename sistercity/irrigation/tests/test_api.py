@@ -79,3 +79,65 @@ def test_a_bad_import_is_refused_with_its_message(demo, api, wahyu):
     assert response.status_code == 400
     assert "nothing was saved" in response.json()["detail"]
     assert db_snapshot("irrigation") == before
+
+
+IKSI = {
+    "assessed_on": "2026-06-30",
+    "physical": "80",
+    "productivity": "75",
+    "facilities": "70",
+    "personnel": "65",
+    "documentation": "60",
+    "wua": "70",
+    "source": "Penilaian DPUPR 2026",
+}
+
+
+def test_the_planner_records_an_iksi_assessment_through_the_api(demo, api, wahyu):
+    response = api(wahyu).post(
+        reverse("api:irrigation-scheme-assessments", args=[sambong().pk]),
+        IKSI,
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.json()
+    # 0.45·80 + 0.15·75 + 0.10·70 + 0.15·65 + 0.05·60 + 0.10·70
+    assert response.json()["index"] == "74.00"
+    assert str(sambong().latest_assessment().index) == "74.00"
+    listed = api(wahyu).get(reverse("api:irrigation-scheme-detail", args=[sambong().pk])).json()
+    assert "74.00" in {a["index"] for a in listed["assessments"]}
+
+
+def test_an_iksi_score_over_100_is_refused_by_the_api_naming_the_component(demo, api, wahyu):
+    before = db_snapshot("irrigation", "auditlog")
+    response = api(wahyu).post(
+        reverse("api:irrigation-scheme-assessments", args=[sambong().pk]),
+        {**IKSI, "physical": "120"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    assert "physical" in response.json()
+    assert db_snapshot("irrigation", "auditlog") == before
+
+
+@pytest.mark.parametrize("persona", ["observer", "budi"])
+def test_members_without_the_right_get_403_for_iksi(demo, api, persona):
+    before = db_snapshot("irrigation")
+    response = api(demo.users[persona]).post(
+        reverse("api:irrigation-scheme-assessments", args=[sambong().pk]),
+        IKSI,
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert db_snapshot("irrigation") == before
+
+
+def test_outsiders_get_404_for_iksi(demo, api, otto):
+    before = db_snapshot("irrigation")
+    response = api(otto).post(
+        reverse("api:irrigation-scheme-assessments", args=[sambong().pk]),
+        IKSI,
+        content_type="application/json",
+    )
+    assert response.status_code == 404
+    assert db_snapshot("irrigation") == before
