@@ -212,3 +212,14 @@ class SessionForm(forms.Form):
         if enterprises is not None:
             field: Any = self.fields["attendees"]
             field.queryset = enterprises
+
+
+class ProductPhotoForm(forms.Form):
+    """A product photo; the service judges the file by its content."""
+
+    image = forms.FileField(label=_("photo"), help_text=_("PNG or JPEG."))
+    alt_text = forms.CharField(
+        label=_("alternative text"),
+        max_length=250,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )

@@ -247,6 +247,37 @@ class Product(TranslatablePartnershipScoped, TimeStampedModel):
         return rule
 
 
+class ProductPhoto(PartnershipScoped, TimeStampedModel):
+    """A photo of a product (PNG or JPEG, checked by content), with the text a screen reader
+    says instead of it; seen by whoever sees the product."""
+
+    partnership_path = "product__enterprise__partnership"
+
+    product = models.ForeignKey(
+        Product, verbose_name=_("product"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.FileField(_("photo"), upload_to="trade/products/")
+    content_type = models.CharField(max_length=40)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        validators=[validate_no_markup],
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+
+    class Meta:
+        verbose_name = _("product photo")
+        verbose_name_plural = _("product photos")
+        ordering = ["product", "pk"]
+
+    def __str__(self):
+        return self.alt_text or self.image.name
+
+    @classmethod
+    def permission_filter(cls, user: Any, action: str) -> models.Q:
+        return models.Q(product__in=Product.objects.for_user(user, action).values("pk"))
+
+
 class Ingredient(PartnershipScoped):
     """One line of a product's recipe or bill of materials: its share of the weight, its
     origin and its value (the IJEPA origin advisor reads them)."""

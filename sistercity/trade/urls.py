@@ -33,6 +33,16 @@ urlpatterns = [
         views.product_assess,
         name="product_assess",
     ),
+    path(
+        "msme/<slug:slug>/products/<int:pk>/photos/",
+        views.product_photo_add,
+        name="product_photo_add",
+    ),
+    path(
+        "msme/<slug:slug>/products/<int:pk>/photos/<int:photo>",
+        views.product_photo,
+        name="product_photo",
+    ),
     path("msme/<slug:slug>/products/<int:pk>/label.pdf", views.label_pdf, name="label_pdf"),
     path(
         "msme/<slug:slug>/products/<int:pk>/ingredients/",

@@ -251,6 +251,50 @@ def product_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request, form, services.lab_report_add, _("The lab report was added."), product=product
     ):
         return redirect("trade:product", slug=slug, pk=pk)
+    return _product_page(request, partnership, product, form=form)
+
+
+@login_required
+@require_POST
+def product_photo_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The owner or the MSME office adds a photo; a refusal is shown beside its field."""
+    partnership = _partnership(request, slug)
+    product = _product(request, partnership, pk)
+    photo_form = forms.ProductPhotoForm(request.POST, request.FILES)
+    if submit_form(
+        request,
+        photo_form,
+        services.product_photo_add,
+        _("The photo was added."),
+        on_form=True,
+        product=product,
+    ):
+        return redirect("trade:product", slug=slug, pk=pk)
+    return _product_page(request, partnership, product, photo_form=photo_form)
+
+
+@login_required
+def product_photo(request: HttpRequest, slug: str, pk: int, photo: int) -> HttpResponseBase:
+    """A product's photo, for whoever sees the product (shown in the page)."""
+    partnership = _partnership(request, slug)
+    product = _product(request, partnership, pk)
+    image = get_object_or_404(product.photos.all(), pk=photo)
+    return file_response(
+        image.image,
+        filename=(image.image.name or "photo").rsplit("/", 1)[-1],
+        content_type=image.content_type,
+        as_attachment=False,
+    )
+
+
+def _product_page(
+    request: HttpRequest,
+    partnership: Partnership,
+    product: Any,
+    *,
+    form: Any = None,
+    photo_form: Any = None,
+) -> HttpResponse:
     keeper = selectors.can_see_personal(request.user, product.enterprise)
     try:
         label = labels.label_lines(product)
@@ -271,7 +315,9 @@ def product_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             label=label,
             label_problem=label_problem,
             keeper=keeper,
-            form=form,
+            form=form or forms.LabReportForm(),
+            photo_form=photo_form or forms.ProductPhotoForm(),
+            photos=product.photos.all(),
             ingredients_form=forms.IngredientsForm(
                 initial={
                     "lines": "\n".join(

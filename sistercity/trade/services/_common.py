@@ -2,11 +2,13 @@
 
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, access_for, forbidden, is_visible, require
-from sistercity.core.errors import SisterCityError
+from sistercity.core.errors import SisterCityError, full_clean
+from sistercity.core.files import InspectedFile, inspect_upload
 from sistercity.trade import export_rules as rules
 from sistercity.trade.models import PILLAR, Enterprise
 from sistercity.trade.nomenclature import HS2017_CHANGED, HS_2022
@@ -73,3 +75,26 @@ def hs_message(code: str) -> Any:
     if code not in HS_2022:
         return _("{code} is not an HS 2022 subheading the platform knows.").format(code=code)
     return None
+
+
+def inspect_photo(upload: Any, model: Any) -> InspectedFile:
+    """A PNG or JPEG, judged by its content (not its name); refusals name ``model``'s image."""
+    label = field_label(model, "image")
+    try:
+        inspected = inspect_upload(upload)
+    except SisterCityError as error:
+        raise refuse(label, error.message, error.code, name="image") from error
+    if inspected.extension not in ("png", "jpg"):
+        raise refuse(label, _("upload a PNG or JPEG image."), code="file_type", name="image")
+    return inspected
+
+
+def save_photo(photo: Any, upload: Any, inspected: InspectedFile, written: list[str]) -> Any:
+    """Store ``upload`` as ``photo.image`` and save the row, inside the caller's
+    ``removing_files_on_failure() as written`` (so the file goes again if the write fails)."""
+    upload.seek(0)
+    photo.image.save(inspected.name, ContentFile(upload.read()), save=False)
+    written.append(photo.image.name)
+    full_clean(photo)
+    photo.save()
+    return photo

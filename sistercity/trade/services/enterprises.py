@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import Any
 
 from auditlog.context import set_actor
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -17,16 +16,18 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import forbidden, is_visible
 from sistercity.core.errors import SisterCityError, full_clean
-from sistercity.core.files import inspect_upload, removing_files_on_failure
+from sistercity.core.files import removing_files_on_failure
 from sistercity.trade import export_rules as rules
 from sistercity.trade.models import Enterprise, EnterprisePhoto
 from sistercity.trade.nomenclature import KBLI_2020
 from sistercity.trade.services._common import (
     field_label,
     identifier_message,
+    inspect_photo,
     refuse,
     require_keeper,
     require_staff,
+    save_photo,
 )
 
 FIELDS = (
@@ -188,21 +189,10 @@ def enterprise_photo_add(
 ) -> EnterprisePhoto:
     """A PNG or JPEG photo, judged by its content."""
     require_keeper(actor, enterprise)
-    inspected = inspect_upload(image)
-    if inspected.extension not in ("png", "jpg"):
-        raise refuse(
-            field_label(EnterprisePhoto, "image"),
-            _("upload a PNG or JPEG image."),
-            code="file_type",
-        )
+    inspected = inspect_photo(image, EnterprisePhoto)
     with removing_files_on_failure() as written, transaction.atomic(), set_actor(actor):
         photo = EnterprisePhoto(enterprise=enterprise, caption=caption)
-        image.seek(0)
-        photo.image.save(inspected.name, ContentFile(image.read()), save=False)
-        written.append(photo.image.name)
-        full_clean(photo)
-        photo.save()
-    return photo
+        return save_photo(photo, image, inspected, written)
 
 
 def today() -> dt.date:

@@ -25,6 +25,7 @@ from sistercity.trade.models import (
     LabReport,
     Permit,
     Product,
+    ProductPhoto,
     ReadinessRecord,
 )
 from sistercity.trade.readiness import Assessment, assess
@@ -32,9 +33,11 @@ from sistercity.trade.services._common import (
     field_label,
     hs_message,
     identifier_message,
+    inspect_photo,
     refuse,
     require_keeper,
     require_staff,
+    save_photo,
 )
 
 PIRT_YEARS = 5  # a P-IRT is valid five years (Peraturan BPOM 22/2018)
@@ -236,6 +239,23 @@ def product_publish(*, actor: Any, product: Product, published: bool = True) -> 
 # --------------------------------------------------------------------------------------
 # recipe and lab reports
 # --------------------------------------------------------------------------------------
+
+
+def product_photo_add(*, actor: Any, product: Product, image: Any, alt_text: str) -> ProductPhoto:
+    """A PNG or JPEG photo of a product, judged by its content (not its name), with the text
+    a screen reader says instead of it."""
+    require_keeper(actor, product.enterprise)
+    alt_text = (alt_text or "").strip()
+    if not alt_text:
+        raise refuse(
+            _label(ProductPhoto, "alt_text"), _("This field is required."), name="alt_text"
+        )
+    inspected = inspect_photo(image, ProductPhoto)
+    with removing_files_on_failure() as written, transaction.atomic(), set_actor(actor):
+        photo = ProductPhoto(
+            product=product, alt_text=alt_text, content_type=inspected.content_type
+        )
+        return save_photo(photo, image, inspected, written)
 
 
 def _decimal(value: Any, field: str) -> Decimal:
