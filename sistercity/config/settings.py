@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "sistercity.core.middleware.AccessCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "sistercity.core.middleware.RefuseNulMiddleware",
+    "sistercity.core.middleware.PdfFailedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -349,7 +350,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    # WeasyPrint logs every step of every PDF at INFO.
+    "loggers": {"django.db.backends": {"level": "INFO"}, "weasyprint": {"level": "WARNING"}},
 }
 
 # IATI: the reporting organisation's identifier prefix (an IATI organisation identifier, e.g.
@@ -360,3 +362,5 @@ IATI_REPORTING_ORG = env_str(
 # IATI OrganisationType of the reporting organisation: 11 = local government.
 IATI_REPORTING_ORG_TYPE = env_str("IATI_REPORTING_ORG_TYPE", "11")
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+# A PDF not drawn in this time is given up (its child process is killed): core/pdf.py.
+PDF_TIMEOUT_SECONDS = env_int("PDF_TIMEOUT_SECONDS", 120)

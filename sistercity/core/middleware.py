@@ -1,7 +1,7 @@
 import json
 import zoneinfo
 
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -88,3 +88,25 @@ class RefuseNulMiddleware:
 
 def _query_has_nul(query) -> bool:
     return any("\x00" in key or any("\x00" in v for v in query.getlist(key)) for key in query)
+
+
+class PdfFailedMiddleware:
+    """Answer a PDF that could not be drawn (core/pdf.py: its child process crashed or timed
+    out) with a translated 503, as JSON under /api/; the web process itself is unharmed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from sistercity.core.pdf import PdfFailed
+
+        if not isinstance(exception, PdfFailed):
+            return None
+        message = str(exception)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message, "code": exception.code}, status=503)
+        html = render_to_string("503.html", {"reason": message}, request=request)
+        return HttpResponse(html, status=503)
