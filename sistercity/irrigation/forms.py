@@ -1,5 +1,7 @@
 """Page forms; the services check the rules again (the forms only type the input)."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -115,7 +117,8 @@ class SchemeForm(forms.ModelForm):
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["station"].queryset = ClimateStation.objects.filter(partnership=partnership)
+        station: Any = self.fields["station"]  # a ModelChoiceField
+        station.queryset = ClimateStation.objects.filter(partnership=partnership)
         self.fields["season_start"] = forms.TypedChoiceField(
             label=self.fields["season_start"].label,
             coerce=int,
