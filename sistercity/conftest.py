@@ -59,6 +59,12 @@ def _test_settings(settings):
         settings.TASKS = {
             "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
         }
+    # Two-factor authentication is required of the secretariat, partner officers and admins
+    # in every deployment, but here the tests log personas in with force_login (and browser
+    # tests with the password form) to test everything else: that stands for a complete log-in.
+    # The two-factor tests turn the requirement back on (accounts/tests/test_two_factor.py);
+    # a persona who set up an authenticator is asked for a code either way.
+    settings.TWO_FACTOR_REQUIRED = False
     # parler caches translations by primary key; ids are reused after each test's rollback.
     cache.clear()
     # Each test starts in the default language (a request in an earlier test may switch it).

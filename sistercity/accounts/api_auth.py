@@ -2,7 +2,8 @@
 
 - ``POST /api/auth/token/``: a token for a correct e-mail address and password, with the same
   protection as the log-in page — DRF throttling per address (scope ``auth``) and django-axes'
-  lockout per account and per address, answered with a translated message. The token expires
+  lockout per account and per address, answered with a translated message. An account with
+  two-factor authentication also sends ``otp``, a current code. The token expires
   (``API_TOKEN_HOURS``); only its hash is kept.
 - ``POST /api/auth/logout/``: revokes the token the request is made with;
   ``/api/auth/logout-all/`` every token of its owner.
@@ -22,7 +23,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from sistercity.accounts import tokens
+from sistercity.accounts import tokens, two_factor
 from sistercity.accounts.models import ApiToken
 from sistercity.accounts.security import lockout_message
 from sistercity.core.errors import SisterCityError
@@ -38,6 +39,16 @@ class LogInSerializer(serializers.Serializer):
     )
     name = serializers.CharField(
         label=_("Name of the token"), write_only=True, required=False, max_length=100
+    )
+    otp = serializers.CharField(
+        label=_("Two-factor code"),
+        write_only=True,
+        required=False,
+        max_length=32,
+        help_text=_(
+            "For an account with two-factor authentication: the code the authenticator app "
+            "shows now, or a recovery code."
+        ),
     )
 
 
@@ -69,8 +80,32 @@ class TokenView(APIView):
                 _("That e-mail address and password do not match an account."),
                 code="invalid_credentials",
             )
+        _check_second_factor(user, data.get("otp", ""))
         instance, key = tokens.api_token_issue(actor=user, name=data.get("name", ""))
         return Response({"token": key, "expiry": instance.expiry, "key": instance.token_key})
+
+
+def _check_second_factor(user, code: str) -> None:
+    """A token is a session of its own, so an account that logs in with two-factor
+    authentication (its role requires it, or its owner chose it) gets one only with a current
+    code (``otp``); an account that must but has not set it up is sent to the site first."""
+    if not two_factor.is_enabled(user):
+        return
+    if not two_factor.has_authenticator(user):
+        raise SisterCityError(
+            _(
+                "Your role requires two-factor authentication. Set it up on the site (your "
+                "settings) before asking for an API token."
+            ),
+            code="otp_setup_required",
+            status=403,
+        )
+    if not (code or "").strip():
+        raise SisterCityError(
+            _("This account uses two-factor authentication: send the code as 'otp'."),
+            code="otp_required",
+        )
+    two_factor.verify(actor=user, code=code)
 
 
 class LogOutView(APIView):

@@ -21,3 +21,15 @@ class ProfileForm(forms.Form):
     time_zone = forms.ChoiceField(
         label=_("Time zone"), choices=[(z, z) for z in settings.USER_TIME_ZONES]
     )
+
+
+class CodeForm(forms.Form):
+    """A code from the authenticator app (6 digits) or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
+        ),
+    )

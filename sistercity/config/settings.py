@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "django_rq",
     "auditlog",
     "axes",
+    # Two-factor authentication: TOTP authenticator apps and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "sistercity.core",
     "sistercity.accounts",
     "sistercity.glossary",
@@ -82,6 +86,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); then the gate that sends a person who must (or chose to) give
+    # a code to the set-up or verify page before anything else.
+    "django_otp.middleware.OTPMiddleware",
+    "sistercity.accounts.middleware.TwoFactorMiddleware",
     "sistercity.core.middleware.UserTimezoneMiddleware",
     "sistercity.core.middleware.AccessCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -303,6 +311,17 @@ AXES_LOCKOUT_CALLABLE = "sistercity.accounts.security.lockout_response"
 # How many reverse proxies (load balancers) stand in front of the app and append to
 # X-Forwarded-For; 0 reads the connection's own address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Two-factor authentication (django-otp): the secretariat, partner officers and platform admins
+# (superusers) give a code from an authenticator app (TOTP) or a one-time recovery code after
+# their password, on the site and for an API token; anyone else may turn it on. Off only for a
+# deployment that has another second factor in front (e.g. single sign-on); the tests switch it
+# on where they test it (conftest.py).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", default=True)
+TWO_FACTOR_ROLES = ["secretariat", "partner_officer"]
+OTP_TOTP_ISSUER = "SisterCity"
+# A wrong code makes the device wait 1, 2, 4, 8 … seconds before it checks the next one.
+OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Production hardening: on unless DEBUG; `manage.py check --deploy` stays silent.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG

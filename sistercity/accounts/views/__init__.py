@@ -1,5 +1,6 @@
 """The account pages: log-in and settings, API tokens, two-factor authentication."""
 
+from sistercity.accounts.views import two_factor
 from sistercity.accounts.views.profile import LoginView, profile
 from sistercity.accounts.views.tokens import (
     PasswordChangeView,
@@ -17,4 +18,5 @@ __all__ = [
     "token_list",
     "token_revoke",
     "token_revoke_all",
+    "two_factor",
 ]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from sistercity.accounts import services
+from sistercity.accounts import services, two_factor
 from sistercity.accounts.forms import ProfileForm
 
 
@@ -47,4 +47,9 @@ def profile(request):
         messages.success(request, _("Your settings were saved."))
         with translation.override(user.preferred_language):
             return redirect(reverse("accounts:profile"))
-    return render(request, "accounts/profile.html", {"form": form})
+    status = {
+        "on": two_factor.has_authenticator(user),
+        "required": two_factor.is_required(user),
+        "codes_left": two_factor.recovery_codes_left(user),
+    }
+    return render(request, "accounts/profile.html", {"form": form, "two_factor": status})
