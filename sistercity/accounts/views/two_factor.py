@@ -6,15 +6,15 @@ import django_otp
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.html import mark_safe
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sistercity.accounts import two_factor
 from sistercity.accounts.forms import CodeForm
-from sistercity.core.views import refuse_on_form, run_service
 from sistercity.core.errors import SisterCityError
+from sistercity.core.views import refuse_on_form, run_service
 
 
 def _next_url(request, default="accounts:profile"):
