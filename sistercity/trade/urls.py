@@ -34,6 +34,11 @@ urlpatterns = [
         name="product_assess",
     ),
     path(
+        "msme/<slug:slug>/products/<int:pk>/publish/",
+        views.product_publish,
+        name="product_publish",
+    ),
+    path(
         "msme/<slug:slug>/products/<int:pk>/photos/",
         views.product_photo_add,
         name="product_photo_add",

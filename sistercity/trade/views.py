@@ -256,6 +256,23 @@ def product_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def product_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The owner shows the product to buyers and in the catalogue (or hides it again)."""
+    partnership = _partnership(request, slug)
+    product = _product(request, partnership, pk)
+    published = request.POST.get("published") == "1"
+    run_service(
+        request,
+        services.product_publish,
+        _("Buyers now see the product.") if published else _("Buyers no longer see it."),
+        product=product,
+        published=published,
+    )
+    return redirect("trade:product", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
 def product_photo_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The owner or the MSME office adds a photo; a refusal is shown beside its field."""
     partnership = _partnership(request, slug)
@@ -315,6 +332,7 @@ def _product_page(
             label=label,
             label_problem=label_problem,
             keeper=keeper,
+            is_owner=product.enterprise.owner_user_id == request.user.pk,
             form=form or forms.LabReportForm(),
             photo_form=photo_form or forms.ProductPhotoForm(),
             photos=product.photos.all(),

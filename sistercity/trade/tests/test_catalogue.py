@@ -50,3 +50,35 @@ def test_catalogue_contact_form_opens_an_inquiry_and_a_lead(client_for, partners
     lead = Lead.objects.get(product=nutmeg, inquiry__buyer__members=ken)
     assert response["Location"].endswith(f"/leads/{lead.pk}/")
     assert lead.inquiry.hs_code == "090811" and lead.messages.get().body == "見積もり希望"
+
+
+def test_owner_publishes_a_product_from_its_page_and_buyers_then_see_it(
+    client_for, partnership, siti, ken, wulan
+):
+    from html import unescape
+
+    from django.urls import reverse
+
+    from sistercity.testing import db_snapshot
+    from sistercity.trade.models import Product
+
+    batik = Product.objects.get(enterprise__nib="9120001234501", hs_code="520852")
+    page = reverse("trade:product", args=[partnership.slug, batik.pk])
+    publish = reverse("trade:product_publish", args=[partnership.slug, batik.pk])
+    assert client_for(ken).get(page).status_code == 404
+    # Only the owner publishes: the MSME office is told so, and nothing changes.
+    before = db_snapshot("trade", "auditlog")
+    refused = client_for(wulan).post(
+        publish.replace("/id/", "/en/"), {"published": "1"}, follow=True
+    )
+    assert "Only the enterprise's owner can publish it to buyers." in unescape(
+        refused.content.decode()
+    )
+    assert 'data-test="publish-product"' not in client_for(wulan).get(page).content.decode()
+    assert db_snapshot("trade", "auditlog") == before
+    assert client_for(siti).post(publish, {"published": "1"}).status_code == 302
+    batik.refresh_from_db()
+    assert batik.is_published and batik.enterprise.is_published
+    assert client_for(ken).get(page).status_code == 200
+    client_for(siti).post(publish, {"published": "0"})
+    assert client_for(ken).get(page).status_code == 404
