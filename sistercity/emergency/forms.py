@@ -193,6 +193,15 @@ class EquipmentForm(forms.Form):
         self.fields["post"].queryset = posts  # type: ignore[attr-defined]
 
 
+class InspectionForm(forms.Form):
+    inspected_on = forms.DateField(
+        label=_("inspected on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    next_inspection_on = forms.DateField(
+        label=_("next inspection due"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
 class QualificationForm(forms.Form):
     vehicle_kind = forms.ChoiceField(label=_("vehicle kind"), choices=VehicleKind.choices)
     issued_on = forms.DateField(

@@ -1,6 +1,7 @@
 """Thin pages: the response-time dashboard, the fleet and a vehicle (with its grant
 procedure), crews, incidents, and coverage scenarios (run, map, compare, XLSX)."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -19,7 +20,13 @@ from sistercity.core.pdf import pdf_from_html
 from sistercity.core.views import file_response, partnership_for, run_service, submit_form
 from sistercity.emergency import exports, forms, maps, selectors, stats
 from sistercity.emergency.choices import PILLAR
-from sistercity.emergency.models import Attendance, Firefighter, GrantDocument, TrainingCourse
+from sistercity.emergency.models import (
+    Attendance,
+    EquipmentItem,
+    Firefighter,
+    GrantDocument,
+    TrainingCourse,
+)
 from sistercity.emergency.services import coverage as coverage_services
 from sistercity.emergency.services import crews as crew_services
 from sistercity.emergency.services import fleet as fleet_services
@@ -140,44 +147,57 @@ def incident(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "emergency/incident.html", context)
 
 
+FLEET_FORMS = ("equipment", "site", "inspection")  # the fleet page's forms besides the vehicle's
+
+
 @login_required
 def fleet(request: HttpRequest, slug: str) -> HttpResponse:
     """The vehicles (with the flag for a post without a qualified operator on a shift) and the
     posts with their equipment; the fire service registers a vehicle, adds a post or candidate
-    site, or an equipment item here (a refusal is shown beside the field, with status 400)."""
+    site or an equipment item, and records an item's inspection here (a refusal is shown beside
+    the field, with status 400)."""
     partnership = partnership_for(request, slug)
     post_choices = selectors.post_list(user=request.user, partnership=partnership)
     which = request.POST.get("form") if request.method == "POST" else None
     form = forms.VehicleForm(
-        request.POST if request.method == "POST" and which not in ("equipment", "site") else None,
+        request.POST if request.method == "POST" and which not in FLEET_FORMS else None,
         posts=post_choices,
     )
     equipment_form = forms.EquipmentForm(
         request.POST if which == "equipment" else None, posts=post_choices, prefix="equipment"
     )
     site_form = forms.SiteForm(request.POST if which == "site" else None, prefix="site")
-    refused = False
-    if which == "site":
-        site = submit_form(
-            request,
+    inspected, inspection_form = None, None
+    if which == "inspection":
+        inspected = _equipment_item(request, partnership)
+        inspection_form = forms.InspectionForm(
+            request.POST, auto_id=f"id_equipment{inspected.pk}_%s"
+        )
+    # The form, its service, the success message and what else the service needs.
+    others: dict[str, tuple[Any, Callable[..., Any], Any, dict[str, Any]]] = {
+        "inspection": (
+            inspection_form,
+            fleet_services.equipment_inspect,
+            _("The inspection was recorded."),
+            {"item": inspected},
+        ),
+        "site": (
             site_form,
             fleet_services.post_add,
             _("The site was added."),
-            on_form=True,
-            partnership=partnership,
-        )
-        if site is not None:
-            return redirect("emergency:fleet", slug=slug)
-        refused = True
-    elif which == "equipment":
-        item = submit_form(
-            request,
+            {"partnership": partnership},
+        ),
+        "equipment": (
             equipment_form,
             fleet_services.equipment_add,
             _("The equipment was added."),
-            on_form=True,
-        )
-        if item is not None:
+            {},
+        ),
+    }
+    refused = False
+    if which in others:
+        bound, service, success, extra = others[which]
+        if submit_form(request, bound, service, success, on_form=True, **extra) is not None:
             return redirect("emergency:fleet", slug=slug)
         refused = True
     elif request.method == "POST":
@@ -195,9 +215,18 @@ def fleet(request: HttpRequest, slug: str) -> HttpResponse:
     vehicles = list(selectors.vehicle_list(user=request.user, partnership=partnership))
     flags = stats.unstaffed_vehicles(vehicles)
     rows = [{"vehicle": v, "unstaffed": flags.get(v.pk, [])} for v in vehicles]
-    posts = selectors.post_list(user=request.user, partnership=partnership).prefetch_related(
-        "equipment"
+    posts = list(
+        selectors.post_list(user=request.user, partnership=partnership).prefetch_related(
+            "equipment"
+        )
     )
+    for post in posts:  # one inspection form per item, with ids of its own
+        for equipment in post.equipment.all():
+            equipment.inspection_form = (
+                inspection_form
+                if inspected is not None and equipment.pk == inspected.pk
+                else forms.InspectionForm(auto_id=f"id_equipment{equipment.pk}_%s")
+            )
     context = _context(
         request,
         partnership,
@@ -208,9 +237,21 @@ def fleet(request: HttpRequest, slug: str) -> HttpResponse:
         rows=rows,
         posts=posts,
     )
-    if which in ("equipment", "site"):
-        context["error_form"] = equipment_form if which == "equipment" else site_form
+    if which in others:
+        context["error_form"] = others[which][0]
     return render(request, "emergency/fleet.html", context, status=400 if refused else 200)
+
+
+def _equipment_item(request: HttpRequest, partnership: Any) -> EquipmentItem:
+    pk = request.POST.get("item", "")
+    if not pk.isdigit():
+        raise Http404
+    return get_object_or_404(
+        EquipmentItem.objects.for_user(request.user, Action.VIEW).filter(
+            post__partnership=partnership
+        ),
+        pk=int(pk),
+    )
 
 
 def _vehicle(request: HttpRequest, partnership: Any, code: str):

@@ -264,3 +264,29 @@ def equipment_add(
         full_clean(item)
         item.save()
     return item
+
+
+def equipment_inspect(
+    *, actor, item: EquipmentItem, inspected_on: dt.date, next_inspection_on: dt.date
+) -> EquipmentItem:
+    """Record an equipment item's inspection: it becomes the last one, and the next is due on
+    ``next_inspection_on`` (its reminders go out before that date)."""
+    require(actor, item, Action.CHANGE, pillar=PILLAR)
+    if inspected_on > timezone.localdate():
+        raise SisterCityError(
+            _("An inspection cannot be recorded in the future."),
+            code="future",
+            field="inspected_on",
+        )
+    if next_inspection_on < inspected_on:
+        raise SisterCityError(
+            _("The next inspection cannot be due before the last one."),
+            code="inspection_dates",
+            field="next_inspection_on",
+        )
+    with transaction.atomic(), set_actor(actor):
+        item.last_inspected_on = inspected_on
+        item.next_inspection_on = next_inspection_on
+        full_clean(item)
+        item.save(update_fields=["last_inspected_on", "next_inspection_on", "updated_at"])
+    return item
