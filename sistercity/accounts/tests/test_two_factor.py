@@ -264,3 +264,24 @@ def test_deploy_check_warns_when_the_requirement_is_off(settings):
     assert two_factor_required(None) == []
     settings.TWO_FACTOR_REQUIRED = False
     assert [w.id for w in two_factor_required(None)] == ["sistercity.W001"]
+
+
+def test_a_wrong_code_at_set_up_confirms_nothing_and_issues_no_recovery_codes(client, sari):
+    client.force_login(sari)
+    setup = _url("accounts:two_factor_setup", language="en")
+    client.get(setup)
+    before = _snapshot()
+    response = client.post(setup, {"code": "12345"})
+    assert response.status_code == 200
+    assert "That code is not right" in response.content.decode()
+    assert b"recovery-codes" not in response.content
+    assert _snapshot() == before
+    assert not StaticDevice.objects.filter(user=sari).exists()
+
+
+def test_an_unverified_platform_admin_does_not_reach_the_admin_site(client, admin_user):
+    _enrolled(admin_user)
+    client.force_login(admin_user)
+    response = client.get(_url("admin:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(_url("accounts:two_factor_verify"))
