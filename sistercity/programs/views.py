@@ -18,6 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, access_for
+from sistercity.core.public_cache import public_page
 from sistercity.core.registry import registry, render_panels
 from sistercity.core.views import ServiceFormView, partnership_for, submit_form
 from sistercity.partnerships import selectors as partnership_selectors
@@ -331,8 +332,10 @@ def results_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def accountability(request: HttpRequest, slug: str) -> HttpResponse:
-    """Public: the programmes, progress, results and spending marked public."""
+    """Public: the programmes, progress, results and spending marked public. Anonymous visitors
+    share a cached copy (core/public_cache.py): it is the page the public and the press load."""
     partnership: Partnership = get_object_or_404(
         Partnership.objects.filter(is_public=True), slug=slug
     )

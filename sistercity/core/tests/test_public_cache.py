@@ -150,3 +150,19 @@ def test_a_page_without_a_token_is_rendered_once():
 
     assert plain(_anonymous_get()).content == plain(_anonymous_get()).content == b"plain"
     assert len(calls) == 1
+
+
+def test_the_accountability_page_is_shared_by_anonymous_visitors_until_an_edit(
+    client, partnership, sari
+):
+    with translation.override("id"):
+        url = reverse("programs:accountability", args=[partnership.slug])
+    before = partnership.safe_translation_getter("name", language_code="id")
+    assert before in client.get(url).content.decode()
+    _rename(partnership, "Nama diam-diam", quietly=True)
+    assert before in Client().get(url).content.decode()  # the stored copy
+    signed_in = Client()
+    signed_in.force_login(sari)
+    assert "Nama diam-diam" in signed_in.get(url).content.decode()  # rendered for her
+    _rename(partnership, "Nama baru", quietly=False)
+    assert "Nama baru" in Client().get(url).content.decode()
