@@ -172,3 +172,20 @@ class DropForm(forms.Form):
         help_text=_("One line per point: percent of time exceeded, then m³/s (e.g. “50 1.5”)."),
     )
     is_illustrative = forms.BooleanField(label=_("illustrative data"), required=False)
+
+
+class StationForm(forms.ModelForm):
+    class Meta:
+        model = ClimateStation
+        fields = [
+            "code",
+            "name",
+            "latitude",
+            "longitude",
+            "elevation_m",
+            "wind_height_m",
+            "is_illustrative",
+        ]
+
+    def _post_clean(self):
+        """The service checks the rules, with its messages at the fields."""

@@ -55,10 +55,11 @@ def _check(call, *args: Any, **kwargs: Any) -> Any:
 # --- climate ----------------------------------------------------------------------------
 
 
-def station_create(
+def station_save(
     *,
     actor,
     partnership,
+    station: ClimateStation | None = None,
     code: str,
     name: str,
     latitude: Decimal,
@@ -67,22 +68,49 @@ def station_create(
     wind_height_m: Decimal = Decimal("10"),
     is_illustrative: bool = False,
 ) -> ClimateStation:
-    _require_change(actor, partnership)
-    _check(wn.check_latitude, float(latitude))
-    station = ClimateStation(
-        partnership=partnership,
-        code=code,
-        name=name,
-        latitude=latitude,
-        longitude=longitude,
-        elevation_m=elevation_m,
-        wind_height_m=wind_height_m,
-        is_illustrative=is_illustrative,
-    )
+    """Add a station to ``partnership`` or change ``station``; its records stay with it."""
+    _require_change(actor, station or partnership)
+    try:
+        _check(wn.check_latitude, float(latitude))
+    except SisterCityError as error:
+        error.field = "latitude"
+        raise
+    if not -180 <= longitude <= 180:
+        raise SisterCityError(
+            _("The longitude {value}° is beyond ±180°.").format(value=longitude),
+            code="longitude_range",
+            field="longitude",
+        )
+    if wind_height_m is None or wind_height_m < Decimal("0.5"):
+        raise SisterCityError(
+            _("The wind is measured at least 0.5 m above the ground, not {value} m.").format(
+                value=wind_height_m
+            ),
+            code="wind_height",
+            field="wind_height_m",
+        )
+    same_code = ClimateStation.objects.filter(partnership=partnership, code=code)
+    if station is not None:
+        same_code = same_code.exclude(pk=station.pk)
+    if same_code.exists():
+        raise SisterCityError(
+            _("Another station of this partnership has the code {code}.").format(code=code),
+            code="duplicate_code",
+            field="code",
+        )
+    station = station or ClimateStation(partnership=partnership)
+    station.code, station.name = code, name
+    station.latitude, station.longitude = latitude, longitude
+    station.elevation_m, station.wind_height_m = elevation_m, wind_height_m
+    station.is_illustrative = is_illustrative
     with transaction.atomic(), set_actor(actor):
         full_clean(station)
         station.save()
     return station
+
+
+# The name the demo and older callers use: a station_save without ``station``.
+station_create = station_save
 
 
 def climate_import_bmkg(*, actor, station: ClimateStation, content: bytes) -> int:

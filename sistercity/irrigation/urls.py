@@ -62,5 +62,11 @@ urlpatterns = [
     path(
         "irrigation/<slug:slug>/schemes/<slug:code>/report.pdf", views.scheme_pdf, name="scheme_pdf"
     ),
+    path("irrigation/<slug:slug>/new-station/", views.station_new, name="station_new"),
     path("irrigation/<slug:slug>/stations/<str:code>/", views.station_detail, name="station"),
+    path(
+        "irrigation/<slug:slug>/stations/<str:code>/edit/",
+        views.station_edit,
+        name="station_edit",
+    ),
 ]

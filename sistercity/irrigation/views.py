@@ -380,3 +380,37 @@ def drop_edit(request: HttpRequest, slug: str, code: str, pk: int | None = None)
         row_argument="drop",
         replace=False,
     )
+
+
+@login_required
+def station_new(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    return _edit_page(
+        request,
+        partnership,
+        form=forms.StationForm(request.POST or None),
+        service=services.station_save,
+        success=_("The climate station was added."),
+        done=lambda station: reverse("irrigation:station", args=[slug, station.code]),
+        back=reverse("irrigation:overview", kwargs={"slug": slug}),
+        title=_("New climate station"),
+        partnership=partnership,
+    )
+
+
+@login_required
+def station_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    partnership = partnership_for(request, slug)
+    station = _station(request, partnership, code)
+    return _edit_page(
+        request,
+        partnership,
+        form=forms.StationForm(request.POST or None, instance=station),
+        service=services.station_save,
+        success=_("The climate station was saved."),
+        done=lambda saved: reverse("irrigation:station", args=[slug, saved.code]),
+        back=reverse("irrigation:station", args=[slug, code]),
+        title=_("Edit the climate station"),
+        partnership=partnership,
+        station=station,
+    )

@@ -445,3 +445,78 @@ def test_the_planner_sees_the_edit_links(demo, wahyu, client_for):
         "new-drop",
     ):
         assert f'data-test="{test_id}"' in page
+
+
+# --- climate stations ------------------------------------------------------------------------
+
+
+def station_data(**changes):
+    data = {
+        "code": "ILU-BTG01",
+        "name": "Pos Klimatologi Batang",
+        "latitude": "-6.91",
+        "longitude": "109.73",
+        "elevation_m": "12",
+        "wind_height_m": "2",
+    }
+    data.update(changes)
+    return data
+
+
+def test_the_planner_adds_and_edits_a_station(demo, wahyu, client_for):
+    from sistercity.irrigation.models import ClimateStation
+
+    client = client_for(wahyu)
+    response = client.post(
+        url("irrigation:station_new"), station_data(code="STA-2", name="Pos Subah")
+    )
+    assert response.status_code == 302
+    assert response["Location"] == url("irrigation:station", code="STA-2")
+    target = url("irrigation:station_edit", code="ILU-BTG01")
+    assert 'value="109.73' in client.get(target).content.decode()
+    assert client.post(target, station_data()).status_code == 302
+    station = ClimateStation.objects.get(code="ILU-BTG01")
+    assert station.wind_height_m == Decimal("2.0") and station.name == "Pos Klimatologi Batang"
+    assert station.records.count() == 365  # the records stay with the station
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "text"),
+    [
+        ({"latitude": "95"}, "latitude", "beyond ±90°"),
+        ({"longitude": "-181"}, "longitude", "beyond ±180°"),
+        ({"wind_height_m": "0"}, "wind_height_m", "at least 0.5 m"),
+        ({"code": "STA-X", "latitude": "abc"}, "latitude", "Enter a number."),
+    ],
+)
+def test_a_bad_station_is_refused(demo, wahyu, client_for, changes, field, text):
+    refused(
+        client_for(wahyu),
+        url("irrigation:station_edit", code="ILU-BTG01"),
+        station_data(**changes),
+        field,
+        text,
+    )
+
+
+def test_a_station_code_used_twice_is_refused(demo, wahyu, client_for):
+    client = client_for(wahyu)
+    client.post(url("irrigation:station_new"), station_data(code="STA-2"))
+    refused(
+        client,
+        url("irrigation:station_edit", code="STA-2"),
+        station_data(code="ILU-BTG01"),
+        "code",
+        "Another station of this partnership has the code ILU-BTG01.",
+    )
+
+
+def test_only_the_planner_may_change_stations(demo, otto, observer, client_for):
+    before = rows()
+    targets = [url("irrigation:station_new"), url("irrigation:station_edit", code="ILU-BTG01")]
+    for user, status in ((otto, 404), (observer, 403)):
+        client = client_for(user)
+        for target in targets:
+            assert client.get(target).status_code == status, (user, target)
+            assert client.post(target, station_data(name="X")).status_code == status
+    assert rows() == before
