@@ -18,6 +18,11 @@ urlpatterns = [
     path("msme/<slug:slug>/export/<str:table>.<str:fmt>", views.table_export, name="table_export"),
     path("msme/<slug:slug>/enterprises/<int:pk>/", views.enterprise_detail, name="enterprise"),
     path(
+        "msme/<slug:slug>/enterprises/<int:pk>/edit/",
+        views.enterprise_edit,
+        name="enterprise_edit",
+    ),
+    path(
         "msme/<slug:slug>/enterprises/<int:pk>/publish/",
         views.enterprise_publish,
         name="enterprise_publish",

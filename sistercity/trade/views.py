@@ -115,11 +115,34 @@ def enterprise_new(request: HttpRequest, slug: str) -> HttpResponse:
         form,
         services.enterprise_create,
         _("The enterprise was registered."),
+        on_form=True,
         partnership=partnership,
     )
     if enterprise:
         return redirect("trade:enterprise", slug=slug, pk=enterprise.pk)
     return render(request, "trade/enterprise_form.html", _context(request, partnership, form=form))
+
+
+@login_required
+def enterprise_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The owner or the MSME office corrects the registry data (the size class follows)."""
+    partnership = _partnership(request, slug)
+    enterprise = _enterprise(request, partnership, pk)
+    form = forms.EnterpriseForm(request.POST or None, instance=enterprise)
+    if submit_form(
+        request,
+        form,
+        services.enterprise_update,
+        _("The enterprise was saved."),
+        on_form=True,
+        enterprise=enterprise,
+    ):
+        return redirect("trade:enterprise", slug=slug, pk=pk)
+    return render(
+        request,
+        "trade/enterprise_form.html",
+        _context(request, partnership, form=form, enterprise=enterprise),
+    )
 
 
 def _enterprise(request: HttpRequest, partnership: Partnership, pk: int) -> Enterprise:

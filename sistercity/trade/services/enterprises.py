@@ -103,7 +103,7 @@ def _check(data: dict[str, Any]) -> None:
     problems = enterprise_problems(data)
     if problems:
         name, message = problems[0]
-        raise refuse(_label(name), message)
+        raise refuse(_label(name), message, name=name)
 
 
 def _normalise(data: dict[str, Any]) -> dict[str, Any]:
@@ -133,6 +133,7 @@ def _check_unique(partnership: Any, nib: str, exclude: int | None = None) -> Non
             _label("nib"),
             _("an enterprise with NIB {nib} is already registered.").format(nib=nib),
             code="duplicate",
+            name="nib",
         )
 
 

@@ -120,3 +120,68 @@ def test_platform_admin_edits_export_rules(client_for, admin_user):
     rule = ExportRule.objects.get(code="mhlw-aflatoxin-nutmeg")
     page = client_for(admin_user).get(reverse("admin:trade_exportrule_change", args=[rule.pk]))
     assert page.status_code == 200 and "kensa" in page.content.decode()
+
+
+def _edit_data(enterprise, **changes):
+    data = {
+        "legal_name": enterprise.legal_name,
+        "trade_name": enterprise.trade_name,
+        "nib": enterprise.nib,
+        "kbli_codes": ", ".join(enterprise.kbli_codes),
+        "capital_idr": enterprise.capital_idr or "",
+        "annual_sales_idr": enterprise.annual_sales_idr or "",
+        "kecamatan": enterprise.kecamatan,
+        "desa": enterprise.desa,
+        "owner_name": enterprise.owner_name,
+        "phone": enterprise.phone,
+        "email": enterprise.email,
+        "employees_women": enterprise.employees_women,
+        "employees_men": enterprise.employees_men,
+        "year_founded": enterprise.year_founded or "",
+    }
+    return {**data, **changes}
+
+
+def test_owner_and_office_correct_the_registry_and_the_size_class_follows(
+    client_for, partnership, siti, wulan
+):
+    batik = Enterprise.objects.get(partnership=partnership, nib="9120001234501")
+    edit = url("enterprise_edit", partnership, batik.pk)
+    assert (
+        'data-test="edit-enterprise"'
+        in client_for(siti).get(url("enterprise", partnership, batik.pk)).content.decode()
+    )
+    response = client_for(siti).post(edit, _edit_data(batik, desa="Kalisalak", phone="+62 285 1"))
+    assert response.status_code == 302
+    batik.refresh_from_db()
+    response = client_for(wulan).post(edit, _edit_data(batik, annual_sales_idr="3000000000"))
+    assert response.status_code == 302
+    batik.refresh_from_db()
+    assert (batik.desa, batik.phone, batik.size_class) == ("Kalisalak", "+62 285 1", "small")
+
+
+def test_a_wrong_nib_on_edit_is_shown_beside_the_field_and_nothing_saved(
+    client_for, partnership, wulan
+):
+    batik = Enterprise.objects.get(partnership=partnership, nib="9120001234501")
+    before = db_snapshot("trade", "auditlog")
+    page = client_for(wulan).post(
+        url("enterprise_edit", partnership, batik.pk).replace("/id/", "/ja/"),
+        _edit_data(batik, nib="12345", desa="Kalisalak"),
+    )
+    assert page.status_code == 200
+    assert "13桁" in page.context["form"].errors["nib"][0]
+    assert db_snapshot("trade", "auditlog") == before
+
+
+def test_buyers_and_outsiders_cannot_edit_an_enterprise(
+    client_for, partnership, ken, otto, observer
+):
+    batik = Enterprise.objects.get(partnership=partnership, nib="9120001234501")
+    edit = url("enterprise_edit", partnership, batik.pk)
+    before = db_snapshot("trade", "auditlog")
+    for person in (ken, otto):
+        assert client_for(person).post(edit, _edit_data(batik, desa="X")).status_code == 404
+    page = client_for(observer).post(edit.replace("/id/", "/en/"), _edit_data(batik, desa="X"))
+    assert "Only the enterprise" in page.content.decode().replace("&#x27;", "'")
+    assert db_snapshot("trade", "auditlog") == before
