@@ -1,5 +1,6 @@
 """Public pages: anyone can read them, in three languages."""
 
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from sistercity.accounts.choices import MUNICIPAL_KINDS
@@ -8,14 +9,15 @@ from sistercity.core.public_cache import public_page
 from sistercity.core.registry import registry, render_panels
 from sistercity.partnerships import selectors
 
+#: Partnerships on one page of the home page: a national registry holds hundreds.
+HOME_PAGE_SIZE = 24
+
 
 @public_page
 def home(request):
-    return render(
-        request,
-        "portal/home.html",
-        {"partnerships": selectors.public_partnership_list()},
-    )
+    partnerships = selectors.public_partnership_list()
+    page = Paginator(partnerships, HOME_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "portal/home.html", {"page": page, "partnerships": page.object_list})
 
 
 @public_page

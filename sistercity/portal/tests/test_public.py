@@ -2,6 +2,8 @@
 
 import lxml.html
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from sistercity.testing import sector_registered, template_dir
 
@@ -85,3 +87,26 @@ def test_every_page_names_its_icon(demo, client):
     tree = lxml.html.fromstring(client.get("/en/").content)
     icon = tree.xpath('//link[@rel="icon"]')[0].get("href")
     assert icon.endswith("favicon.svg") and finders.find("favicon.svg")
+
+
+def test_the_home_page_lists_partnerships_a_page_at_a_time(demo, client):
+    """A national registry holds hundreds of partnerships: the home page shows them in pages,
+    each reached by a link, and none is left out."""
+    from sistercity.partnerships.models import Partnership
+    from sistercity.portal.views import HOME_PAGE_SIZE
+    from sistercity.programs import synthetic
+
+    synthetic.seed(HOME_PAGE_SIZE + 5)
+    public = Partnership.objects.filter(is_public=True).count()
+    assert public > HOME_PAGE_SIZE
+    with translation.override("en"):
+        home = reverse("portal:home")
+    first = client.get(home).content.decode()
+    assert first.count('class="card"') == HOME_PAGE_SIZE
+    assert f"({public})" in first and "Page 1 of 2" in first and "?page=2" in first
+    second = client.get(home, {"page": 2}).content.decode()
+    assert second.count('class="card"') == public - HOME_PAGE_SIZE
+    assert "?page=1" in second and "?page=3" not in second
+    # A page past the end or not a number shows the last or first page, not an error.
+    assert client.get(home, {"page": 99}).status_code == 200
+    assert client.get(home, {"page": "abc"}).status_code == 200
