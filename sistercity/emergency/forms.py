@@ -120,6 +120,19 @@ class VehicleForm(forms.Form):
         self.fields["post"].queryset = posts  # type: ignore[attr-defined]
 
 
+class RegistrationRenewalForm(forms.Form):
+    expires_on = forms.DateField(
+        label=_("registration expires on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    registration = forms.CharField(
+        label=_("registration number"),
+        max_length=20,
+        required=False,
+        validators=[validate_no_markup],
+        help_text=_("Only when the number changed."),
+    )
+
+
 class VehicleStatusForm(forms.Form):
     status = forms.ChoiceField(
         label=_("status"),

@@ -263,7 +263,13 @@ def _vehicle(request: HttpRequest, partnership: Any, code: str):
 @login_required
 def vehicle(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     partnership = partnership_for(request, slug)
-    item = _vehicle(request, partnership, code)
+    return _vehicle_page(request, partnership, _vehicle(request, partnership, code))
+
+
+def _vehicle_page(
+    request: HttpRequest, partnership: Any, item: Any, *, renewal_form: Any = None
+) -> HttpResponse:
+    """The vehicle's page; with a refused ``renewal_form``, shown again beside its fields."""
     grant = getattr(item, "grant", None) if item.origin == "donated" else None
     context = _context(
         request,
@@ -277,7 +283,10 @@ def vehicle(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         status_form=forms.VehicleStatusForm(),
         maintenance_form=forms.MaintenanceForm(),
         spare_part_form=forms.SparePartForm(),
+        renewal_form=renewal_form or forms.RegistrationRenewalForm(),
     )
+    if renewal_form is not None:
+        context["error_form"] = renewal_form
     if grant is not None:
         statuses = selectors.grant_requirement_statuses(grant)
         context.update(
@@ -292,7 +301,9 @@ def vehicle(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             ).prefetch_related("from_stage__translations", "to_stage__translations"),
             can_advance=access_for(request.user, partnership).can(Action.ADVANCE),
         )
-    return render(request, "emergency/vehicle.html", context)
+    return render(
+        request, "emergency/vehicle.html", context, status=400 if renewal_form is not None else 200
+    )
 
 
 def _first_missing_kind(statuses) -> str:
@@ -323,6 +334,20 @@ def vehicle_action(request: HttpRequest, slug: str, code: str, action: str) -> H
             _("The maintenance was recorded."),
             vehicle=item,
         )
+    elif action == "registration":
+        renewal_form = forms.RegistrationRenewalForm(request.POST)
+        if (
+            submit_form(
+                request,
+                renewal_form,
+                fleet_services.registration_renew,
+                _("The renewed registration was recorded."),
+                on_form=True,
+                vehicle=item,
+            )
+            is None
+        ):
+            return _vehicle_page(request, partnership, item, renewal_form=renewal_form)
     elif action == "spare-part":
         submit_form(
             request,

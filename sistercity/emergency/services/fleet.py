@@ -159,6 +159,31 @@ def vehicle_update(*, actor, vehicle: Vehicle, **fields) -> Vehicle:
     return vehicle
 
 
+def registration_renew(
+    *, actor, vehicle: Vehicle, expires_on: dt.date, registration: str = ""
+) -> Vehicle:
+    """Record a renewed vehicle registration (a new number, when it changed): the renewal
+    reminders then count down to the new expiry."""
+    require(actor, vehicle, Action.CHANGE, pillar=PILLAR)
+    if expires_on <= timezone.localdate():
+        raise SisterCityError(
+            _("A renewed registration must expire after today."),
+            code="expiry_past",
+            field="expires_on",
+        )
+    current = vehicle.registration_expires_on
+    if current is not None and expires_on <= current:
+        raise SisterCityError(
+            _("The new expiry must be later than the current one."),
+            code="expiry_not_later",
+            field="expires_on",
+        )
+    fields: dict = {"registration_expires_on": expires_on}
+    if registration.strip():
+        fields["registration"] = registration
+    return vehicle_update(actor=actor, vehicle=vehicle, **fields)
+
+
 def vehicle_set_status(*, actor, vehicle: Vehicle, status: str, note: str = "") -> Vehicle:
     """Put a vehicle in service, into maintenance or out of service; the change is kept."""
     require(actor, vehicle, Action.CHANGE, pillar=PILLAR)
