@@ -223,3 +223,15 @@ class ProductPhotoForm(forms.Form):
         max_length=250,
         help_text=_("What the photo shows, for people who cannot see it."),
     )
+
+
+class BuyerForm(forms.Form):
+    name_ja = forms.CharField(label=_("name (Japanese)"), max_length=200)
+    name_romaji = forms.CharField(label=_("name (romaji)"), max_length=200)
+    prefecture = forms.CharField(label=_("prefecture"), max_length=40)
+    sector = forms.CharField(label=_("sector"), max_length=120)
+    member_email = forms.EmailField(
+        label=_("e-mail of the buyer's contact"),
+        required=False,
+        help_text=_("The account of the person who speaks for the buyer (optional)."),
+    )

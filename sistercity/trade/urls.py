@@ -60,6 +60,7 @@ urlpatterns = [
         name="ingredients",
     ),
     path("msme/<slug:slug>/permits/<int:pk>/verify/", views.permit_verify, name="permit_verify"),
+    path("msme/<slug:slug>/buyers/new/", views.buyer_new, name="buyer_new"),
     path("msme/<slug:slug>/inquiries/new/", views.inquiry_new, name="inquiry_new"),
     path("msme/<slug:slug>/inquiries/<int:pk>/", views.inquiry_detail, name="inquiry"),
     path("msme/<slug:slug>/leads/<int:pk>/", views.lead_detail, name="lead"),

@@ -407,6 +407,23 @@ def label_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponseBase:
 
 
 @login_required
+def buyer_new(request: HttpRequest, slug: str) -> HttpResponse:
+    """The MSME office registers a Japanese buyer and the person who speaks for it."""
+    partnership = _partnership(request, slug)
+    form = forms.BuyerForm(request.POST or None)
+    if submit_form(
+        request,
+        form,
+        services.buyer_create,
+        _("The buyer was registered."),
+        on_form=True,
+        partnership=partnership,
+    ):
+        return redirect("trade:overview", slug=slug)
+    return render(request, "trade/buyer_form.html", _context(request, partnership, form=form))
+
+
+@login_required
 def inquiry_new(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = _partnership(request, slug)
     buyers = list(selectors.buyer_list(user=request.user, partnership=partnership))

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from auditlog.context import set_actor
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone, translation
@@ -47,10 +48,31 @@ def buyer_create(
     prefecture: str,
     sector: str,
     members: list[Any] | tuple[Any, ...] = (),
+    member_email: str = "",
     is_sample: bool = False,
 ) -> Buyer:
-    """The pillar's staff register a Japanese buyer and the people who speak for it."""
+    """The pillar's staff register a Japanese buyer and the people who speak for it (given as
+    accounts, or one account by its e-mail)."""
     require_staff(actor, partnership)
+    members = list(members)
+    if member_email.strip():
+        person = get_user_model().objects.filter(email__iexact=member_email.strip()).first()
+        if person is None:
+            raise refuse(
+                str(_("e-mail of the buyer's contact")),
+                _("no account has this e-mail; invite the person first."),
+                name="member_email",
+            )
+        members.append(person)
+    required = {
+        "name_ja": name_ja,
+        "name_romaji": name_romaji,
+        "prefecture": prefecture,
+        "sector": sector,
+    }
+    for name, value in required.items():
+        if not value.strip():
+            raise refuse(field_label(Buyer, name), _("This field is required."), name=name)
     with transaction.atomic(), set_actor(actor):
         buyer = Buyer(
             partnership=partnership,

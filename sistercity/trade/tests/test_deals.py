@@ -138,3 +138,63 @@ def test_leads_link_back_to_the_fair_that_produced_them(partnership, client_for,
     assert 'data-test="lead-event"' in page.content.decode()
     overview = client_for(wulan).get(reverse("trade:overview", args=[partnership.slug]))
     assert 'data-test="event-leads">1<' in overview.content.decode()
+
+
+def test_msme_office_registers_a_buyer_with_its_contact_from_the_page(
+    client_for, partnership, wulan, otto
+):
+    from django.urls import reverse
+
+    from sistercity.trade.models import Buyer
+
+    new = reverse("trade:buyer_new", args=[partnership.slug])
+    response = client_for(wulan).post(
+        new,
+        {
+            "name_ja": "北陸物産株式会社",
+            "name_romaji": "Hokuriku Bussan",
+            "prefecture": "富山県",
+            "sector": "食品",
+            "member_email": otto.email.upper(),
+        },
+    )
+    assert response.status_code == 302
+    buyer = Buyer.objects.get(name_romaji="Hokuriku Bussan")
+    assert list(buyer.members.all()) == [otto]
+    # Its contact now reaches the workspace and may post inquiries for the buyer.
+    assert (
+        client_for(otto).get(reverse("trade:inquiry_new", args=[partnership.slug])).status_code
+        == 200
+    )
+
+
+def test_an_unknown_contact_e_mail_is_refused_beside_the_field(client_for, partnership, wulan):
+    from django.urls import reverse
+
+    before = db_snapshot("trade", "auditlog")
+    page = client_for(wulan).post(
+        reverse("trade:buyer_new", args=[partnership.slug]).replace("/id/", "/en/"),
+        {
+            "name_ja": "北陸物産",
+            "name_romaji": "Hokuriku",
+            "prefecture": "富山県",
+            "sector": "食品",
+            "member_email": "nobody@nowhere.example",
+        },
+    )
+    assert page.status_code == 200
+    assert "no account has this e-mail" in page.context["form"].errors["member_email"][0]
+    assert db_snapshot("trade", "auditlog") == before
+
+
+def test_buyers_and_owners_cannot_register_buyers(client_for, partnership, ken, siti):
+    from django.urls import reverse
+
+    before = db_snapshot("trade", "auditlog")
+    data = {"name_ja": "x", "name_romaji": "x", "prefecture": "x", "sector": "x"}
+    for person in (ken, siti):
+        response = client_for(person).post(
+            reverse("trade:buyer_new", args=[partnership.slug]), data
+        )
+        assert response.status_code == 404
+    assert db_snapshot("trade", "auditlog") == before
