@@ -99,6 +99,9 @@ class Sector:
     # Django Tasks (``@task``) enqueued on every scheduler tick; each must catch up on
     # everything due and be idempotent.
     scheduled_jobs: Sequence[Any] = ()
+    # ``personal_data(user)`` -> the records about that person the app holds, as plain JSON-able
+    # data ({"applications": [...]}) for their "download my data" (an empty dict: none).
+    personal_data: Sequence[Callable[[Any], Mapping[str, Any]]] = ()
 
 
 @dataclass
@@ -142,6 +145,16 @@ class Registry:
 
     def scheduled_jobs(self) -> list[Any]:
         return [job for sector in self.sectors.values() for job in sector.scheduled_jobs]
+
+    def personal_data(self, user: Any) -> dict[str, dict[str, Any]]:
+        """Every app's records about ``user``, by app label; apps holding none are left out."""
+        found: dict[str, dict[str, Any]] = {}
+        for sector in self.sectors.values():
+            for provider in sector.personal_data:
+                records = provider(user)
+                if records:
+                    found.setdefault(sector.app_label, {}).update(records)
+        return found
 
 
 registry = Registry()

@@ -96,6 +96,33 @@ INDICATOR_FEEDS = [
     IndicatorFeed("culture:visitors", _("culture: visitors counted"), visitors),
 ]
 
+
+def personal_data(user: Any) -> dict[str, Any]:
+    """Event registrations made with the person's e-mail address (a registration needs no
+    account, so the address is what ties them to the person)."""
+    registrations = (
+        Registration.objects.filter(email__iexact=user.email)
+        .select_related("event")
+        .prefetch_related("event__translations")
+        .order_by("created_at")
+    )
+    rows = [
+        {
+            "event": r.event.safe_translation_getter("title", any_language=True),
+            "starts_at": r.event.starts_at.isoformat(),
+            "full_name": r.full_name,
+            "email": r.email,
+            "people": r.people,
+            "language": r.language,
+            "status": r.status,
+            "registered_at": r.created_at.isoformat(),
+            "cancelled_at": r.cancelled_at.isoformat() if r.cancelled_at else None,
+        }
+        for r in registrations
+    ]
+    return {"event_registrations": rows} if rows else {}
+
+
 SECTOR = Sector(
     app_label="culture",
     pillar="culture",
@@ -106,4 +133,5 @@ SECTOR = Sector(
         OpenDataTable("culture-visitor-figures.csv", visitors_table),
     ],
     scheduled_jobs=[erase_registrant_data],
+    personal_data=[personal_data],
 )

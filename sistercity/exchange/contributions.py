@@ -39,9 +39,62 @@ INDICATOR_FEEDS = [
     IndicatorFeed("exchange:alumni", _("exchange calls: alumni listed"), _count("alumni")),
 ]
 
+
+def personal_data(user: Any) -> dict[str, Any]:
+    """An applicant's own applications as they gave them: answers, files (names and checksums,
+    not the files themselves, which they download from the application page), places they
+    chose and how the status moved. Reviewers' scores are the reviewers' records, left out."""
+    from sistercity.exchange.models import Application
+
+    applications = (
+        Application.objects.filter(applicant=user)
+        .select_related("call", "residence")
+        .prefetch_related("call__translations", "files", "preferences__placement", "status_changes")
+        .order_by("created_at")
+    )
+    rows = [
+        {
+            "reference": str(a.reference),
+            "call": a.call.safe_translation_getter("title", any_language=True),
+            "status": a.status,
+            "submitted_at": a.submitted_at.isoformat() if a.submitted_at else None,
+            "date_of_birth": a.date_of_birth.isoformat() if a.date_of_birth else None,
+            "gender": a.gender,
+            "phone": a.phone,
+            "residence": str(a.residence) if a.residence else None,
+            "currently_enrolled": a.is_enrolled,
+            "institution": a.institution,
+            "field_of_study": a.field_of_study,
+            "language_level": a.language_level,
+            "motivation": a.motivation,
+            "answers": a.answers,
+            "listed_as_alumni": a.alumni_opt_in,
+            "files": [
+                {
+                    "name": f.original_name,
+                    "size": f.size,
+                    "sha256": f.sha256,
+                    "uploaded_at": f.uploaded_at.isoformat(),
+                }
+                for f in a.files.all()
+            ],
+            "preferences": [
+                {"rank": p.rank, "placement": str(p.placement)} for p in a.preferences.all()
+            ],
+            "status_history": [
+                {"from": c.from_status, "to": c.to_status, "at": c.created_at.isoformat()}
+                for c in a.status_changes.all()
+            ],
+        }
+        for a in applications
+    ]
+    return {"applications": rows} if rows else {}
+
+
 SECTOR = Sector(
     app_label="exchange",
     pillar="education",
     indicator_feeds=INDICATOR_FEEDS,
     scheduled_jobs=[expire_offers, send_readiness_reminders],
+    personal_data=[personal_data],
 )

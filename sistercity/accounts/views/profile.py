@@ -53,3 +53,19 @@ def profile(request):
         "codes_left": two_factor.recovery_codes_left(user),
     }
     return render(request, "accounts/profile.html", {"form": form, "two_factor": status})
+
+
+@login_required
+def my_data(request):
+    """The signed-in person's own data as one JSON file (accounts/personal_data.py)."""
+    import json
+
+    from sistercity.accounts.personal_data import personal_data_of
+    from sistercity.core.views import file_response
+
+    data = personal_data_of(request.user)
+    return file_response(
+        json.dumps(data, ensure_ascii=False, indent=2).encode(),
+        filename="sistercity-my-data.json",
+        content_type="application/json",
+    )
