@@ -120,6 +120,42 @@ class VehicleForm(forms.Form):
         self.fields["post"].queryset = posts  # type: ignore[attr-defined]
 
 
+class VehicleDetailsForm(forms.Form):
+    """A vehicle's particulars, corrected on its page (the status has its own form; a renewed
+    registration too, since it moves the reminder)."""
+
+    make_model = forms.CharField(
+        label=_("make and model"), max_length=200, required=False, validators=[validate_no_markup]
+    )
+    registration = forms.CharField(
+        label=_("registration number"),
+        max_length=20,
+        required=False,
+        validators=[validate_no_markup],
+    )
+    asset_number = forms.CharField(
+        label=_("regional property number"),
+        max_length=60,
+        required=False,
+        validators=[validate_no_markup],
+    )
+    pump_lpm = forms.IntegerField(label=_("pump capacity (l/min)"), min_value=0, required=False)
+    tank_litres = forms.IntegerField(label=_("water tank (l)"), min_value=0, required=False)
+    year = forms.IntegerField(label=_("year built"), min_value=1950, max_value=2100, required=False)
+    post: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("post"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, posts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["post"].queryset = posts  # type: ignore[attr-defined]
+
+    @classmethod
+    def of(cls, vehicle, posts):
+        initial = {name: getattr(vehicle, name) for name in cls.base_fields if name != "post"}
+        return cls(initial={**initial, "post": vehicle.post_id}, posts=posts)
+
+
 class RegistrationRenewalForm(forms.Form):
     expires_on = forms.DateField(
         label=_("registration expires on"), widget=forms.DateInput(attrs={"type": "date"})

@@ -267,10 +267,17 @@ def vehicle(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 
 def _vehicle_page(
-    request: HttpRequest, partnership: Any, item: Any, *, renewal_form: Any = None
+    request: HttpRequest,
+    partnership: Any,
+    item: Any,
+    *,
+    renewal_form: Any = None,
+    details_form: Any = None,
 ) -> HttpResponse:
-    """The vehicle's page; with a refused ``renewal_form``, shown again beside its fields."""
+    """The vehicle's page; with a refused ``renewal_form`` or ``details_form``, shown again
+    beside its fields (status 400)."""
     grant = getattr(item, "grant", None) if item.origin == "donated" else None
+    refused = renewal_form or details_form
     context = _context(
         request,
         partnership,
@@ -284,9 +291,13 @@ def _vehicle_page(
         maintenance_form=forms.MaintenanceForm(),
         spare_part_form=forms.SparePartForm(),
         renewal_form=renewal_form or forms.RegistrationRenewalForm(),
+        details_form=details_form
+        or forms.VehicleDetailsForm.of(
+            item, selectors.post_list(user=request.user, partnership=partnership)
+        ),
     )
-    if renewal_form is not None:
-        context["error_form"] = renewal_form
+    if refused is not None:
+        context["error_form"] = refused
     if grant is not None:
         statuses = selectors.grant_requirement_statuses(grant)
         context.update(
@@ -302,7 +313,7 @@ def _vehicle_page(
             can_advance=access_for(request.user, partnership).can(Action.ADVANCE),
         )
     return render(
-        request, "emergency/vehicle.html", context, status=400 if renewal_form is not None else 200
+        request, "emergency/vehicle.html", context, status=400 if refused is not None else 200
     )
 
 
@@ -348,6 +359,22 @@ def vehicle_action(request: HttpRequest, slug: str, code: str, action: str) -> H
             is None
         ):
             return _vehicle_page(request, partnership, item, renewal_form=renewal_form)
+    elif action == "details":
+        details_form = forms.VehicleDetailsForm(
+            request.POST, posts=selectors.post_list(user=request.user, partnership=partnership)
+        )
+        if (
+            submit_form(
+                request,
+                details_form,
+                fleet_services.vehicle_update,
+                _("The vehicle's particulars were saved."),
+                on_form=True,
+                vehicle=item,
+            )
+            is None
+        ):
+            return _vehicle_page(request, partnership, item, details_form=details_form)
     elif action == "spare-part":
         submit_form(
             request,
