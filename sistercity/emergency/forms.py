@@ -83,43 +83,6 @@ class GrantDocumentForm(forms.Form):
         ]
 
 
-class VehicleForm(forms.Form):
-    code = forms.SlugField(label=_("code"), max_length=40)
-    kind = forms.ChoiceField(label=_("kind"), choices=VehicleKind.choices)
-    origin = forms.ChoiceField(label=_("origin"), choices=VehicleOrigin.choices)
-    donor = forms.CharField(
-        label=_("donated by"), max_length=200, required=False, validators=[validate_no_markup]
-    )
-    make_model = forms.CharField(
-        label=_("make and model"),
-        max_length=200,
-        required=False,
-        validators=[validate_no_markup],
-    )
-    registration = forms.CharField(
-        label=_("registration number"),
-        max_length=20,
-        required=False,
-        validators=[validate_no_markup],
-    )
-    registration_expires_on = forms.DateField(
-        label=_("registration expires on"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("A renewal reminder goes out before this date."),
-    )
-    pump_lpm = forms.IntegerField(label=_("pump capacity (l/min)"), min_value=0, required=False)
-    tank_litres = forms.IntegerField(label=_("water tank (l)"), min_value=0, required=False)
-    year = forms.IntegerField(label=_("year built"), min_value=1950, max_value=2100, required=False)
-    post: forms.ModelChoiceField = forms.ModelChoiceField(
-        label=_("post"), queryset=None, required=False
-    )
-
-    def __init__(self, *args, posts=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["post"].queryset = posts  # type: ignore[attr-defined]
-
-
 class VehicleDetailsForm(forms.Form):
     """A vehicle's particulars, corrected on its page (the status has its own form; a renewed
     registration too, since it moves the reminder)."""
@@ -154,6 +117,41 @@ class VehicleDetailsForm(forms.Form):
     def of(cls, vehicle, posts):
         initial = {name: getattr(vehicle, name) for name in cls.base_fields if name != "post"}
         return cls(initial={**initial, "post": vehicle.post_id}, posts=posts)
+
+
+class VehicleForm(VehicleDetailsForm):
+    """A vehicle joining the fleet: what identifies it, then its particulars."""
+
+    code = forms.SlugField(label=_("code"), max_length=40)
+    kind = forms.ChoiceField(label=_("kind"), choices=VehicleKind.choices)
+    origin = forms.ChoiceField(label=_("origin"), choices=VehicleOrigin.choices)
+    donor = forms.CharField(
+        label=_("donated by"), max_length=200, required=False, validators=[validate_no_markup]
+    )
+    registration_expires_on = forms.DateField(
+        label=_("registration expires on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("A renewal reminder goes out before this date."),
+    )
+    field_order = [
+        "code",
+        "kind",
+        "origin",
+        "donor",
+        "make_model",
+        "registration",
+        "registration_expires_on",
+        "pump_lpm",
+        "tank_litres",
+        "year",
+        "post",
+    ]
+
+    def __init__(self, *args, posts=None, **kwargs):
+        super().__init__(*args, posts=posts, **kwargs)
+        # The property number comes with the asset register entry, after registration.
+        del self.fields["asset_number"]
 
 
 class RegistrationRenewalForm(forms.Form):

@@ -345,36 +345,25 @@ def vehicle_action(request: HttpRequest, slug: str, code: str, action: str) -> H
             _("The maintenance was recorded."),
             vehicle=item,
         )
-    elif action == "registration":
-        renewal_form = forms.RegistrationRenewalForm(request.POST)
-        if (
-            submit_form(
-                request,
-                renewal_form,
+    elif action in ("registration", "details"):
+        # Refused: the page again with the reasons beside the fields (status 400).
+        if action == "registration":
+            form: Any = forms.RegistrationRenewalForm(request.POST)
+            service, success = (
                 fleet_services.registration_renew,
                 _("The renewed registration was recorded."),
-                on_form=True,
-                vehicle=item,
             )
-            is None
-        ):
-            return _vehicle_page(request, partnership, item, renewal_form=renewal_form)
-    elif action == "details":
-        details_form = forms.VehicleDetailsForm(
-            request.POST, posts=selectors.post_list(user=request.user, partnership=partnership)
-        )
-        if (
-            submit_form(
-                request,
-                details_form,
+        else:
+            form = forms.VehicleDetailsForm(
+                request.POST, posts=selectors.post_list(user=request.user, partnership=partnership)
+            )
+            service, success = (
                 fleet_services.vehicle_update,
                 _("The vehicle's particulars were saved."),
-                on_form=True,
-                vehicle=item,
             )
-            is None
-        ):
-            return _vehicle_page(request, partnership, item, details_form=details_form)
+        if submit_form(request, form, service, success, on_form=True, vehicle=item) is None:
+            refused = {"renewal_form" if action == "registration" else "details_form": form}
+            return _vehicle_page(request, partnership, item, **refused)
     elif action == "spare-part":
         submit_form(
             request,
