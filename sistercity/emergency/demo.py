@@ -22,6 +22,7 @@ from sistercity.emergency import coverage, demo_data, grant_data
 from sistercity.emergency.choices import IncidentKind, PostKind
 from sistercity.emergency.models import (
     Attendance,
+    EquipmentItem,
     Firefighter,
     FirePost,
     GrantDocument,
@@ -51,6 +52,7 @@ def load(demo) -> None:
     vehicles = _fleet(partnership, posts, demo.users["sari"])
     _grants(vehicles, demo.users["sari"], demo.users["yamada"])
     _crew(partnership, posts)
+    _equipment(posts)
     _training(partnership)
     _incidents(partnership, posts, vehicles)
     coverage_services.scenario_run(
@@ -226,6 +228,25 @@ def _crew(partnership, posts) -> None:
                 expires_on=dt.date(2027, 8, 31),
                 issued_by="Damkar Batang",
             )
+
+
+def _equipment(posts) -> None:
+    """Equipment at the two posts, each next inspected beyond the reminder window (so loading
+    the demo sends no reminder; the reminder tests make their own due items)."""
+    today = timezone.localdate()
+    for post, name, serial, quantity, last, due in (
+        ("mako-batang", "Alat bantu pernapasan (SCBA)", "SCBA-2019", 4, -165, 200),
+        ("mako-batang", "Selang pemadam 2,5 inci (20 m)", "", 20, -60, 300),
+        ("pos-limpung", "APAR 6 kg", "", 6, -90, 275),
+    ):
+        EquipmentItem.objects.create(
+            post=posts[post],
+            name=name,
+            serial=serial,
+            quantity=quantity,
+            last_inspected_on=today + dt.timedelta(days=last),
+            next_inspection_on=today + dt.timedelta(days=due),
+        )
 
 
 def _training(partnership) -> None:

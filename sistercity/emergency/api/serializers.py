@@ -6,8 +6,12 @@ from rest_framework import serializers
 from sistercity.emergency.choices import CoverageModel, IncidentKind, VehicleKind, VehicleOrigin
 from sistercity.emergency.models import (
     CoverageScenario,
+    EquipmentItem,
+    Firefighter,
     FirePost,
     Incident,
+    Qualification,
+    TrainingCourse,
     Vehicle,
     VehicleGrant,
     Village,
@@ -249,3 +253,64 @@ class VillageImportSerializer(serializers.Serializer):
 
 class VillageImportResultSerializer(serializers.Serializer):
     imported = serializers.IntegerField()
+
+
+class QualificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Qualification
+        fields = ["vehicle_kind", "issued_on", "expires_on", "issued_by"]
+
+
+class FirefighterSerializer(serializers.ModelSerializer):
+    post: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    qualifications = QualificationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Firefighter
+        fields = ["id", "full_name", "post", "shift", "qualifications", "is_illustrative"]
+
+
+class TrainingCourseSerializer(serializers.ModelSerializer):
+    title = serializers.SerializerMethodField()
+    attendance = serializers.SerializerMethodField()
+
+    class Meta:
+        model = TrainingCourse
+        fields = [
+            "id",
+            "title",
+            "starts_on",
+            "ends_on",
+            "place",
+            "instructors",
+            "vehicle_kind",
+            "attendance",
+        ]
+
+    def get_title(self, course: TrainingCourse) -> str:
+        return course.safe_translation_getter("title", any_language=True) or ""
+
+    def get_attendance(self, course: TrainingCourse) -> list[dict[str, Any]]:
+        return [
+            {"firefighter": a.firefighter_id, "passed": a.passed} for a in course.attendances.all()
+        ]
+
+
+class EquipmentItemSerializer(serializers.ModelSerializer):
+    post: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+
+    class Meta:
+        model = EquipmentItem
+        fields = [
+            "id",
+            "post",
+            "name",
+            "serial",
+            "quantity",
+            "last_inspected_on",
+            "next_inspection_on",
+        ]

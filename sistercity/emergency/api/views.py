@@ -13,8 +13,11 @@ from sistercity.core.errors import SisterCityError
 from sistercity.emergency.api import serializers as s
 from sistercity.emergency.models import (
     CoverageScenario,
+    EquipmentItem,
+    Firefighter,
     FirePost,
     Incident,
+    TrainingCourse,
     Vehicle,
     VehicleGrant,
     Village,
@@ -32,6 +35,36 @@ class FirePostViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVi
     serializer_class = s.FirePostSerializer
     model = FirePost
     partnership_filter = "partnership__slug"
+
+
+class FirefighterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """The crews: people, their post and shift, and the vehicle kinds they are qualified for
+    (with the qualifications' dates), as on the Crews tab."""
+
+    serializer_class = s.FirefighterSerializer
+    model = Firefighter
+    partnership_filter = "partnership__slug"
+    related = ("post",)
+    prefetch = ("qualifications",)
+
+
+class TrainingCourseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Training courses (e.g. operator training by Toyama instructors) with who attended and
+    passed (firefighter ids, as in /api/firefighters/)."""
+
+    serializer_class = s.TrainingCourseSerializer
+    model = TrainingCourse
+    partnership_filter = "partnership__slug"
+    prefetch = ("translations", "attendances")
+
+
+class EquipmentItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Equipment kept at the posts, with its last and next inspection."""
+
+    serializer_class = s.EquipmentItemSerializer
+    model = EquipmentItem
+    partnership_filter = "post__partnership__slug"
+    related = ("post",)
 
 
 class VehicleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):

@@ -12,6 +12,9 @@ ENDPOINTS = [
     "/api/coverage-scenarios/",
     "/api/fire-incidents/",
     "/api/fire-villages/",
+    "/api/firefighters/",
+    "/api/fire-training-courses/",
+    "/api/fire-equipment/",
 ]
 
 
@@ -154,3 +157,25 @@ def test_villages_are_imported_through_the_api_all_or_nothing(client_for, agus, 
         {"partnership": "batang-toyama", "file": upload(header + "api-2,B,,5,-7,109\n")},
     )
     assert forbidden.status_code == 403
+
+
+def test_the_crews_courses_and_equipment_are_read_as_on_the_crews_and_fleet_tabs(
+    client_for, agus, partnership
+):
+    from sistercity.emergency.models import EquipmentItem, Firefighter, TrainingCourse
+
+    client = client_for(agus)
+    people = _rows(client.get("/api/firefighters/?partnership=batang-toyama"))
+    assert {p["full_name"] for p in people} == set(
+        Firefighter.objects.filter(partnership=partnership).values_list("full_name", flat=True)
+    )
+    qualified = next(p for p in people if p["qualifications"])
+    assert {"vehicle_kind", "expires_on"} <= set(qualified["qualifications"][0])
+    courses = _rows(client.get("/api/fire-training-courses/?partnership=batang-toyama"))
+    assert len(courses) == TrainingCourse.objects.filter(partnership=partnership).count()
+    assert all(c["title"] for c in courses)
+    items = _rows(client.get("/api/fire-equipment/?partnership=batang-toyama"))
+    assert len(items) == EquipmentItem.objects.filter(post__partnership=partnership).count()
+    # Not for an anonymous caller.
+    client.logout()
+    assert client.get("/api/firefighters/").status_code in (401, 403)
