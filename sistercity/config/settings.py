@@ -287,6 +287,11 @@ SPECTACULAR_SETTINGS = {
         "FundingSourceEnum": "sistercity.programs.choices.FundingSource",
         "InvestmentStageEnum": "sistercity.investment.choices.Stage",
         "InvestmentLeadSourceEnum": "sistercity.investment.choices.LeadSource",
+        "MsmePermitKindEnum": "sistercity.trade.choices.PermitKind",
+        "MsmeOrderKindEnum": "sistercity.trade.choices.OrderKind",
+        "MsmeLeadStageEnum": "sistercity.trade.choices.Stage",
+        "MsmeMessageLanguageEnum": "sistercity.trade.choices.MessageLanguage",
+        "DocumentLanguageEnum": "sistercity.partnerships.choices.DocumentLanguage",
     },
 }
 
