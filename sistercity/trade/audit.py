@@ -10,6 +10,7 @@ for model in (
     m.ReadinessRecord,
     m.Enterprise,
     m.EnterprisePhoto,
+    m.ProductPhoto,
     m.Ingredient,
     m.LabReport,
     m.Inquiry,
