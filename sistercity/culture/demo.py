@@ -322,6 +322,10 @@ DESTINATIONS: list[tuple[Any, ...]] = [
 ]
 
 
+# The logins ``make run`` prints (e-mail, who it is).
+LOGINS = [("ayu@batang.example", "Ayu Lestari — culture and tourism office, culture pillar")]
+
+
 def _texts(obj: Any, **fields: tuple[str, str, str]) -> None:
     for index, code in enumerate(LANGS):
         obj.set_current_language(code)

@@ -267,6 +267,15 @@ def load_demo() -> Demo:
     return demo
 
 
+def sector_logins() -> list[tuple[str, str]]:
+    """The logins each sector's demo adds (its module's ``LOGINS``: e-mail, who it is), so that
+    ``make run`` prints every persona a newcomer can try, not only the foundation's."""
+    logins: list[tuple[str, str]] = []
+    for part in DEMO_PARTS:
+        logins.extend(getattr(import_module(part), "LOGINS", ()))
+    return logins
+
+
 def _at(year, month, day):
     return timezone.make_aware(dt.datetime(year, month, day, 10, 0))
 

@@ -39,6 +39,8 @@ from sistercity.emergency.services import coverage as coverage_services
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 CHIEF_EMAIL = "agus@batang.example"
+# The logins ``make run`` prints (e-mail, who it is).
+LOGINS = [(CHIEF_EMAIL, "Agus Prasetyo — fire service (Damkar Batang), emergency pillar")]
 
 
 def load(demo) -> None:

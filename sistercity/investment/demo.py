@@ -38,6 +38,13 @@ DEMO_PASSWORD = "sistercity-demo"  # noqa: S105 - the demo's shared password, pr
 AS_OF = dt.date(2026, 11, 30)
 
 
+# The logins ``make run`` prints (e-mail, who it is).
+LOGINS = [
+    ("andi@batang.example", "Andi Pratama — investment office (DPMPTSP), investment pillar"),
+    ("tanaka@sample-seiki.example", "田中 一郎 — contact of the operating Toyama company"),
+]
+
+
 def _texts(obj, **texts):
     """Add the ja and en texts of an object created in Indonesian: {field: (ja, en)}."""
     for index, code in enumerate(("ja", "en")):

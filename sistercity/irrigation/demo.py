@@ -21,6 +21,8 @@ from sistercity.irrigation.models import ClimateStation, Scheme
 
 FIXTURE = Path(__file__).parent / "demo_data" / "bmkg_batang_2025.xlsx"
 PLANNER_EMAIL = "wahyu@batang.example"
+# The logins ``make run`` prints (e-mail, who it is).
+LOGINS = [(PLANNER_EMAIL, "Wahyu Hidayat — public-works planner (DPUPR), agriculture pillar")]
 DEMO_PASSWORD = "sistercity-demo"  # noqa: S105 - the demo's shared login, printed on purpose
 SAMBONG_FLOW = [
     2.86,

@@ -150,6 +150,16 @@ NUTRITION = {
 }
 
 
+# The logins ``make run`` prints (e-mail, who it is).
+LOGINS = [
+    ("wulan@batang.example", "Wulandari — MSME office (Dinas Koperasi dan UKM), msme pillar"),
+    ("siti@batik.example", "Siti Aminah — MSME owner (batik Rifaiyah)"),
+    ("hadi@pala.example", "Hadi Susanto — MSME owner (nutmeg)"),
+    ("ken.tanaka@toyama-foods.example", "田中 健 — Toyama buyer (Japanese)"),
+    ("mika.sato@etchu-trading.example", "佐藤 美香 — Toyama buyer (Japanese)"),
+]
+
+
 def _organisation(batang: Organisation) -> Organisation:
     office, created = Organisation.objects.get_or_create(
         slug="batang-dinkop-ukm",
