@@ -173,16 +173,17 @@ def open_workbook(data: bytes, *, not_xlsx: SisterCityError, data_only: bool = T
 
 def read_table(
     data: bytes, *, name: str = "", sheet: str | None = None, max_rows: int
-) -> list[list[Any]]:
+) -> list[tuple[int, list[Any]]]:
     """The rows of an uploaded table, XLSX (the sheet called ``sheet``, else the first) or UTF-8
-    CSV (delimiter sniffed among comma, semicolon and tab), each cell restored, blank rows
-    left out. Refuses, unread beyond the limit, a file over ``IMPORT_MAX_BYTES`` or a table of
-    more than ``max_rows`` rows after its header."""
+    CSV (delimiter sniffed among comma, semicolon and tab), each as (its line in the file, its
+    cells restored); blank rows are left out but keep the lines after them right, so an error
+    names the row the person sees. Refuses, unread beyond the limit, a file over
+    ``IMPORT_MAX_BYTES`` or a table of more than ``max_rows`` rows after its header."""
     check_size(len(data))
     is_xlsx = data[:2] == b"PK" and not name.lower().endswith(".csv")
     rows = _xlsx_rows(data, sheet) if is_xlsx else _csv_rows(data)
-    table: list[list[Any]] = []
-    for row in rows:
+    table: list[tuple[int, list[Any]]] = []
+    for line, row in enumerate(rows, start=1):
         if not any(cell not in (None, "") for cell in row):
             continue
         if len(table) > max_rows:  # the header and max_rows rows are allowed
@@ -190,7 +191,7 @@ def read_table(
                 _("The table has more than {maximum} rows.").format(maximum=max_rows),
                 code="too_many_rows",
             )
-        table.append([restore(cell) for cell in row])
+        table.append((line, [restore(cell) for cell in row]))
     return table
 
 

@@ -197,9 +197,9 @@ def read_table(file) -> Table:
     )
     if not rows:
         raise SisterCityError(_("The table is empty."), code="import")
-    header, meanings = _header(rows[0])
+    header, meanings = _header(rows[0][1])
     figures: list[FigureRow] = []
-    for index, raw in enumerate(rows[1:], start=2):
+    for index, raw in rows[1:]:
         cells = dict.fromkeys(("area", "link", "note", "municipality"), "")
         values: list[tuple[str, str, str, Decimal]] = []
         for name, meaning, cell in zip(header, meanings, raw, strict=False):

@@ -13,12 +13,11 @@ row and column, so the service saves all or nothing.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl import load_workbook
-
+from sistercity.core.errors import SisterCityError
+from sistercity.core.spreadsheets import open_workbook
 from sistercity.irrigation.waterneeds import MISSING_CODES
 
 COLUMNS = {  # BMKG column → our field
@@ -156,8 +155,11 @@ def read_bmkg(content: bytes) -> BmkgFile:
     """Every day of the first sheet, or the problems found (``problems`` not empty)."""
     result = BmkgFile()
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not an XLSX
+        # The shared opener refuses a ZIP that unpacks to far more than any BMKG year.
+        workbook = open_workbook(content, not_xlsx=SisterCityError("", code="not_xlsx"))
+    except SisterCityError as error:
+        if error.code != "not_xlsx":
+            raise
         result.problems.append(Problem(0, "", "not_xlsx"))
         return result
     sheet = workbook.worksheets[0]

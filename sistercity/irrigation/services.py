@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
+from sistercity.core.spreadsheets import check_size
 from sistercity.irrigation import waterneeds as wn
 from sistercity.irrigation.bmkg import Problem, read_bmkg
 from sistercity.irrigation.choices import StructureKind, authority_for_area
@@ -117,6 +118,7 @@ def climate_import_bmkg(*, actor, station: ClimateStation, content: bytes) -> in
     """Import a BMKG daily XLSX into ``station``: every day or none. Days already recorded are
     replaced by the file's. Returns the number of days imported."""
     _require_change(actor, station)
+    check_size(len(content))
     parsed = read_bmkg(content)
     problems = list(parsed.problems)
     file_code = parsed.station.get("code", "")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError, full_clean
-from sistercity.core.spreadsheets import restore
+from sistercity.core.spreadsheets import check_size, read_table
 from sistercity.emergency.choices import PILLAR, IncidentKind
 from sistercity.emergency.models import Incident, Vehicle
 
@@ -122,6 +122,8 @@ COLUMNS = (
     "loss_idr",
 )
 REQUIRED_COLUMNS = {"kind", "kecamatan", "called_at"}
+# A year of a regency's incidents is a few hundred rows.
+MAX_ROWS = 20_000
 # A sheet's times without a zone are Batang's local times.
 SHEET_ZONE = ZoneInfo("Asia/Jakarta")
 
@@ -159,27 +161,19 @@ def _cell_number(value, line: int, column: str, kind=Decimal):
 
 
 def _rows(file) -> list[tuple[int, dict]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(file, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is no XLSX
-        raise SisterCityError(_("The file is not an XLSX workbook."), code="file_type") from None
-    rows = list(book.worksheets[0].iter_rows(values_only=True))
-    if not rows:
+    if getattr(file, "size", None):
+        check_size(file.size)  # before reading a byte of it
+    table = read_table(file.read(), name=getattr(file, "name", "") or "", max_rows=MAX_ROWS)
+    if not table:
         raise SisterCityError(_("The workbook is empty."), code="empty")
-    header = [str(h or "").strip().lower() for h in rows[0]]
+    header = [str(h or "").strip().lower() for h in table[0][1]]
     missing = sorted(REQUIRED_COLUMNS - set(header))
     if missing:
         raise SisterCityError(
             _("The sheet needs the columns {columns}.").format(columns=", ".join(missing)),
             code="columns",
         )
-    return [
-        (line, dict(zip(header, (restore(v) for v in values), strict=False)))
-        for line, values in enumerate(rows[1:], start=2)
-        if any(v not in (None, "") for v in values)
-    ]
+    return [(line, dict(zip(header, values, strict=False))) for line, values in table[1:]]
 
 
 def incidents_import(*, actor, partnership, file) -> int:

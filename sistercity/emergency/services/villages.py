@@ -7,7 +7,6 @@ code) is updated, a new one added; villages missing from the file are kept (the 
 travel times point at them).
 """
 
-import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -21,14 +20,13 @@ from django.utils.translation import ngettext
 
 from sistercity.core.access import Action, require
 from sistercity.core.errors import SisterCityError
-from sistercity.core.spreadsheets import read_csv, restore
+from sistercity.core.spreadsheets import check_size, read_table
 from sistercity.core.validators import validate_no_markup
 from sistercity.emergency.choices import PILLAR
 from sistercity.emergency.models import Village
 
 COLUMNS = ("code", "name", "kecamatan", "population", "latitude", "longitude")
 REQUIRED = ("code", "name", "population", "latitude", "longitude")
-MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 SHOWN_ERRORS = 20
 
@@ -50,30 +48,14 @@ class RowError:
         return str(_("row {row}: {message}").format(row=self.row, message=message))
 
 
-def _table(file: UploadedFile) -> list[list]:
-    if file.size and file.size > MAX_BYTES:
-        raise SisterCityError(_("The file is too large."), code="file_too_large")
-    data = file.read()
-    if data[:2] == b"PK":  # an XLSX workbook is a ZIP
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken workbook
-            raise SisterCityError(
-                _("The file is not an XLSX workbook."), code="file_type"
-            ) from None
-        return [[restore(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
-    try:
-        return read_csv(data)
-    except UnicodeDecodeError:
-        raise SisterCityError(
-            _("The file must be an XLSX workbook or a UTF-8 CSV file."), code="encoding"
-        ) from None
+def _table(file: UploadedFile) -> list[tuple[int, list]]:
+    if file.size:
+        check_size(file.size)  # before reading a byte of it
+    return read_table(file.read(), name=file.name or "", max_rows=MAX_ROWS)
 
 
-def _header(table: list[list], errors: list[RowError]) -> list[str]:
-    header = [str(h or "").strip().lower() for h in (table[0] if table else [])]
+def _header(table: list[tuple[int, list]], errors: list[RowError]) -> list[str]:
+    header = [str(h or "").strip().lower() for h in (table[0][1] if table else [])]
     for column in REQUIRED:
         if column not in header:
             errors.append(
@@ -163,17 +145,15 @@ def villages_import(*, actor, partnership, file: UploadedFile) -> int:
     table = _table(file)
     errors: list[RowError] = []
     header = _header(table, errors)
-    if not table or len(table) - 1 > MAX_ROWS:
+    if not table:
         errors.append(
             RowError(1, "", str(_("The file needs 1 to {count} rows.").format(count=MAX_ROWS)))
         )
     seen: dict[str, int] = {}
     rows = []
     if not errors:
-        for number, cells in enumerate(table[1:], start=2):
+        for number, cells in table[1:]:
             values = dict(zip(header, cells, strict=False))
-            if all(v in (None, "") for v in values.values()):
-                continue
             rows.append(_check_row(number, values, seen, errors))
         if not rows:
             errors.append(RowError(2, "", str(_("The file has no villages."))))

@@ -195,3 +195,19 @@ def test_inspection_and_registration_reminders_go_out_once(agus, partnership):
     assert "budi@batang.example" not in recipients
     mail.outbox.clear()
     assert reminders.reminders_send_due(today=today) == 0
+
+
+def test_a_blank_row_keeps_the_incident_row_numbers(agus, partnership):
+    file = _sheet(
+        [
+            ["building_fire", "Bandar", "", dt.datetime(2026, 10, 1, 8, 0), None, None],
+            [],
+            ["no_such_kind", "Bandar", "", dt.datetime(2026, 10, 2, 8, 0), None, None],
+        ]
+    )
+    before = db_snapshot()
+    with translation.override("id"), pytest.raises(SisterCityError) as refused:
+        incidents.incidents_import(actor=agus, partnership=partnership, file=file)
+    with translation.override("id"):
+        assert str(refused.value).startswith("Baris 4")
+    assert db_snapshot() == before

@@ -286,3 +286,29 @@ def test_the_observer_sees_no_crew_forms_and_cannot_add_a_course(client_for, obs
             place="Batang",
         )
     assert refused.value.status == 403
+
+
+def test_a_blank_line_keeps_the_row_numbers_of_the_file(agus, partnership):
+    # Row numbers are the ones the officer sees in the spreadsheet, blank lines included.
+    before = db_snapshot()
+    with pytest.raises(SisterCityError) as refused, translation.override("en"):
+        villages_import(
+            actor=agus,
+            partnership=partnership,
+            file=_xlsx(("ok-1", "Baik", "Bandar", 100, -7.0, 109.9), (), ("x", "X", "", -3, -7, 1)),
+        )
+    assert "row 4, “population”" in str(refused.value)
+    assert db_snapshot() == before
+
+
+@pytest.mark.parametrize("kind", ["villages", "incidents"])
+def test_a_file_over_the_import_limit_is_refused_unread(agus, partnership, settings, kind):
+    settings.IMPORT_MAX_BYTES = 1024
+    big = SimpleUploadedFile(f"{kind}.csv", b"code,name\n" + b"a,b\n" * 600, "text/csv")
+    importer = villages_import if kind == "villages" else incidents.incidents_import
+    before = db_snapshot()
+    with pytest.raises(SisterCityError) as refused, translation.override("id"):
+        importer(actor=agus, partnership=partnership, file=big)
+    assert refused.value.code == "file_too_large"
+    assert big.tell() == 0  # nothing was read
+    assert db_snapshot() == before

@@ -4,15 +4,18 @@ stated methods."""
 
 import datetime as dt
 import io
+import zipfile
 
 import pytest
 from django.urls import reverse
 from openpyxl import Workbook
 
+from sistercity.core.errors import SisterCityError
 from sistercity.irrigation import selectors, services
 from sistercity.irrigation.bmkg import read_bmkg
 from sistercity.irrigation.climate import half_month_climate
 from sistercity.irrigation.models import ClimateStation
+from sistercity.testing import db_snapshot
 
 HEADER = ["Tanggal", "Tn", "Tx", "Tavg", "RH_avg", "RR", "ss", "ff_x", "ddd_x", "ff_avg", "ddd_car"]
 
@@ -110,3 +113,26 @@ def test_the_station_page_shows_the_gaps_and_the_methods(demo, wahyu, client_for
     assert station.records.get(date=dt.date(2025, 1, 2)).tmax is None
     assert not station.records.filter(tmax=8888).exists()
     assert not station.records.filter(sunshine_hours=9999).exists()
+
+
+def test_a_workbook_that_unpacks_to_far_too_much_is_refused_unread(settings):
+    # A "zip bomb": a few kilobytes that would unpack to megabytes of rows.
+    settings.IMPORT_MAX_BYTES = 1024
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", "<row/>" * 200_000)
+    with pytest.raises(SisterCityError) as refused:
+        read_bmkg(buffer.getvalue())
+    assert refused.value.code == "file_too_large"
+
+
+def test_a_bmkg_file_over_the_limit_is_refused_in_words(demo, wahyu, settings):
+    settings.IMPORT_MAX_BYTES = 1024
+    station = ClimateStation.objects.first()
+    before = db_snapshot()
+    with pytest.raises(SisterCityError) as refused:
+        services.climate_import_bmkg(
+            actor=wahyu, station=station, content=workbook([day(d) for d in range(1, 29)])
+        )
+    assert refused.value.code == "file_too_large"
+    assert db_snapshot() == before
