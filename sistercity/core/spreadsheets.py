@@ -107,6 +107,10 @@ def xlsx_value(value: Any) -> Any:
     if isinstance(value, Decimal):
         value = value.normalize()
         return int(value) if value == value.to_integral_value() else value
+    if isinstance(value, float):
+        # Computed figures carry binary noise (80.99999999999999); no figure here means more
+        # than six decimals.
+        return round(value, 6)
     if hasattr(value, "__html__") and not isinstance(value, str | Promise):
         value = str(value)
     return neutralise(value)
@@ -129,9 +133,34 @@ def xlsx_bytes(workbook: Any) -> bytes:
                     if value[:1] in FORMULA_STARTS:
                         cell.value = neutralise(value)
                     cell.data_type = "s"
+        _lay_out(sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+MAX_COLUMN_WIDTH = 60
+
+
+def _lay_out(sheet: Any) -> None:
+    """Make a sheet readable when opened: the header row stays in view while scrolling and each
+    column is as wide as its longest value (full-width CJK characters count twice), unless the
+    writer set its own."""
+    from openpyxl.utils import get_column_letter
+
+    if sheet.max_row > 1 and sheet.freeze_panes is None:
+        sheet.freeze_panes = "A2"
+    widths: dict[int, int] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                text = str(cell.value)
+                width = len(text) + sum(1 for ch in text if ord(ch) >= 0x2E80)
+                widths[cell.column] = max(widths.get(cell.column, 0), width)
+    for column, width in widths.items():
+        letter = get_column_letter(column)
+        if letter not in sheet.column_dimensions:  # (looking it up would create it)
+            sheet.column_dimensions[letter].width = min(MAX_COLUMN_WIDTH, max(8, width + 2))
 
 
 def max_import_bytes() -> int:

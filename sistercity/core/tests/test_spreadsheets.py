@@ -65,3 +65,22 @@ def test_xlsx_holds_no_formula_however_its_rows_were_added():
     assert all(cell.data_type == "s" for cell in cells)
     assert [spreadsheets.restore(cell.value) for cell in cells] == ATTACKS
     assert all(cell.value.startswith("'") for cell in cells)
+
+
+def test_every_xlsx_opens_readable_header_frozen_columns_fitted_figures_rounded():
+    workbook = Workbook()
+    sheet = workbook.active
+    spreadsheets.append(sheet, ["kecamatan", "tingkat daur ulang (%)", "備考"])
+    spreadsheets.append(sheet, ["Batang", 80.99999999999999, "富山市の環境モデル都市の取り組み"])
+    custom = workbook.create_sheet("custom")
+    custom.column_dimensions["A"].width = 30
+    spreadsheets.append(custom, ["a"])
+    spreadsheets.append(custom, ["b"])
+    read = load_workbook(io.BytesIO(spreadsheets.xlsx_bytes(workbook)))
+    first = read.worksheets[0]
+    assert first.freeze_panes == "A2"
+    assert first["B2"].value == 81
+    widths = [first.column_dimensions[c].width for c in "ABC"]
+    assert widths[0] < widths[1]  # "tingkat daur ulang (%)" is longer than "Batang"
+    assert widths[2] >= 2 * len("富山市の環境モデル都市の取り組み")  # full-width counts twice
+    assert read["custom"].column_dimensions["A"].width == 30  # a writer's own width stays
