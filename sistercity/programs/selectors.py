@@ -176,6 +176,11 @@ class RateTable:
         return (amount * self._rates[currency][index]).quantize(Decimal("1"))
 
 
+def rate_on(currency: str, on: dt.date) -> ExchangeRate | None:
+    """The rate of ``currency`` in force on ``on`` (the latest dated on or before it)."""
+    return ExchangeRate.objects.filter(currency=currency, on__lte=on).order_by("-on").first()
+
+
 @dataclass
 class Spending:
     budget_idr: Decimal
@@ -190,10 +195,14 @@ class Spending:
         return {side: float(v / total * 100) if total else 0.0 for side, v in self.by_side.items()}
 
 
-def spending(partnership, *, public_only: bool = False, programmes=None):
-    """Budget, commitments and disbursements in IDR, per programme id and in total."""
+def spending(partnership, *, public_only: bool = False, programmes=None, year: int | None = None):
+    """Budget, commitments and disbursements in IDR, per programme id and in total; with
+    ``year``, only that year's budget lines and transactions."""
     line_rows = BudgetLine.objects.filter(programme__partnership=partnership)
     record_rows = Transaction.objects.filter(programme__partnership=partnership)
+    if year is not None:
+        line_rows = line_rows.filter(year=year)
+        record_rows = record_rows.filter(on__year=year)
     if public_only:
         line_rows = line_rows.filter(programme__is_public=True)
         record_rows = record_rows.filter(programme__is_public=True)

@@ -74,9 +74,16 @@ def job_start_import(*, actor: Any, partnership: Partnership, upload: Any, langu
 
 
 def job_start_me_report(
-    *, actor: Any, partnership: Partnership, language: str, fmt: str, year: int | None = None
+    *,
+    actor: Any,
+    partnership: Partnership,
+    language: str,
+    fmt: str,
+    year: int | None = None,
+    texts: dict[str, str] | None = None,
 ) -> Job:
-    """Queue the annual M&E report (anyone who sees the partnership may ask for it)."""
+    """Queue the annual M&E report (anyone who sees the partnership may ask for it). ``texts``:
+    the written parts (summary, narrative, recommendations, signatory), printed as given."""
     require(actor, partnership, Action.VIEW)
     if fmt not in me_report.FORMATS:
         raise SisterCityError(
@@ -91,7 +98,11 @@ def job_start_me_report(
             partnership=partnership,
             requested_by=actor,
             language=_language(language),
-            params={"format": fmt, "year": int(year)},
+            params={
+                "format": fmt,
+                "year": int(year),
+                "texts": {k: v for k, v in (texts or {}).items() if k in me_report.TEXTS and v},
+            },
         )
         _enqueue(job)
     return job
@@ -186,6 +197,7 @@ def _run_me_report(job: Job) -> None:
         language=job.language,
         year=job.params.get("year") or dt.date.today().year,
         fmt=job.params.get("format", "pdf"),
+        texts=job.params.get("texts") or {},
         on_progress=lambda fraction: _progress(job.pk, fraction),
     )
     job.result_file.save(name, ContentFile(content), save=False)

@@ -14,10 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sistercity.core.access import access_for
-from sistercity.core.views import file_response, partnership_for, run_service
+from sistercity.core.views import (
+    file_response,
+    partnership_for,
+    run_service,
+    run_service_on_form,
+)
 from sistercity.programs import iati, tabular
 from sistercity.reports import selectors, services
 from sistercity.reports.forms import ImportForm, MeReportForm
+from sistercity.reports.me_report import TEXTS as REPORT_TEXTS
 from sistercity.reports.models import JobKind
 
 
@@ -69,35 +75,36 @@ def import_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def me_report(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = partnership_for(request, slug)
+    jobs = selectors.recent_jobs(user=request.user, partnership=partnership, kind=JobKind.ME_REPORT)
+    # The written parts of the last request come back, to be edited rather than retyped.
+    last = next(iter(jobs), None)
     initial: dict[str, Any] = {
         "language": request.LANGUAGE_CODE,
         "format": "pdf",
         "year": timezone.localdate().year,
+        **((last.params.get("texts") or {}) if last else {}),
     }
     form = MeReportForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if form.is_valid():
-            job = run_service(
-                request,
-                services.job_start_me_report,
-                _("The report is being prepared."),
-                partnership=partnership,
-                language=form.cleaned_data["language"],
-                fmt=form.cleaned_data["format"],
-                year=form.cleaned_data["year"],
-            )
-            if job is not None:
-                return redirect("reports:job", pk=job.pk)
-        else:
-            # The form's own messages, without the field label (the page shows the form).
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, str(error))
-    jobs = selectors.recent_jobs(user=request.user, partnership=partnership, kind=JobKind.ME_REPORT)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        job = run_service_on_form(
+            request,
+            form,
+            services.job_start_me_report,
+            _("The report is being prepared."),
+            partnership=partnership,
+            language=data["language"],
+            fmt=data["format"],
+            year=data["year"],
+            texts={name: data[name] for name in REPORT_TEXTS},
+        )
+        if job is not None:
+            return redirect("reports:job", pk=job.pk)
     return render(
         request,
         "reports/me_report_form.html",
         {"partnership": partnership, "form": form, "jobs": jobs, "tab": "reports"},
+        status=400 if form.errors else 200,
     )
 
 

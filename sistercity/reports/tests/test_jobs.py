@@ -171,3 +171,28 @@ def test_observer_can_ask_for_a_report_but_not_import(client, partnership, obser
     )
     assert response.status_code == 302
     assert db_snapshot("programs", "reports") == before
+
+
+def test_the_report_form_keeps_the_written_parts_and_refuses_markup_beside_the_field(
+    client_for, sari, partnership
+):
+    url = reverse("reports:me_report", args=[partnership.slug])
+    client = client_for(sari)
+    form = {"language": "id", "format": "xlsx", "year": 2026, "summary": "Tahun pertama."}
+    before = db_snapshot()
+    refused = client.post(url, {**form, "narrative": "<script>alert(1)</script>"})
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert 'id="error-summary"' in page and 'href="#id_narrative"' in page
+    assert "Tahun pertama." in page  # what was typed stays
+    assert db_snapshot() == before
+    client.post(url, {**form, "narrative": "Pelatihan selesai.", "signatory_name": "Sari W."})
+    job = Job.objects.get()
+    assert job.params["texts"] == {
+        "summary": "Tahun pertama.",
+        "narrative": "Pelatihan selesai.",
+        "signatory_name": "Sari W.",
+    }
+    # The next request starts from these words.
+    again = client.get(url).content.decode()
+    assert "Pelatihan selesai." in again and 'value="Sari W."' in again

@@ -1,9 +1,11 @@
 """The annual M&E report: in the chosen language, with stage history, activities, indicator
 tables (approved values only), spending and charts; the Japanese PDF embeds a CJK font."""
 
+import datetime as dt
 import io
 import re
 import zlib
+from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
@@ -53,8 +55,12 @@ def test_html_is_in_the_chosen_language_with_every_section(partnership, plan):
     assert "ごみ分別モデル事業" in html
     assert 'id="stages"' in html and 'id="activities"' in html and 'id="spending"' in html
     assert "<svg" in html
-    # Stage history from the demo: exploration reached in October 2025.
-    assert html.count("<tr>", html.index('id="stages"'), html.index('id="activities"')) >= 3
+    # Stage history of the year only: the demo reached exploration in October 2025.
+    html_2025 = me_report.render_html(partnership, language="ja", year=2025)
+    stages_2025 = html_2025[html_2025.index('id="stages"') : html_2025.index('id="activities"')]
+    assert stages_2025.count("<tr>") >= 3 and "2025" in stages_2025
+    stages_2026 = html[html.index('id="stages"') : html.index('id="activities"')]
+    assert "2025年10月" not in stages_2026
     # 12 approved; the pending 5 does not count.
     row = re.search(r'data-indicator="t-officers-trained".*?</tr>', html, re.S).group(0)
     assert re.search(r'class="num actual">12<', row)
@@ -73,4 +79,59 @@ def test_xlsx_has_the_five_sheets(partnership, plan):
     assert (trained[6], trained[7], trained[8]) == (40, 12, 30)
     spending = list(workbook["spending"].iter_rows(values_only=True))
     assert spending[-1][0] == "Total"
-    assert len(list(workbook["stages"].iter_rows())) >= 3
+    assert len(list(workbook["stages"].iter_rows())) >= 1
+
+
+TEXTS = {
+    "summary": "Tahun pertama: pilot pemilahan berjalan di dua desa.",
+    "narrative": "Pelatihan selesai.\nPengadaan tertunda karena anggaran perubahan.",
+    "recommendations": "Perluas ke lima desa\n\nTetapkan perbup pemilahan",
+    "signatory_name": "Sari Wulandari",
+    "signatory_position": "Kepala Bagian Kerja Sama",
+}
+
+
+def test_the_written_parts_jpy_and_a_signature_block_are_in_the_report(partnership, plan):
+    html = me_report.render_html(partnership, language="id", year=2026, texts=TEXTS)
+    summary = html[html.index('id="summary"') : html.index('id="stages"')]
+    assert TEXTS["summary"] in summary
+    assert "Pengadaan tertunda karena anggaran perubahan." in html
+    recommendations = re.search(r'id="recommendations">(.*?)</ol>', html, re.S).group(1)
+    assert recommendations.count("<li>") == 2  # the blank line is no recommendation
+    signatures = html[html.index('id="signatures"') :]
+    assert "Sari Wulandari" in signatures and "Kepala Bagian Kerja Sama" in signatures
+    # The plan's JPY rate: 105.2 IDR per JPY from 1 January 2026; the total budget in JPY beside
+    # the IDR total, and the rate named.
+    data = me_report.collect(partnership, year=2026)
+    rate = data.jpy_rate.idr_per_unit
+    assert rate == Decimal("105.2") and data.jpy_rate.on == dt.date(2026, 1, 1)
+    assert data.jpy_totals["budget"] == round(data.spending.budget_idr / rate)
+    assert 'id="jpy-rate"' in html and "105,2" in html[html.index('id="jpy-rate"') :]
+    assert "¥" in html[html.index('id="spending"') : html.index('id="jpy-rate"')]
+    workbook = load_workbook(
+        io.BytesIO(me_report.render_xlsx(partnership, language="en", year=2026, texts=TEXTS))
+    )
+    summary_rows = {r[0]: r[1] for r in workbook["summary"].iter_rows(values_only=True)}
+    assert summary_rows["Summary"] == TEXTS["summary"]
+    assert summary_rows["Budget (JPY)"] == data.jpy_totals["budget"]
+    assert workbook["spending"]["E1"].value == "Budget (JPY)"
+
+
+def test_the_report_holds_only_the_chosen_year(partnership, plan):
+    # The plan's activities and money are all in 2026: a 2025 report has none of them, and its
+    # stage history is 2025's alone.
+    html_2025 = me_report.render_html(partnership, language="en", year=2025)
+    html_2026 = me_report.render_html(partnership, language="en", year=2026)
+    assert (
+        "training-2026" not in html_2025
+        and "Training" not in html_2025.split('id="activities"')[1].split("</table>")[0]
+    )
+    data_2025 = me_report.collect(partnership, year=2025)
+    data_2026 = me_report.collect(partnership, year=2026)
+    assert data_2025.activities == [] and data_2026.activities
+    assert data_2025.spending.budget_idr == 0 < data_2026.spending.budget_idr
+    assert all(t.created_at.year == 2025 for t in data_2025.timeline)
+    assert all(t.created_at.year == 2026 for t in data_2026.timeline)
+    assert html_2026.count("<tr>", html_2026.index('id="activities"')) > html_2025.count(
+        "<tr>", html_2025.index('id="activities"')
+    )
