@@ -378,9 +378,15 @@ def figures_import(*, actor, partnership: Partnership, municipality, file, langu
     _check_municipality(partnership, municipality)
     table = sipsn.read_table(file)
     facilities = {f.code: f for f in WasteFacility.objects.filter(partnership=partnership)}
-    towns = {m.slug: m for m in partnership.municipalities.all()}
+    # A municipality by its short name or its name in any language (export writes the
+    # Indonesian one), letter case aside.
+    towns = {}
+    for town in partnership.municipalities.prefetch_related("translations"):
+        towns[town.slug.casefold()] = town
+        for text in town.translations.all():
+            towns[text.name.strip().casefold()] = town
     for row in table.figures:
-        if row.municipality and row.municipality not in towns:
+        if row.municipality and row.municipality.casefold() not in towns:
             raise SisterCityError(
                 _("Row {row}: “{municipality}” is not a municipality of this partnership.").format(
                     row=row.line, municipality=row.municipality
@@ -414,7 +420,7 @@ def figures_import(*, actor, partnership: Partnership, municipality, file, langu
             source = sources[key]
             figure, made = WasteFigure.objects.get_or_create(
                 partnership=partnership,
-                municipality=towns.get(row.municipality, municipality),
+                municipality=towns.get(row.municipality.casefold(), municipality),
                 year=row.year,
                 area=row.area,
                 metric=row.metric,

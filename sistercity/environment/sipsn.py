@@ -9,7 +9,9 @@ the provenance every figure must carry::
     Fasilitas <code> (ton/hari) … | Sumber data | Tautan | Tanggal data | Catatan
 
 An empty cell is "no figure". Facility columns name a facility by its code. Kabupaten/Kota
-names the municipality (its short name, e.g. ``batang``); empty: the one chosen on import.
+names the municipality: export writes its Indonesian name (as SIPSN does, "Kabupaten Batang");
+import takes that, its name in another language or its short name (``batang``); empty: the one
+chosen on import.
 The first sheet is read (or the one called ``SIPSN``); export writes the same layout, so a
 file round-trips.
 """
@@ -262,7 +264,10 @@ def table_rows(figures) -> tuple[list[str], list[list]]:
     position = {name: i for i, name in enumerate(columns)}
     grouped: dict[tuple, list] = {}
     for figure in figures:
-        key = (figure.year, figure.municipality.slug, figure.area, figure.source_id, figure.as_of)
+        town = figure.municipality.safe_translation_getter(
+            "name", language_code="id", any_language=True
+        )
+        key = (figure.year, town, figure.area, figure.source_id, figure.as_of)
         grouped.setdefault(key, []).append(figure)
     rows = []
     for (year, municipality, area, _source, as_of), items in sorted(
