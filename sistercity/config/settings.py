@@ -288,6 +288,7 @@ SPECTACULAR_SETTINGS = {
         "InvestmentStageEnum": "sistercity.investment.choices.Stage",
         "InvestmentLeadSourceEnum": "sistercity.investment.choices.LeadSource",
         "MsmePermitKindEnum": "sistercity.trade.choices.PermitKind",
+        "MsmeLabParameterEnum": "sistercity.trade.choices.LabParameter",
         "MsmeOrderKindEnum": "sistercity.trade.choices.OrderKind",
         "MsmeLeadStageEnum": "sistercity.trade.choices.Stage",
         "MsmeMessageLanguageEnum": "sistercity.trade.choices.MessageLanguage",

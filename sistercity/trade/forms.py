@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.trade.choices import LabParameter, MessageLanguage, PermitKind, Stage
 from sistercity.trade.labels import ALLERGENS
-from sistercity.trade.models import Enterprise
+from sistercity.trade.models import Enterprise, TradeEvent
 
 
 class EnterpriseForm(forms.ModelForm):
@@ -56,9 +56,33 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=_("XLSX workbook"))
 
 
+PRODUCT_LANGUAGES = ("id", "ja", "en")
+PRODUCT_TEXTS = {
+    # form field: (language, text field)
+    "name": ("id", "name"),
+    "description": ("id", "description"),
+    "name_ja": ("ja", "name"),
+    "description_ja": ("ja", "description"),
+    "storage_ja": ("ja", "storage"),
+    "name_en": ("en", "name"),
+    "description_en": ("en", "description"),
+}
+
+
+def _text_area(label: Any) -> forms.CharField:
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class ProductForm(forms.Form):
-    name = forms.CharField(label=_("name"), max_length=200)
+    """A product's data and its texts in Indonesian (required), Japanese and English; the
+    same form adds a product and edits one."""
+
+    name = forms.CharField(label=_("name (Indonesian)"), max_length=200)
+    description = _text_area(_("description (Indonesian)"))
     name_ja = forms.CharField(label=_("name (Japanese)"), max_length=200, required=False)
+    description_ja = _text_area(_("description (Japanese)"))
+    name_en = forms.CharField(label=_("name (English)"), max_length=200, required=False)
+    description_en = _text_area(_("description (English)"))
     hs_code = forms.CharField(label=_("HS code (HS 2022)"), max_length=12)
     net_contents = forms.CharField(label=_("net contents"), max_length=40, required=False)
     shelf_life_days = forms.IntegerField(label=_("shelf life (days)"), min_value=1, required=False)
@@ -66,7 +90,12 @@ class ProductForm(forms.Form):
     monthly_capacity = forms.DecimalField(
         label=_("monthly capacity (kg)"), min_value=0, required=False
     )
-    fob_jpy = forms.DecimalField(label=_("FOB price (JPY/kg)"), min_value=0, required=False)
+    price_idr = forms.DecimalField(
+        label=_("price ex-works (IDR/kg)"), min_value=0, decimal_places=2, required=False
+    )
+    fob_jpy = forms.DecimalField(
+        label=_("FOB price (JPY/kg)"), min_value=0, decimal_places=2, required=False
+    )
     importer_of_record = forms.CharField(
         label=_("importer of record"), max_length=200, required=False
     )
@@ -78,15 +107,30 @@ class ProductForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    @classmethod
+    def initial_of(cls, product: Any) -> dict[str, Any]:
+        """The form's values for an existing product (its texts in each language)."""
+        initial = {
+            name: getattr(product, name)
+            for name in cls.base_fields
+            if name not in PRODUCT_TEXTS and hasattr(product, name)
+        }
+        for name, (language, field) in PRODUCT_TEXTS.items():
+            initial[name] = (
+                product.safe_translation_getter(field, language_code=language, default="")
+                if product.has_translation(language)
+                else ""
+            )
+        return initial
+
     def service_fields(self) -> dict:
-        data = dict(self.cleaned_data)
-        texts: dict[str, dict[str, str]] = {"ja": {}}
-        if data.pop("name_ja"):
-            texts["ja"]["name"] = self.cleaned_data["name_ja"]
-        storage = data.pop("storage_ja")
-        if storage:
-            texts["ja"]["storage"] = storage
-        return {**data, "texts": texts if texts["ja"] else {}}
+        """The product's fields and its texts by language (``texts``), as the services take
+        them; a language whose name is empty is left out (``product_update`` removes it)."""
+        data = {k: v for k, v in self.cleaned_data.items() if k not in PRODUCT_TEXTS}
+        texts: dict[str, dict[str, str]] = {code: {} for code in PRODUCT_LANGUAGES}
+        for name, (language, field) in PRODUCT_TEXTS.items():
+            texts[language][field] = (self.cleaned_data.get(name) or "").strip()
+        return {**data, "texts": texts}
 
 
 class LabReportForm(forms.Form):
@@ -141,7 +185,17 @@ class OrderForm(forms.Form):
         label=_("ordered on"), widget=forms.DateInput(attrs={"type": "date"})
     )
     quantity_kg = forms.DecimalField(label=_("quantity (kg)"), min_value=0)
-    value_jpy = forms.DecimalField(label=_("value (JPY)"), min_value=0)
+    value_jpy = forms.DecimalField(label=_("value (JPY)"), min_value=0, decimal_places=2)
+    value_idr = forms.DecimalField(
+        label=_("value (IDR)"),
+        min_value=0,
+        decimal_places=2,
+        required=False,
+        help_text=_(
+            "As invoiced in rupiah; left empty, the JPY value is converted at the rate of the "
+            "order's day."
+        ),
+    )
 
 
 class MessageForm(forms.Form):
@@ -225,13 +279,81 @@ class ProductPhotoForm(forms.Form):
     )
 
 
-class BuyerForm(forms.Form):
+class BuyerNamesForm(forms.Form):
+    """Who a buyer is: its names, prefecture and sector."""
+
     name_ja = forms.CharField(label=_("name (Japanese)"), max_length=200)
     name_romaji = forms.CharField(label=_("name (romaji)"), max_length=200)
     prefecture = forms.CharField(label=_("prefecture"), max_length=40)
     sector = forms.CharField(label=_("sector"), max_length=120)
+
+
+class BuyerForm(BuyerNamesForm):
     member_email = forms.EmailField(
         label=_("e-mail of the buyer's contact"),
         required=False,
         help_text=_("The account of the person who speaks for the buyer (optional)."),
     )
+
+
+class EnterprisePhotoForm(forms.Form):
+    """A photo of the enterprise's workshop or products; the service judges the file by its
+    content."""
+
+    image = forms.FileField(label=_("photo"), help_text=_("PNG or JPEG."))
+    caption = forms.CharField(
+        label=_("caption"),
+        max_length=200,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+
+
+class BuyerProfileForm(BuyerNamesForm):
+    """A buyer's profile and what it wants all year round."""
+
+    wanted_hs_codes = forms.CharField(
+        label=_("HS codes wanted"),
+        required=False,
+        help_text=_("Six-digit HS 2022 codes, separated by commas."),
+    )
+    wanted_volume_kg = forms.DecimalField(
+        label=_("volume wanted (kg/month)"), min_value=0, decimal_places=2, required=False
+    )
+    wanted_certifications = forms.MultipleChoiceField(
+        label=_("certifications wanted"),
+        choices=PermitKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    target_price_jpy = forms.DecimalField(
+        label=_("target price (JPY/kg)"), min_value=0, decimal_places=2, required=False
+    )
+
+    @classmethod
+    def of(cls, buyer: Any, data: Any = None) -> "BuyerProfileForm":
+        initial = {name: getattr(buyer, name) for name in cls.base_fields}
+        initial["wanted_hs_codes"] = ", ".join(buyer.wanted_hs_codes)
+        return cls(data, initial=initial)
+
+
+class TradeEventForm(forms.Form):
+    name = forms.CharField(label=_("name"), max_length=200)
+    held_on = forms.DateField(label=_("held on"), widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(label=_("place"), max_length=200, required=False)
+
+
+class LeadEventForm(forms.Form):
+    """The trade fair or promotion event a lead came from, among its partnership's events."""
+
+    event = forms.ModelChoiceField(
+        label=_("from the event"),
+        queryset=TradeEvent.objects.none(),
+        required=False,
+        empty_label=_("none"),
+    )
+
+    def __init__(self, *args: Any, events: Any = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if events is not None:
+            field: Any = self.fields["event"]
+            field.queryset = events

@@ -464,6 +464,18 @@ class Buyer(PartnershipScoped, TimeStampedModel):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("people"), related_name="trade_buyers"
     )
+    # What the buyer looks for all year round (an inquiry asks for one lot by a date).
+    wanted_hs_codes = models.JSONField(_("HS codes wanted"), default=list, blank=True)
+    wanted_volume_kg = models.DecimalField(
+        _("volume wanted (kg/month)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    wanted_certifications = models.JSONField(_("certifications wanted"), default=list, blank=True)
+    target_price_jpy = _money(_("target price (JPY/kg)"), null=True, blank=True)
     is_sample = models.BooleanField(_("sample data"), default=False)
 
     class Meta:
@@ -473,6 +485,10 @@ class Buyer(PartnershipScoped, TimeStampedModel):
 
     def __str__(self):
         return self.name_ja
+
+    @property
+    def wanted_certification_labels(self) -> list[str]:
+        return [str(c.PermitKind(code).label) for code in self.wanted_certifications]
 
     @classmethod
     def permission_filter(cls, user: Any, action: str) -> models.Q:

@@ -237,14 +237,13 @@ class Converted:
     rate: Any  # the programs.ExchangeRate used (its date and source are shown)
 
 
-def fob_in_idr(product: Product, on: Any = None) -> Converted | None:
-    """The FOB price in IDR by the dated rate table (the latest JPY rate on or before ``on``)."""
+def jpy_in_idr(amount: Decimal, on: Any = None) -> Converted | None:
+    """``amount`` yen in rupiah by the dated rate table (the latest JPY rate on or before
+    ``on``, today by default); None when the table has no such rate."""
     from django.utils import timezone
 
     from sistercity.programs.models import ExchangeRate
 
-    if product.fob_jpy is None:
-        return None
     rate = (
         ExchangeRate.objects.filter(currency="JPY", on__lte=on or timezone.localdate())
         .order_by("-on")
@@ -252,4 +251,11 @@ def fob_in_idr(product: Product, on: Any = None) -> Converted | None:
     )
     if rate is None:
         return None
-    return Converted((product.fob_jpy * rate.idr_per_unit).quantize(Decimal(1)), rate)
+    return Converted((amount * rate.idr_per_unit).quantize(Decimal(1)), rate)
+
+
+def fob_in_idr(product: Product, on: Any = None) -> Converted | None:
+    """The FOB price in IDR by the dated rate table (the latest JPY rate on or before ``on``)."""
+    if product.fob_jpy is None:
+        return None
+    return jpy_in_idr(product.fob_jpy, on)

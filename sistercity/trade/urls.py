@@ -1,6 +1,7 @@
 from django.urls import path
 
 from sistercity.trade import views
+from sistercity.trade.views import editing
 
 app_name = "trade"
 
@@ -33,6 +34,24 @@ urlpatterns = [
         name="permit_add",
     ),
     path("msme/<slug:slug>/products/<int:pk>/", views.product_detail, name="product"),
+    path("msme/<slug:slug>/products/<int:pk>/edit/", editing.product_edit, name="product_edit"),
+    path(
+        "msme/<slug:slug>/enterprises/<int:pk>/photos/",
+        editing.enterprise_photo_add,
+        name="enterprise_photo_add",
+    ),
+    path(
+        "msme/<slug:slug>/enterprises/<int:pk>/photos/<int:photo>",
+        editing.enterprise_photo,
+        name="enterprise_photo",
+    ),
+    path(
+        "msme/<slug:slug>/mentoring/<int:pk>/sessions/<int:session>/edit/",
+        editing.session_edit,
+        name="session_edit",
+    ),
+    path("msme/<slug:slug>/buyers/<int:pk>/edit/", editing.buyer_edit, name="buyer_edit"),
+    path("msme/<slug:slug>/events/new/", editing.event_new, name="event_new"),
     path(
         "msme/<slug:slug>/products/<int:pk>/assess/",
         views.product_assess,

@@ -4,11 +4,12 @@ from rest_framework import serializers
 
 from sistercity.core.api.serializers import translations_of
 from sistercity.trade import selectors
-from sistercity.trade.choices import MessageLanguage, Stage
+from sistercity.trade.choices import HalalScheme, LabParameter, MessageLanguage, PermitKind, Stage
 from sistercity.trade.models import (
     Buyer,
     Enterprise,
     Inquiry,
+    LabReport,
     Lead,
     Message,
     Order,
@@ -257,3 +258,68 @@ class MsmeMessageCreateSerializer(serializers.Serializer):
     language = serializers.ChoiceField(
         choices=MessageLanguage.choices, required=False, allow_null=True, default=None
     )
+
+
+class MsmePermitCreateSerializer(serializers.Serializer):
+    """A permit or certificate; ``evidence`` (multipart) is judged by its content."""
+
+    enterprise = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=PermitKind.choices)
+    halal_scheme = serializers.ChoiceField(
+        choices=HalalScheme.choices, required=False, default="", allow_blank=True
+    )
+    number = serializers.CharField(max_length=60)
+    issuer = serializers.CharField(max_length=200)
+    issued_on = serializers.DateField()
+    expires_on = serializers.DateField(required=False, allow_null=True, default=None)
+    products = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    evidence = serializers.FileField(required=False, allow_null=True, default=None)
+
+
+class MsmeProductTextsSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    description = serializers.CharField(required=False, allow_blank=True)
+    storage = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class MsmeProductWriteSerializer(serializers.Serializer):
+    """A product's data; ``texts`` holds its texts by language (id, ja, en)."""
+
+    hs_code = serializers.CharField(max_length=12)
+    organic_claim = serializers.BooleanField(required=False)
+    shelf_life_days = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    net_contents = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    monthly_capacity = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    price_idr = serializers.DecimalField(
+        max_digits=18, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    fob_jpy = serializers.DecimalField(
+        max_digits=18, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    importer_of_record = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    allergens = serializers.ListField(child=serializers.CharField(max_length=30), required=False)
+    texts = serializers.DictField(child=MsmeProductTextsSerializer(), required=False)
+
+
+class MsmeProductCreateSerializer(MsmeProductWriteSerializer):
+    enterprise = serializers.IntegerField()
+    name = serializers.CharField(max_length=200)
+    language = serializers.ChoiceField(
+        choices=[("id", "Bahasa Indonesia"), ("ja", "日本語"), ("en", "English")], default="id"
+    )
+
+
+class MsmeLabReportSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LabReport
+        fields = ["id", "product", "parameter", "result", "unit", "laboratory", "tested_on"]
+
+
+class MsmeLabReportCreateSerializer(serializers.Serializer):
+    parameter = serializers.ChoiceField(choices=LabParameter.choices)
+    result = serializers.DecimalField(max_digits=12, decimal_places=4)
+    unit = serializers.CharField(max_length=20)
+    laboratory = serializers.CharField(max_length=200)
+    tested_on = serializers.DateField()

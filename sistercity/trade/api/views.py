@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from drf_spectacular.utils import extend_schema
@@ -52,14 +53,69 @@ class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scoped
         )
 
 
+def _keepable_enterprise(request: Any, pk: int) -> Enterprise:
+    """An enterprise the caller sees (404 otherwise); whether they may change it is the
+    service's to answer (403 with its message)."""
+    return get_object_or_404(Enterprise.objects.for_user(request.user).distinct(), pk=pk)
+
+
 class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    """Products the caller sees, and each one's Japan export-readiness checklist."""
+    """Products the caller sees, and each one's Japan export-readiness checklist; the
+    enterprise's owner and the MSME office add and correct them, and their lab reports."""
 
     serializer_class = s.MsmeProductSerializer
     model = Product
     partnership_filter = "enterprise__partnership__slug"
     related = ("enterprise",)
     prefetch = ("translations",)
+
+    def get_queryset(self) -> Any:
+        return super().get_queryset().distinct()
+
+    def _answer(self, product: Product, code: int = status.HTTP_200_OK) -> Response:
+        fresh = self.get_queryset().get(pk=product.pk)
+        return Response(
+            s.MsmeProductSerializer(fresh, context={"request": self.request}).data, code
+        )
+
+    @extend_schema(request=s.MsmeProductCreateSerializer, responses=s.MsmeProductSerializer)
+    def create(self, request: Any) -> Response:
+        payload = s.MsmeProductCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        enterprise = _keepable_enterprise(request, data.pop("enterprise"))
+        product = services.product_create(actor=request.user, enterprise=enterprise, **data)
+        return self._answer(product, status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.MsmeProductWriteSerializer, responses=s.MsmeProductSerializer)
+    def partial_update(self, request: Any, pk: Any = None) -> Response:
+        """Correct the fields given (the others stay); ``texts`` by language."""
+        product = self.get_object()
+        payload = s.MsmeProductWriteSerializer(data=request.data, partial=True)
+        payload.is_valid(raise_exception=True)
+        services.product_update(actor=request.user, product=product, **payload.validated_data)
+        return self._answer(product)
+
+    @extend_schema(methods=["GET"], request=None, responses=s.MsmeLabReportSerializer(many=True))
+    @extend_schema(
+        methods=["POST"],
+        request=s.MsmeLabReportCreateSerializer,
+        responses=s.MsmeLabReportSerializer,
+    )
+    @action(detail=True, methods=["get", "post"], url_path="lab-reports")
+    def lab_reports(self, request: Any, pk: Any = None) -> Response:
+        """The product's lab reports (its keepers only); POST adds one."""
+        product = self.get_object()
+        if not selectors.can_see_personal(request.user, product.enterprise):
+            raise Http404
+        if request.method == "POST":
+            payload = s.MsmeLabReportCreateSerializer(data=request.data)
+            payload.is_valid(raise_exception=True)
+            report = services.lab_report_add(
+                actor=request.user, product=product, **payload.validated_data
+            )
+            return Response(s.MsmeLabReportSerializer(report).data, status=status.HTTP_201_CREATED)
+        return Response(s.MsmeLabReportSerializer(product.lab_reports.all(), many=True).data)
 
     @extend_schema(responses=s.MsmeReadinessSerializer)
     @action(detail=True)
@@ -87,6 +143,29 @@ class PermitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
     model = Permit
     partnership_filter = "enterprise__partnership__slug"
     prefetch = ("products",)
+
+    @extend_schema(request=s.MsmePermitCreateSerializer, responses=s.MsmePermitSerializer)
+    def create(self, request: Any) -> Response:
+        """Record a permit or certificate (the enterprise's owner or the MSME office)."""
+        payload = s.MsmePermitCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        enterprise = _keepable_enterprise(request, data.pop("enterprise"))
+        wanted = set(data.pop("products"))
+        products = list(Product.objects.for_user(request.user).filter(pk__in=wanted).distinct())
+        if len(products) != len(wanted):
+            raise Http404
+        permit = services.permit_add(
+            actor=request.user, enterprise=enterprise, products=products, **data
+        )
+        return Response(s.MsmePermitSerializer(permit).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=s.MsmePermitSerializer)
+    @action(detail=True, methods=["post"])
+    def verify(self, request: Any, pk: Any = None) -> Response:
+        """The MSME office has seen the original (an expired permit is refused)."""
+        permit = services.permit_verify(actor=request.user, permit=self.get_object())
+        return Response(s.MsmePermitSerializer(permit).data)
 
 
 class InquiryViewSet(ReadViewSet):

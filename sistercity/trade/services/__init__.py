@@ -6,11 +6,13 @@ recorded, and refuses bad input with one translated message naming the field."""
 from sistercity.trade.services._common import require_keeper, require_staff
 from sistercity.trade.services.deals import (
     buyer_create,
+    buyer_update,
     catalogue_contact,
     event_record,
     inquiry_create,
     lead_advance,
     lead_open,
+    lead_set_event,
     message_send,
     order_record,
 )
@@ -32,13 +34,16 @@ from sistercity.trade.services.evidence import (
     product_set_ingredients,
     product_update,
 )
-from sistercity.trade.services.mentoring import mentoring_create, session_record
+from sistercity.trade.services.mentoring import mentoring_create, session_record, session_update
 
 __all__ = [
     "catalogue_contact",
     "event_record",
     "mentoring_create",
     "session_record",
+    "session_update",
+    "buyer_update",
+    "lead_set_event",
     "buyer_create",
     "inquiry_create",
     "lead_advance",

@@ -31,6 +31,7 @@ from sistercity.trade.models import (
     Product,
     TradeEvent,
 )
+from sistercity.trade.selectors import jpy_in_idr
 from sistercity.trade.services._common import field_label, hs_message, refuse, require_staff
 
 
@@ -85,6 +86,71 @@ def buyer_create(
         full_clean(buyer)
         buyer.save()
         buyer.members.set(members)
+    return buyer
+
+
+def _codes(text_or_list: Any) -> list[str]:
+    if isinstance(text_or_list, str):
+        text_or_list = text_or_list.replace(";", ",").split(",")
+    return [str(code).strip() for code in text_or_list or [] if str(code).strip()]
+
+
+def buyer_update(
+    *,
+    actor: Any,
+    buyer: Buyer,
+    name_ja: str,
+    name_romaji: str,
+    prefecture: str,
+    sector: str,
+    wanted_hs_codes: Any = (),
+    wanted_volume_kg: Decimal | None = None,
+    wanted_certifications: list[str] | tuple[str, ...] = (),
+    target_price_jpy: Decimal | None = None,
+) -> Buyer:
+    """The buyer's people (or the pillar's staff) keep its profile and what it wants all year
+    round: HS codes (HS 2022, 6 digits), monthly volume, certifications, target price."""
+    _require_buyer_side(actor, buyer)
+    required = {
+        "name_ja": name_ja,
+        "name_romaji": name_romaji,
+        "prefecture": prefecture,
+        "sector": sector,
+    }
+    for name, value in required.items():
+        if not str(value or "").strip():
+            raise refuse(field_label(Buyer, name), _("This field is required."), name=name)
+    codes = []
+    for code in _codes(wanted_hs_codes):
+        code = engine.normalise_hs(code)
+        message = hs_message(code)
+        if message is not None:
+            raise refuse(field_label(Buyer, "wanted_hs_codes"), message, name="wanted_hs_codes")
+        codes.append(code)
+    unknown = set(wanted_certifications or []) - set(PermitKind.values)
+    if unknown:
+        raise refuse(
+            field_label(Buyer, "wanted_certifications"),
+            _("unknown: {names}").format(names=", ".join(sorted(unknown))),
+            name="wanted_certifications",
+        )
+    for name, amount in (
+        ("wanted_volume_kg", wanted_volume_kg),
+        ("target_price_jpy", target_price_jpy),
+    ):
+        if amount is not None and amount < 0:
+            raise refuse(field_label(Buyer, name), _("cannot be negative."), name=name)
+    with transaction.atomic(), set_actor(actor):
+        buyer.name_ja = name_ja.strip()
+        buyer.name_romaji = name_romaji.strip()
+        buyer.prefecture = prefecture.strip()
+        buyer.sector = sector.strip()
+        buyer.wanted_hs_codes = sorted(set(codes))
+        buyer.wanted_volume_kg = wanted_volume_kg
+        buyer.wanted_certifications = sorted(set(wanted_certifications or []))
+        buyer.target_price_jpy = target_price_jpy
+        full_clean(buyer)
+        buyer.save()
     return buyer
 
 
@@ -148,6 +214,13 @@ def event_record(
 ) -> TradeEvent:
     """A trade fair or promotion event (the MSME office)."""
     require_staff(actor, partnership)
+    if not name.strip():
+        raise refuse(field_label(TradeEvent, "name"), _("This field is required."), name="name")
+    if held_on > timezone.localdate() + dt.timedelta(days=3 * 366):
+        raise refuse(
+            field_label(TradeEvent, "held_on"), _("is more than three years ahead."), name="held_on"
+        )
+    name, place = name.strip(), place.strip()
     with transaction.atomic(), set_actor(actor):
         event = TradeEvent(
             partnership=partnership, name=name, held_on=held_on, place=place, is_sample=is_sample
@@ -196,6 +269,20 @@ def _require_party(actor: Any, lead: Lead) -> None:
         raise Http404
 
 
+def lead_set_event(*, actor: Any, lead: Lead, event: TradeEvent | None) -> Lead:
+    """Name the trade fair or promotion event the lead came from (or none), so the event is
+    judged by the orders it led to."""
+    _require_party(actor, lead)
+    if event is not None and event.partnership_id != lead.inquiry.buyer.partnership_id:
+        raise refuse(
+            field_label(Lead, "event"), _("an event of another partnership."), name="event"
+        )
+    with transaction.atomic(), set_actor(actor):
+        lead.event = event
+        lead.save(update_fields=["event", "updated_at"])
+    return lead
+
+
 def lead_advance(*, actor: Any, lead: Lead, stage: str, lost_reason: str = "") -> Lead:
     """Move a lead along the funnel (orders move it themselves: ``order_record``)."""
     _require_party(actor, lead)
@@ -239,9 +326,19 @@ def order_record(
             ),
         )
     if ordered_on > timezone.localdate():
-        raise refuse(field_label(Order, "ordered_on"), _("is in the future."))
+        raise refuse(field_label(Order, "ordered_on"), _("is in the future."), name="ordered_on")
     if value_jpy <= 0:
-        raise refuse(field_label(Order, "value_jpy"), _("must be more than zero."))
+        raise refuse(
+            field_label(Order, "value_jpy"), _("must be more than zero."), name="value_jpy"
+        )
+    if value_idr is not None and value_idr <= 0:
+        raise refuse(
+            field_label(Order, "value_idr"), _("must be more than zero."), name="value_idr"
+        )
+    if value_idr is None:
+        # Without the amount invoiced in rupiah, the dated rate of the order's day converts it.
+        converted = jpy_in_idr(value_jpy, on=ordered_on)
+        value_idr = converted.idr if converted is not None else None
     first = not lead.orders.exists()
     with transaction.atomic(), set_actor(actor):
         order = Order(

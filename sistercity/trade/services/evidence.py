@@ -56,17 +56,19 @@ def _permit_check(
     kind: str, number: str, issued_on: dt.date, expires_on: dt.date | None, products: list[Any]
 ) -> None:
     if kind not in PermitKind.values:
-        raise refuse(_label(Permit, "kind"), _("unknown permit type."))
+        raise refuse(_label(Permit, "kind"), _("unknown permit type."), name="kind")
     if not number.strip():
-        raise refuse(_label(Permit, "number"), _("This field is required."))
+        raise refuse(_label(Permit, "number"), _("This field is required."), name="number")
     if kind == PermitKind.PIRT:
         message = identifier_message("pirt", number)
         if message is not None:
-            raise refuse(_label(Permit, "number"), message)
+            raise refuse(_label(Permit, "number"), message, name="number")
     if expires_on is not None and expires_on < issued_on:
-        raise refuse(_label(Permit, "expires_on"), _("is before the issue date."))
+        raise refuse(
+            _label(Permit, "expires_on"), _("is before the issue date."), name="expires_on"
+        )
     if issued_on > timezone.localdate():
-        raise refuse(_label(Permit, "issued_on"), _("is in the future."))
+        raise refuse(_label(Permit, "issued_on"), _("is in the future."), name="issued_on")
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
@@ -74,6 +76,16 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def _inspected_evidence(upload: Any) -> Any:
+    """The evidence file judged by its content; a refusal names the field."""
+    try:
+        return inspect_upload(upload)
+    except SisterCityError as error:
+        raise refuse(
+            _label(Permit, "evidence"), error.message, error.code, name="evidence"
+        ) from error
 
 
 def permit_add(
@@ -95,10 +107,12 @@ def permit_add(
     number = number.strip()
     _permit_check(kind, number, issued_on, expires_on, products)
     if any(p.enterprise_id != enterprise.pk for p in products):
-        raise refuse(_label(Permit, "products"), _("a product of another enterprise."))
+        raise refuse(
+            _label(Permit, "products"), _("a product of another enterprise."), name="products"
+        )
     if kind == PermitKind.PIRT and expires_on is None:
         expires_on = _add_years(issued_on, PIRT_YEARS)
-    inspected = inspect_upload(evidence) if evidence else None
+    inspected = _inspected_evidence(evidence) if evidence else None
     with removing_files_on_failure() as written, transaction.atomic(), set_actor(actor):
         permit = Permit(
             enterprise=enterprise,
@@ -156,31 +170,75 @@ PRODUCT_FIELDS = (
     "salt_g",
 )
 TEXTS = ("name", "description", "storage")
+# The languages a product's texts are kept in, with the name a refusal gives each.
+LANGUAGES = {"id": _("Indonesian"), "ja": _("Japanese"), "en": _("English")}
 
 
-def _product_apply(product: Product, fields: dict[str, Any], texts: dict[str, dict]) -> None:
+def _text_input(language: str, name: str) -> str:
+    """The page input of a product text (``name``, ``name_ja``, ``description_en``…)."""
+    return name if language == "id" else f"{name}_{language}"
+
+
+def _product_fields(fields: dict[str, Any]) -> None:
     unknown = set(fields) - set(PRODUCT_FIELDS)
     if unknown:
         raise SisterCityError(_("Unknown fields: {names}").format(names=", ".join(sorted(unknown))))
     if "hs_code" in fields:
-        fields["hs_code"] = engine.normalise_hs(str(fields["hs_code"]))
-        message = hs_message(fields["hs_code"])
+        fields["hs_code"] = engine.normalise_hs(str(fields["hs_code"] or ""))
+        message = (
+            _("This field is required.") if not fields["hs_code"] else hs_message(fields["hs_code"])
+        )
         if message is not None:
-            raise refuse(_label(Product, "hs_code"), message)
+            raise refuse(_label(Product, "hs_code"), message, name="hs_code")
     unknown_allergens = set(fields.get("allergens") or []) - set(ALLERGENS)
     if unknown_allergens:
         raise refuse(
             _label(Product, "allergens"),
             _("unknown: {names}").format(names=", ".join(sorted(unknown_allergens))),
+            name="allergens",
         )
-    for name, value in fields.items():
-        setattr(product, name, value)
+    for name in ("price_idr", "fob_jpy", "monthly_capacity"):
+        if fields.get(name) is not None and Decimal(fields[name]) < 0:
+            raise refuse(_label(Product, name), _("cannot be negative."), name=name)
+
+
+def _product_texts(product: Product, texts: dict[str, dict]) -> None:
+    """Set the texts by language; a language given without a name is refused (beside the
+    name), one whose texts are all empty is removed (or never added)."""
     for language, values in texts.items():
+        if language not in LANGUAGES:
+            raise SisterCityError(_("Unknown language: {code}").format(code=language))
+        unknown = set(values) - set(TEXTS)
+        if unknown:
+            raise SisterCityError(
+                _("Unknown fields: {names}").format(names=", ".join(sorted(unknown)))
+            )
+        values = {name: str(value or "").strip() for name, value in values.items()}
+        kept = product.has_translation(language)
+        if "name" not in values and kept:
+            values["name"] = product.safe_translation_getter("name", language_code=language)
+        if not values.get("name"):
+            if any(values.values()) or language == "id":
+                raise refuse(
+                    _("name ({language})").format(language=LANGUAGES[language]),
+                    _("This field is required."),
+                    name=_text_input(language, "name"),
+                )
+            if product.pk and kept:
+                product.delete_translation(language)
+            continue
         product.set_current_language(language)
         for name, value in values.items():
-            if name not in TEXTS:
-                raise SisterCityError(_("Unknown fields: {names}").format(names=name))
             setattr(product, name, value)
+
+
+def _product_apply(product: Product, fields: dict[str, Any], texts: dict[str, dict]) -> None:
+    _product_fields(fields)
+    current = product.get_current_language()
+    for name, value in fields.items():
+        setattr(product, name, value)
+    _product_texts(product, texts)
+    product.set_current_language(current)
 
 
 def product_create(
@@ -195,10 +253,15 @@ def product_create(
     """A product of an enterprise; ``name`` in ``language``, other languages in ``texts``."""
     require_keeper(actor, enterprise)
     language = language or translation.get_language() or "id"
+    if language not in LANGUAGES:
+        language = "id"
     if not name.strip():
-        raise refuse(str(_("name")), _("This field is required."))
-    if not fields.get("hs_code"):
-        raise refuse(_label(Product, "hs_code"), _("This field is required."))
+        raise refuse(
+            _("name ({language})").format(language=LANGUAGES[language]),
+            _("This field is required."),
+            name=_text_input(language, "name"),
+        )
+    fields.setdefault("hs_code", "")
     with transaction.atomic(), set_actor(actor):
         product = Product(enterprise=enterprise)
         merged = {code: dict(values) for code, values in (texts or {}).items()}
@@ -213,6 +276,7 @@ def product_create(
 def product_update(
     *, actor: Any, product: Product, texts: dict[str, dict] | None = None, **fields: Any
 ) -> Product:
+    """Correct a product's data and its texts (the owner or the MSME office)."""
     require_keeper(actor, product.enterprise)
     with transaction.atomic(), set_actor(actor):
         _product_apply(product, dict(fields), texts or {})
@@ -258,11 +322,12 @@ def product_photo_add(*, actor: Any, product: Product, image: Any, alt_text: str
         return save_photo(photo, image, inspected, written)
 
 
-def _decimal(value: Any, field: str) -> Decimal:
+def _decimal(value: Any, field: str, name: str | None = None) -> Decimal:
     try:
         return Decimal(str(value))
     except (InvalidOperation, ValueError):
-        raise refuse(field, _("“{value}” is not a number.").format(value=value)) from None
+        message = _("“{value}” is not a number.").format(value=value)
+        raise refuse(field, message, name=name) from None
 
 
 def _ingredient(product: Product, row: dict[str, Any], number: int) -> Ingredient:
@@ -271,21 +336,21 @@ def _ingredient(product: Product, row: dict[str, Any], number: int) -> Ingredien
 
     name = str(row.get("name") or "").strip()
     if not name:
-        raise refuse(field("name"), _("This field is required."))
+        raise refuse(field("name"), _("This field is required."), name="lines")
     hs_code = engine.normalise_hs(str(row.get("hs_code") or ""))
     if hs_code:
         message = identifier_message("hs", hs_code)
         if message is not None:
-            raise refuse(field("hs_code"), message)
+            raise refuse(field("hs_code"), message, name="lines")
     return Ingredient(
         product=product,
         name=name,
         name_ja=str(row.get("name_ja") or "").strip(),
-        share_pct=_decimal(row.get("share_pct"), field("share_pct")),
+        share_pct=_decimal(row.get("share_pct"), field("share_pct"), "lines"),
         hs_code=hs_code,
         origin_country=str(row.get("origin_country") or "ID").upper()[:2],
         originating=bool(row.get("originating", True)),
-        value_jpy=_decimal(row.get("value_jpy") or 0, field("value_jpy")),
+        value_jpy=_decimal(row.get("value_jpy") or 0, field("value_jpy"), "lines"),
     )
 
 
@@ -302,6 +367,7 @@ def product_set_ingredients(
             _label(Ingredient, "share_pct"),
             _("the shares add up to {total} %, not 100 %.").format(total=total),
             code="shares",
+            name="lines",
         )
     foreign = sum((r.value_jpy for r in rows if not r.originating), Decimal(0))
     if product.fob_jpy is not None and foreign > product.fob_jpy:
@@ -311,6 +377,7 @@ def product_set_ingredients(
                 fob=product.fob_jpy, value=foreign
             ),
             code="fob_below_inputs",
+            name="lines",
         )
     with transaction.atomic(), set_actor(actor):
         for row in rows:
@@ -332,14 +399,14 @@ def lab_report_add(
 ) -> LabReport:
     require_keeper(actor, product.enterprise)
     if parameter not in LabParameter.values:
-        raise refuse(_label(LabReport, "parameter"), _("unknown parameter."))
+        raise refuse(_label(LabReport, "parameter"), _("unknown parameter."), name="parameter")
     if tested_on > timezone.localdate():
-        raise refuse(_label(LabReport, "tested_on"), _("is in the future."))
+        raise refuse(_label(LabReport, "tested_on"), _("is in the future."), name="tested_on")
     with transaction.atomic(), set_actor(actor):
         report = LabReport(
             product=product,
             parameter=parameter,
-            result=_decimal(result, _label(LabReport, "result")),
+            result=_decimal(result, _label(LabReport, "result"), name="result"),
             unit=unit,
             laboratory=laboratory,
             tested_on=tested_on,

@@ -46,6 +46,45 @@ def session_record(
 ) -> MentoringSession:
     """A session and the enterprises that attended it (of the programme's partnership)."""
     require_staff(actor, programme)
+    _session_check(programme, held_on, topic, attendees)
+    with transaction.atomic(), set_actor(actor):
+        session = MentoringSession(
+            programme=programme, held_on=held_on, topic=topic.strip(), instructor=instructor.strip()
+        )
+        full_clean(session)
+        session.save()
+        session.attendees.set(attendees)
+    return session
+
+
+def session_update(
+    *,
+    actor: Any,
+    session: MentoringSession,
+    held_on: dt.date,
+    topic: str,
+    instructor: str = "",
+    attendees: list[Any] | tuple[Any, ...] = (),
+) -> MentoringSession:
+    """Correct a recorded session: its date, topic, instructor and who attended (an
+    enterprise forgotten on the list, or one ticked by mistake); the "MSMEs trained"
+    indicator and the certificates follow."""
+    programme = session.programme
+    require_staff(actor, programme)
+    _session_check(programme, held_on, topic, attendees)
+    with transaction.atomic(), set_actor(actor):
+        session.held_on = held_on
+        session.topic = topic.strip()
+        session.instructor = instructor.strip()
+        full_clean(session)
+        session.save()
+        session.attendees.set(attendees)
+    return session
+
+
+def _session_check(
+    programme: MentoringProgramme, held_on: dt.date, topic: str, attendees: Any
+) -> None:
     if held_on < programme.starts_on:
         raise refuse(
             field_label(MentoringSession, "held_on"),
@@ -62,11 +101,3 @@ def session_record(
         raise refuse(
             field_label(MentoringSession, "topic"), _("This field is required."), name="topic"
         )
-    with transaction.atomic(), set_actor(actor):
-        session = MentoringSession(
-            programme=programme, held_on=held_on, topic=topic.strip(), instructor=instructor.strip()
-        )
-        full_clean(session)
-        session.save()
-        session.attendees.set(attendees)
-    return session

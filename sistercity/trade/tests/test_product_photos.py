@@ -49,7 +49,7 @@ def test_a_program_named_like_a_photo_is_refused_beside_the_field(
         _url("product_photo_add", batik, language=language),
         {"image": exe_as_pdf("kain.jpg"), "alt_text": "Kain batik"},
     )
-    assert page.status_code == 200
+    assert page.status_code == 400
     errors = page.context["photo_form"].errors
     assert list(errors) == ["image"] and message in errors["image"][0]
     assert db_snapshot("trade", "auditlog") == before
@@ -61,7 +61,7 @@ def test_a_photo_without_alternative_text_is_refused(client_for, siti, batik):
         _url("product_photo_add", batik, language="en"),
         {"image": png_upload(), "alt_text": "  "},
     )
-    assert page.status_code == 200 and "alt_text" in page.context["photo_form"].errors
+    assert page.status_code == 400 and "alt_text" in page.context["photo_form"].errors
     with translation.override("en"), pytest.raises(SisterCityError) as refused:
         services.product_photo_add(actor=siti, product=batik, image=png_upload(), alt_text=" ")
     assert str(refused.value) == "alternative text: This field is required."
@@ -86,6 +86,6 @@ def test_buyers_see_published_photos_only_and_never_add_them(client_for, siti, k
     response = client_for(ken).post(
         _url("product_photo_add", nutmeg), {"image": png_upload(), "alt_text": "x"}
     )
-    assert response.status_code in (200, 403)
+    assert response.status_code == 404
     assert 'id="photo-form"' not in client_for(ken).get(_url("product", nutmeg)).content.decode()
     assert db_snapshot("trade", "auditlog") == before

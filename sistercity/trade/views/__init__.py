@@ -10,12 +10,18 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from sistercity.core.access import access_for
 from sistercity.core.errors import SisterCityError
 from sistercity.core.pdf import pdf_from_html
-from sistercity.core.views import file_response, form_errors, run_service, submit_form
+from sistercity.core.views import (
+    file_response,
+    run_service,
+    run_service_on_form,
+    submit_form,
+)
 from sistercity.partnerships.models import Partnership
 from sistercity.partnerships.selectors import partnership_list
 from sistercity.programs.tabular.errors import ImportRejected
@@ -87,6 +93,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
             partnership,
             enterprises=selectors.enterprise_list(user=user, partnership=partnership),
             inquiries=selectors.inquiry_list(user=user, partnership=partnership),
+            buyers=selectors.buyer_list(user=user, partnership=partnership),
             events=TradeEvent.objects.for_user(user)
             .filter(partnership=partnership)
             .annotate(lead_count=Count("leads", distinct=True)),
@@ -150,27 +157,52 @@ def _enterprise(request: HttpRequest, partnership: Partnership, pk: int) -> Ente
     return get_object_or_404(queryset, pk=pk)
 
 
+def require_keeper_or_404(request: HttpRequest, enterprise: Enterprise) -> None:
+    """A write on an enterprise's records: its owner and the MSME office; a buyer or an
+    observer who sees the enterprise gets 404 as an outsider does."""
+    if not selectors.can_see_personal(request.user, enterprise):
+        raise Http404
+
+
 @login_required
 def enterprise_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partnership = _partnership(request, slug)
     enterprise = _enterprise(request, partnership, pk)
     form = forms.ProductForm(request.POST or None)
     if request.method == "POST":
-        if form.is_valid():
-            product = run_service(
-                request,
-                services.product_create,
-                _("The product was added."),
-                enterprise=enterprise,
-                language=request.LANGUAGE_CODE,
-                **form.service_fields(),
-            )
-            if product:
-                return redirect("trade:product", slug=slug, pk=product.pk)
-        else:
-            form_errors(request, form)
+        require_keeper_or_404(request, enterprise)
+    if request.method == "POST" and form.is_valid():
+        fields = form.service_fields()
+        product = run_service_on_form(
+            request,
+            form,
+            services.product_create,
+            _("The product was added."),
+            enterprise=enterprise,
+            name=fields["texts"]["id"]["name"],
+            language="id",
+            **fields,
+        )
+        if product:
+            return redirect("trade:product", slug=slug, pk=product.pk)
+    return enterprise_page(request, partnership, enterprise, form=form)
+
+
+def enterprise_page(
+    request: HttpRequest,
+    partnership: Partnership,
+    enterprise: Enterprise,
+    *,
+    form: Any = None,
+    photo_form: Any = None,
+    permit_form: Any = None,
+) -> HttpResponse:
+    """The enterprise's page; a form handed back with its refusals makes it a 400."""
     products = selectors.product_list(user=request.user, partnership=partnership).filter(
         enterprise=enterprise
+    )
+    refused = next(
+        (f for f in (form, photo_form, permit_form) if f is not None and f.is_bound), None
     )
     return render(
         request,
@@ -183,9 +215,13 @@ def enterprise_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             is_owner=enterprise.owner_user_id == request.user.pk,
             products=[(p, assess(p).score) for p in products],
             permits=selectors.permit_list(user=request.user, enterprise=enterprise),
-            form=form,
-            permit_form=forms.PermitForm(),
+            photos=enterprise.photos.all(),
+            form=form or forms.ProductForm(),
+            photo_form=photo_form or forms.EnterprisePhotoForm(),
+            permit_form=permit_form or forms.PermitForm(),
+            error_form=refused,
         ),
+        status=400 if refused else 200,
     )
 
 
@@ -210,11 +246,18 @@ def enterprise_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 def permit_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partnership = _partnership(request, slug)
     enterprise = _enterprise(request, partnership, pk)
+    require_keeper_or_404(request, enterprise)
     form = forms.PermitForm(request.POST, request.FILES)
-    submit_form(
-        request, form, services.permit_add, _("The permit was recorded."), enterprise=enterprise
-    )
-    return redirect("trade:enterprise", slug=slug, pk=pk)
+    if submit_form(
+        request,
+        form,
+        services.permit_add,
+        _("The permit was recorded."),
+        on_form=True,
+        enterprise=enterprise,
+    ):
+        return redirect("trade:enterprise", slug=slug, pk=pk)
+    return enterprise_page(request, partnership, enterprise, permit_form=form)
 
 
 @login_required
@@ -271,7 +314,12 @@ def product_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     product = _product(request, partnership, pk)
     form = forms.LabReportForm(request.POST or None)
     if submit_form(
-        request, form, services.lab_report_add, _("The lab report was added."), product=product
+        request,
+        form,
+        services.lab_report_add,
+        _("The lab report was added."),
+        on_form=True,
+        product=product,
     ):
         return redirect("trade:product", slug=slug, pk=pk)
     return _product_page(request, partnership, product, form=form)
@@ -300,6 +348,7 @@ def product_photo_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The owner or the MSME office adds a photo; a refusal is shown beside its field."""
     partnership = _partnership(request, slug)
     product = _product(request, partnership, pk)
+    require_keeper_or_404(request, product.enterprise)
     photo_form = forms.ProductPhotoForm(request.POST, request.FILES)
     if submit_form(
         request,
@@ -334,8 +383,13 @@ def _product_page(
     *,
     form: Any = None,
     photo_form: Any = None,
+    ingredients_form: Any = None,
 ) -> HttpResponse:
+    """The product's page; a form handed back with its refusals makes it a 400."""
     keeper = selectors.can_see_personal(request.user, product.enterprise)
+    refused = next(
+        (f for f in (form, photo_form, ingredients_form) if f is not None and f.is_bound), None
+    )
     try:
         label = labels.label_lines(product)
         label_problem = ""
@@ -348,6 +402,7 @@ def _product_page(
             request,
             partnership,
             product=product,
+            error_form=refused,
             assessment=assess(product),
             origin=origin_for(product),
             fob_idr=selectors.fob_in_idr(product),
@@ -359,7 +414,8 @@ def _product_page(
             form=form or forms.LabReportForm(),
             photo_form=photo_form or forms.ProductPhotoForm(),
             photos=product.photos.all(),
-            ingredients_form=forms.IngredientsForm(
+            ingredients_form=ingredients_form
+            or forms.IngredientsForm(
                 initial={
                     "lines": "\n".join(
                         "; ".join(
@@ -379,6 +435,7 @@ def _product_page(
                 }
             ),
         ),
+        status=400 if refused else 200,
     )
 
 
@@ -484,20 +541,49 @@ def _lead(request: HttpRequest, partnership: Partnership, pk: int) -> Lead:
     )
 
 
+LEAD_FORMS: dict[str, tuple[str, Any, Any, Any]] = {
+    # action: (the page's name of the form, form, service, success message)
+    "stage": (
+        "stage_form",
+        forms.StageForm,
+        services.lead_advance,
+        _lazy("The stage was changed."),
+    ),
+    "order": (
+        "order_form",
+        forms.OrderForm,
+        services.order_record,
+        _lazy("The order was recorded."),
+    ),
+    "message": (
+        "message_form",
+        forms.MessageForm,
+        services.message_send,
+        _lazy("The message was sent."),
+    ),
+    "event": (
+        "event_form",
+        forms.LeadEventForm,
+        services.lead_set_event,
+        _lazy("The event was saved."),
+    ),
+}
+
+
 @login_required
 def lead_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partnership = _partnership(request, slug)
     lead = _lead(request, partnership, pk)
-    action = request.POST.get("action")
-    forms_by_action: dict[str, tuple[Any, Any, Any]] = {
-        "stage": (forms.StageForm, services.lead_advance, _("The stage was changed.")),
-        "order": (forms.OrderForm, services.order_record, _("The order was recorded.")),
-        "message": (forms.MessageForm, services.message_send, _("The message was sent.")),
-    }
-    if request.method == "POST" and action in forms_by_action:
-        form_class, service, success = forms_by_action[action]
-        if submit_form(request, form_class(request.POST), service, success, lead=lead):
+    action = request.POST.get("action", "")
+    refused: dict[str, Any] = {}
+    if request.method == "POST" and action in LEAD_FORMS:
+        name, form_class, service, success = LEAD_FORMS[action]
+        kwargs = {"events": _events(request, partnership)} if action == "event" else {}
+        form = form_class(request.POST, **kwargs)
+        if submit_form(request, form, service, success, on_form=True, lead=lead):
             return redirect("trade:lead", slug=slug, pk=pk)
+        refused[name] = form
+    events = _events(request, partnership)
     return render(
         request,
         "trade/lead_detail.html",
@@ -508,11 +594,23 @@ def lead_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             next_stages=[s for s in NEXT_STAGES.get(lead.stage, ()) if "order" not in s],
             messages_list=selectors.lead_messages(user=request.user, lead=lead),
             orders=lead.orders.all(),
-            stage_form=forms.StageForm(),
-            order_form=forms.OrderForm(),
-            message_form=forms.MessageForm(initial={"language": request.LANGUAGE_CODE}),
+            has_events=events.exists(),
+            error_form=next(iter(refused.values()), None),
+            **{
+                "stage_form": forms.StageForm(),
+                "order_form": forms.OrderForm(),
+                "message_form": forms.MessageForm(initial={"language": request.LANGUAGE_CODE}),
+                "event_form": forms.LeadEventForm(initial={"event": lead.event_id}, events=events),
+                **refused,
+            },
         ),
+        status=400 if refused else 200,
     )
+
+
+def _events(request: HttpRequest, partnership: Partnership) -> Any:
+    """The partnership's trade events a lead may name (every party of a lead may see them)."""
+    return TradeEvent.objects.filter(partnership=partnership).order_by("-held_on", "pk")
 
 
 def catalogue(request: HttpRequest, slug: str) -> HttpResponse:
@@ -676,17 +774,16 @@ def ingredients_set(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partnership = _partnership(request, slug)
     product = _product(request, partnership, pk)
     form = forms.IngredientsForm(request.POST)
-    if form.is_valid():
-        run_service(
-            request,
-            services.product_set_ingredients,
-            _("The ingredients were saved."),
-            product=product,
-            ingredients=form.rows(),
-        )
-    else:
-        form_errors(request, form)
-    return redirect("trade:product", slug=slug, pk=pk)
+    if form.is_valid() and run_service_on_form(
+        request,
+        form,
+        services.product_set_ingredients,
+        _("The ingredients were saved."),
+        product=product,
+        ingredients=form.rows(),
+    ):
+        return redirect("trade:product", slug=slug, pk=pk)
+    return _product_page(request, partnership, product, ingredients_form=form)
 
 
 @login_required
