@@ -178,14 +178,15 @@ def inquiry_create(
     hs_code = engine.normalise_hs(hs_code)
     message = hs_message(hs_code)
     if message is not None:
-        raise refuse(field_label(Inquiry, "hs_code"), message)
+        raise refuse(field_label(Inquiry, "hs_code"), message, name="hs_code")
     if deadline < timezone.localdate():
-        raise refuse(field_label(Inquiry, "deadline"), _("is in the past."))
+        raise refuse(field_label(Inquiry, "deadline"), _("is in the past."), name="deadline")
     unknown = set(certifications or []) - set(PermitKind.values)
     if unknown:
         raise refuse(
             field_label(Inquiry, "certifications"),
             _("unknown: {names}").format(names=", ".join(sorted(unknown))),
+            name="certifications",
         )
     with transaction.atomic(), set_actor(actor):
         inquiry = Inquiry(

@@ -411,3 +411,28 @@ def test_a_bad_order_is_refused_beside_the_field(client_for, ken):
     assert page.status_code == 400
     assert "is in the future" in page.context["order_form"].errors["ordered_on"][0]
     assert snapshot() == before
+
+
+# -- inquiries ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"hs_code": "0908"}, "hs_code", "6 digits"),
+        ({"deadline": "2020-01-01"}, "deadline", "is in the past"),
+    ],
+)
+def test_a_bad_inquiry_is_refused_beside_the_field(client_for, ken, changes, field, message):
+    data = {
+        "title": "Nutmeg 500 kg/month",
+        "hs_code": "090811",
+        "volume_kg": "500",
+        "deadline": (dt.date.today() + dt.timedelta(days=30)).isoformat(),
+        **changes,
+    }
+    before = snapshot()
+    page = client_for(ken).post(url("inquiry_new", language="en"), data)
+    assert page.status_code == 400
+    assert message in page.context["form"].errors[field][0]
+    assert snapshot() == before

@@ -489,12 +489,20 @@ def inquiry_new(request: HttpRequest, slug: str) -> HttpResponse:
     buyer = next((b for b in buyers if b.members.filter(pk=request.user.pk).exists()), buyers[0])
     form = forms.InquiryForm(request.POST or None)
     inquiry = submit_form(
-        request, form, services.inquiry_create, _("The inquiry was posted."), buyer=buyer
+        request,
+        form,
+        services.inquiry_create,
+        _("The inquiry was posted."),
+        on_form=True,
+        buyer=buyer,
     )
     if inquiry:
         return redirect("trade:inquiry", slug=slug, pk=inquiry.pk)
     return render(
-        request, "trade/inquiry_form.html", _context(request, partnership, form=form, buyer=buyer)
+        request,
+        "trade/inquiry_form.html",
+        _context(request, partnership, form=form, buyer=buyer),
+        status=400 if form.is_bound else 200,
     )
 
 
