@@ -1,7 +1,7 @@
 from django.urls import path
 
 from sistercity.trade import views
-from sistercity.trade.views import editing
+from sistercity.trade.views import editing, mentoring
 
 app_name = "trade"
 
@@ -83,11 +83,11 @@ urlpatterns = [
     path("msme/<slug:slug>/inquiries/new/", views.inquiry_new, name="inquiry_new"),
     path("msme/<slug:slug>/inquiries/<int:pk>/", views.inquiry_detail, name="inquiry"),
     path("msme/<slug:slug>/leads/<int:pk>/", views.lead_detail, name="lead"),
-    path("msme/<slug:slug>/mentoring/new/", views.mentoring_new, name="mentoring_new"),
-    path("msme/<slug:slug>/mentoring/<int:pk>/", views.mentoring_detail, name="mentoring"),
+    path("msme/<slug:slug>/mentoring/new/", mentoring.mentoring_new, name="mentoring_new"),
+    path("msme/<slug:slug>/mentoring/<int:pk>/", mentoring.mentoring_detail, name="mentoring"),
     path(
         "msme/<slug:slug>/mentoring/<int:pk>/certificates/<int:enterprise>.pdf",
-        views.mentoring_certificate,
+        mentoring.mentoring_certificate,
         name="certificate",
     ),
 ]
