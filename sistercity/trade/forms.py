@@ -240,6 +240,10 @@ class ContactForm(forms.Form):
     volume_kg = forms.DecimalField(label=_("volume (kg/month)"), min_value=0)
     message = forms.CharField(label=_("message"), widget=forms.Textarea(attrs={"rows": 2}))
 
+    def __init__(self, *args: Any, product_pk: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.product_pk = product_pk  # the catalogue row the form belongs to
+
 
 class MentoringProgrammeForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=200)

@@ -42,8 +42,17 @@ def test_catalogue_contact_form_opens_an_inquiry_and_a_lead(client_for, partners
     url = reverse("trade:catalogue", args=[partnership.slug])
     client = client_for(ken)
     before = db_snapshot("trade")
-    page = client.post(url, {"product": nutmeg.pk, "volume_kg": "200", "message": " "})
-    assert db_snapshot("trade") == before and page.status_code == 200
+    page = client.post(url, {"product": nutmeg.pk, "volume_kg": "-5", "message": "見積もり希望"})
+    assert db_snapshot("trade") == before and page.status_code == 400
+    # The refusal stands beside the field of the nutmeg row, which keeps what was typed; the
+    # summary at the top links to that field.
+    html = page.content.decode()
+    row = html[html.index(f'data-product="{nutmeg.pk}"') :].split("</tr>")[0]
+    assert f'id="id_p{nutmeg.pk}_volume_kg"' in row and "errorlist" in row
+    assert "見積もり希望" in row
+    assert f'href="#id_p{nutmeg.pk}_volume_kg"' in html
+    empty = client.post(url, {"product": nutmeg.pk, "volume_kg": "200", "message": " "})
+    assert db_snapshot("trade") == before and empty.status_code == 400
     response = client.post(
         url, {"product": nutmeg.pk, "volume_kg": "200", "message": "見積もり希望"}
     )

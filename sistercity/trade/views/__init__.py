@@ -632,22 +632,28 @@ def catalogue(request: HttpRequest, slug: str) -> HttpResponse:
     buyer = None
     if request.user.is_authenticated:
         buyer = Buyer.objects.filter(partnership=partnership, members=request.user).first()
+    failed: Any = None  # the row's form a refusal is shown on, beside its fields
     if request.method == "POST" and buyer is not None:
-        form = forms.ContactForm(request.POST)
         product = get_object_or_404(
             Product.objects.for_user(request.user), pk=request.POST.get("product") or 0
         )
+        form = _contact_form(product, request.POST)
         lead = submit_form(
             request,
             form,
             services.catalogue_contact,
             _("Your inquiry was sent."),
+            on_form=True,
             buyer=buyer,
             product=product,
         )
         if lead:
             return redirect("trade:lead", slug=slug, pk=lead.pk)
-    rows = selectors.public_catalogue(partnership, **filters)
+        failed = form
+    rows = [
+        (product, score, certs, _row_form(product, failed) if buyer else None)
+        for product, score, certs in selectors.public_catalogue(partnership, **filters)
+    ]
     kecamatans = sorted(
         set(
             Enterprise.objects.filter(partnership=partnership, is_published=True).values_list(
@@ -665,9 +671,22 @@ def catalogue(request: HttpRequest, slug: str) -> HttpResponse:
             "kecamatans": kecamatans,
             "certifications": PermitKind.choices,
             "buyer": buyer,
-            "contact_form": forms.ContactForm(),
+            "error_form": failed,
         },
+        status=400 if failed is not None else 200,
     )
+
+
+def _contact_form(product: Any, data: Any = None) -> forms.ContactForm:
+    # One form per row: ids carry the product so labels and the error summary's links point
+    # at the right row's fields.
+    return forms.ContactForm(data, auto_id=f"id_p{product.pk}_%s", product_pk=product.pk)
+
+
+def _row_form(product: Any, failed: Any) -> forms.ContactForm:
+    if failed is not None and failed.product_pk == product.pk:
+        return failed
+    return _contact_form(product)
 
 
 @login_required
