@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.profile, name="profile"),
     path("settings/my-data.json", views.my_data, name="my_data"),
+    path("settings/delete-account/", views.delete_account, name="delete_account"),
     path("two-factor/", views.two_factor.verify, name="two_factor_verify"),
     path("two-factor/set-up/", views.two_factor.setup, name="two_factor_setup"),
     path(

@@ -230,6 +230,12 @@ REMINDER_OFFSETS_DAYS = sorted(env_int_list("REMINDER_OFFSETS_DAYS", "180,90,30"
 REMINDER_CHECK_SECONDS = env_int("REMINDER_CHECK_SECONDS", 3600)
 DORMANT_AFTER_MONTHS = env_int("DORMANT_AFTER_MONTHS", 6)
 
+# Personal data retention, per kind (days; README "Personal data"). Applications: after the
+# application settled (not selected, withdrawn, declined, completed) and its call closed.
+# Event registrations: after the event ended.
+EXCHANGE_APPLICATION_RETENTION_DAYS = env_int("EXCHANGE_APPLICATION_RETENTION_DAYS", 365)
+CULTURE_REGISTRATION_RETENTION_DAYS = env_int("CULTURE_REGISTRATION_RETENTION_DAYS", 30)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # First, so that a missing or ended token is answered 401 with "WWW-Authenticate".

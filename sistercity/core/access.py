@@ -42,6 +42,8 @@ class Action(models.TextChoices):
     CHANGE = "change"
     ADVANCE = "advance"
     AUDIT = "audit"
+    # Read people's personal data in full (not observers; see ``core.roles``).
+    PERSONAL_DATA = "personal_data"
 
 
 # The attribute a request's user carries its cache under (set by AccessCacheMiddleware). A user
@@ -96,6 +98,10 @@ class Access:
     @property
     def can_audit(self) -> bool:
         return self.can(Action.AUDIT)
+
+    @property
+    def can_read_personal_data(self) -> bool:
+        return self.can(Action.PERSONAL_DATA)
 
     def can_change_some_pillar(self) -> bool:
         """Whether the user may change anything of the partnership, if only one pillar."""

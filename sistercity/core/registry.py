@@ -102,6 +102,15 @@ class Sector:
     # ``personal_data(user)`` -> the records about that person the app holds, as plain JSON-able
     # data ({"applications": [...]}) for their "download my data" (an empty dict: none).
     personal_data: Sequence[Callable[[Any], Mapping[str, Any]]] = ()
+    # ``erase_personal_data(user)`` -> {what: how many} the app erased or anonymised for that
+    # person's "delete my account" (an empty dict: it held nothing). It keeps what legal
+    # retention and the counts need (statuses, dates, numbers of people) and says so in its
+    # docstring; the account page explains it to the person.
+    erase_personal_data: Sequence[Callable[[Any], Mapping[str, int]]] = ()
+    # ``retention()`` -> how many records it erased: the app's retention rule (personal data
+    # erased a set time after it stopped being needed, ``<APP>_..._RETENTION_DAYS``). Run by
+    # ``manage.py erase_expired_personal_data``; a sector also lists it as a scheduled job.
+    retention: Sequence[Callable[[], int]] = ()
 
 
 @dataclass
@@ -155,6 +164,24 @@ class Registry:
                 if records:
                     found.setdefault(sector.app_label, {}).update(records)
         return found
+
+    def erase_personal_data(self, user: Any) -> dict[str, dict[str, int]]:
+        """Every app's erasure for ``user``'s deleted account, by app label."""
+        erased: dict[str, dict[str, int]] = {}
+        for sector in self.sectors.values():
+            for eraser in sector.erase_personal_data:
+                counts = eraser(user)
+                if counts:
+                    erased.setdefault(sector.app_label, {}).update(counts)
+        return erased
+
+    def retention(self) -> dict[str, int]:
+        """Run every app's retention rule now; records erased by app label."""
+        return {
+            sector.app_label: sum(rule() for rule in sector.retention)
+            for sector in self.sectors.values()
+            if sector.retention
+        }
 
 
 registry = Registry()

@@ -16,9 +16,13 @@ class Role(models.TextChoices):
 
 # What each role may do with a partnership and its documents (platform admins may do all).
 # Advancing a track is further limited to the track's own country (see partnerships.services).
+# "personal_data" is reading people's personal data in full (applicants' facts, answers and
+# files, participants' checklists): only the staff who run the calls need it. Observers audit the
+# partnership (its records, its change log, aggregate figures) but not the people in it
+# (UU 27/2022 and APPI: purpose limitation and minimisation).
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.SECRETARIAT: frozenset({"view", "change", "advance", "audit"}),
-    Role.PARTNER_OFFICER: frozenset({"view", "change", "advance", "audit"}),
+    Role.SECRETARIAT: frozenset({"view", "change", "advance", "audit", "personal_data"}),
+    Role.PARTNER_OFFICER: frozenset({"view", "change", "advance", "audit", "personal_data"}),
     Role.AGENCY_OFFICER: frozenset({"view"}),
     Role.OBSERVER: frozenset({"view", "audit"}),
     Role.REVIEWER: frozenset(),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.registry import IndicatorFeed, OpenDataTable, Panel, Sector
-from sistercity.culture import selectors
+from sistercity.culture import selectors, services
 from sistercity.culture.choices import EventStatus, RegistrationStatus
 from sistercity.culture.models import Event, Registration, VisitorFigure
 from sistercity.culture.tasks import erase_registrant_data
@@ -123,6 +123,16 @@ def personal_data(user: Any) -> dict[str, Any]:
     return {"event_registrations": rows} if rows else {}
 
 
+def erase_personal_data(user: Any) -> dict[str, int]:
+    """The culture part of "delete my account": the name and address of every registration made
+    with the person's address are erased now; status and number of people stay, so the events'
+    counts do not change (as after the retention period)."""
+    erased = Registration.objects.filter(email__iexact=user.email, erased_at__isnull=True).update(
+        full_name="", email="", erased_at=timezone.now()
+    )
+    return {"event_registrations": erased} if erased else {}
+
+
 SECTOR = Sector(
     app_label="culture",
     pillar="culture",
@@ -134,4 +144,6 @@ SECTOR = Sector(
     ],
     scheduled_jobs=[erase_registrant_data],
     personal_data=[personal_data],
+    erase_personal_data=[erase_personal_data],
+    retention=[services.registrations_erase_due],
 )

@@ -9,7 +9,9 @@ register(m.HostOrganisation, translations=True)
 register(m.Placement, translations=True)
 # Applicants' answers and personal facts stay out of the change log: it is read by more people
 # (observers) than the application itself. Status and decisions are logged.
-register(m.Application, include_fields=["status", "submitted_at", "alumni_opt_in"])
+register(
+    m.Application, include_fields=["status", "submitted_at", "alumni_opt_in", "erased_at"]
+)
 register(m.ReviewAssignment, include_fields=["reviewer", "conflict", "submitted_at"])
 register(m.HostRanking)
 register(m.AllocationRun, include_fields=["mode", "seed", "is_stable", "applied_at"])
@@ -29,3 +31,5 @@ register(
 )
 register(m.ParticipantReport, include_fields=["application", "created_at"])
 register(m.ApplicantProfile, include_fields=["email_verified_at"])
+# The access log of personal files: who opened which file (by what it was, not its name).
+register(m.FileAccess, include_fields=["application", "file", "document", "user"])

@@ -94,6 +94,16 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 PANEL_DECISIONS = (Status.UNDER_REVIEW, Status.SHORTLISTED, Status.WAITLISTED, Status.REJECTED)
 # Who is in the allocation: the applicants the panel found acceptable.
 ALLOCATION_POOL = (Status.SHORTLISTED, Status.WAITLISTED)
+# Where an application's story ends: nothing more is decided, so once the retention period has
+# passed its personal data may go (``services.applications_erase_due``).
+SETTLED = (
+    Status.DRAFT,
+    Status.REJECTED,
+    Status.DECLINED,
+    Status.COMPLETED,
+    Status.ALUMNI,
+    Status.WITHDRAWN,
+)
 WITHDRAWABLE = (
     Status.DRAFT,
     Status.SUBMITTED,

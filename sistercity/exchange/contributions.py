@@ -1,6 +1,8 @@
 """What the exchange app contributes to the platform (``core.registry``): counts of its
-applicants by stage, which the education pillar's indicators can be fed from, and the daily jobs
-that lapse unanswered offers and remind participants of their checklist."""
+applicants by stage, which the education pillar's indicators can be fed from, the daily jobs
+that lapse unanswered offers and remind participants of their checklist, and what the privacy
+rules need: an applicant's data to download, its erasure with her account and after the
+retention period."""
 
 from collections.abc import Callable
 from typing import Any
@@ -9,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.registry import IndicatorFeed, Sector
 from sistercity.exchange import selectors
-from sistercity.exchange.tasks import expire_offers, send_readiness_reminders
+from sistercity.exchange import services
+from sistercity.exchange.tasks import (
+    erase_expired_personal_data,
+    expire_offers,
+    send_readiness_reminders,
+)
 
 
 def _count(key: str) -> Callable[[Any, Any], int]:
@@ -95,6 +102,8 @@ SECTOR = Sector(
     app_label="exchange",
     pillar="education",
     indicator_feeds=INDICATOR_FEEDS,
-    scheduled_jobs=[expire_offers, send_readiness_reminders],
+    scheduled_jobs=[expire_offers, send_readiness_reminders, erase_expired_personal_data],
     personal_data=[personal_data],
+    erase_personal_data=[services.applicant_erase],
+    retention=[services.applications_erase_due],
 )

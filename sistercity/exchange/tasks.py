@@ -13,3 +13,11 @@ def expire_offers() -> int:
 @task()
 def send_readiness_reminders() -> int:
     return services.readiness_send_reminders()
+
+
+@task()
+def erase_expired_personal_data() -> int:
+    """Erase applicants' personal data once the retention period after their application
+    settled is over (the scheduler enqueues it on every tick; it catches up and is
+    idempotent)."""
+    return services.applications_erase_due()

@@ -1,7 +1,7 @@
 """The account pages: log-in and settings, API tokens, two-factor authentication."""
 
 from sistercity.accounts.views import two_factor
-from sistercity.accounts.views.profile import LoginView, my_data, profile
+from sistercity.accounts.views.profile import LoginView, delete_account, my_data, profile
 from sistercity.accounts.views.tokens import (
     PasswordChangeView,
     PasswordResetConfirmView,
@@ -14,6 +14,7 @@ __all__ = [
     "LoginView",
     "PasswordChangeView",
     "PasswordResetConfirmView",
+    "delete_account",
     "my_data",
     "profile",
     "token_list",

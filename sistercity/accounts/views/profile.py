@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -9,7 +10,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sistercity.accounts import services, two_factor
-from sistercity.accounts.forms import ProfileForm
+from sistercity.accounts.forms import DeleteAccountForm, ProfileForm
+from sistercity.core.views import run_service_on_form
 
 
 class LoginView(auth_views.LoginView):
@@ -68,4 +70,28 @@ def my_data(request):
         json.dumps(data, ensure_ascii=False, indent=2).encode(),
         filename="sistercity-my-data.json",
         content_type="application/json",
+    )
+
+
+@login_required
+def delete_account(request):
+    """"Delete my account": what goes, what stays and why, then the password to confirm."""
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        erased = run_service_on_form(
+            request, form, services.account_delete, password=form.cleaned_data["password"]
+        )
+        if erased is not None:
+            logout(request)
+            messages.success(
+                request, _("Your account was deleted and your personal data erased. Goodbye.")
+            )
+            return redirect("/")
+    status = 400 if form.errors else 200
+    can_delete = not (request.user.is_superuser or request.user.memberships.exists())
+    return render(
+        request,
+        "accounts/delete_account.html",
+        {"form": form, "error_form": form if form.errors else None, "can_delete": can_delete},
+        status=status,
     )

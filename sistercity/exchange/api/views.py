@@ -63,7 +63,7 @@ class CallViewSet(_ReadOnly):
     @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
     def ranking(self, request: Request, slug: str | None = None) -> Response:
         call = self.get_object()
-        if not access_for(request.user, call.partnership).can_audit:
+        if not access_for(request.user, call.partnership).can_read_personal_data:
             raise NotFound
         return Response(
             [
@@ -339,7 +339,7 @@ class ApplicationViewSet(_ReadOnly):
             )
         elif (
             application.applicant_id != request.user.pk
-            and not access_for(request.user, application.call.partnership).can_audit
+            and not access_for(request.user, application.call.partnership).can_read_personal_data
         ):
             raise NotFound
         return Response(_checklist(application))

@@ -11,6 +11,7 @@ from sistercity.exchange.models.applications import (
     Application,
     ApplicationFile,
     ApplicationRecord,
+    FileAccess,
     HostRanking,
     Preference,
     ReviewAssignment,
@@ -18,6 +19,7 @@ from sistercity.exchange.models.applications import (
     StaffRecord,
     StatusChange,
     _file_path,
+    secretariat_partnership_ids,
 )
 from sistercity.exchange.models.calls import (
     ApplicantProfile,
@@ -49,6 +51,7 @@ __all__ = [
     "CallQuerySet",
     "CallQuestion",
     "Criterion",
+    "FileAccess",
     "HostFeedback",
     "HostOrganisation",
     "HostRanking",
@@ -65,4 +68,5 @@ __all__ = [
     "StaffRecord",
     "StatusChange",
     "_file_path",  # named by the initial migration (FileField.upload_to)
+    "secretariat_partnership_ids",
 ]

@@ -11,6 +11,7 @@ staff only.
 import uuid
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import QuerySet
@@ -19,16 +20,30 @@ from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, partnership_ids
 from sistercity.core.models import PartnershipScoped, TimeStampedModel
+from sistercity.core.roles import Role
 from sistercity.core.validators import validate_no_markup
 from sistercity.exchange.choices import EvidenceKind, FieldOfStudy, Gender, LanguageLevel, Status
 from sistercity.exchange.models.calls import Call, Criterion, Placement, RequiredDocument
 
 
+def secretariat_partnership_ids(user: Any) -> QuerySet:
+    """Ids of the partnerships of a municipality where ``user`` works in the secretariat."""
+    membership = apps.get_model("accounts", "Membership")
+    partnership = apps.get_model("partnerships", "Partnership")
+    rows = membership.objects.filter(user=user, role=Role.SECRETARIAT).values_list(
+        "organisation_id", "organisation__parent_id"
+    )
+    municipalities = {parent or organisation for organisation, parent in rows}
+    return partnership.municipalities.through.objects.filter(
+        organisation_id__in=municipalities
+    ).values("partnership_id")
+
+
 def _staff_partnership_ids(user: Any, action: str) -> QuerySet:
     """Partnerships whose calls ``user`` runs (change) or whose applications she may read in full
-    (audit: secretariat, partner officer, observer; an agency officer sees the partnership but
-    does not read applicants' personal data)."""
-    return partnership_ids(user, Action.AUDIT if action == Action.VIEW else Action.CHANGE)
+    (personal data: secretariat, partner officer; an observer audits the partnership and an
+    agency officer sees it, but neither reads applicants' personal data)."""
+    return partnership_ids(user, Action.PERSONAL_DATA if action == Action.VIEW else Action.CHANGE)
 
 
 class StaffRecord(PartnershipScoped):
@@ -107,6 +122,9 @@ class Application(PartnershipScoped, TimeStampedModel):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     alumni_opt_in = models.BooleanField(_("listed as alumni"), default=False)
     is_sample = models.BooleanField(_("sample data"), default=False)
+    # When the personal facts, answers and files were erased (retention period over, or the
+    # applicant deleted her account); status and dates stay, so every count is unchanged.
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("application")
@@ -201,6 +219,56 @@ class ApplicationFile(ApplicationRecord):
 
     def __str__(self):
         return self.original_name
+
+
+class FileAccess(PartnershipScoped):
+    """One download of an application's file: who opened which file, when (UU 27/2022 and
+    APPI: an access log for personal data). Read by the partnership's secretariat and by the
+    applicant for her own files. The entry stays when the file is erased; ``document`` says
+    what the file was (a document's code or the evidence kind), never its name."""
+
+    partnership_path = "application__call__partnership"
+
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="file_accesses",
+    )
+    file = models.ForeignKey(
+        ApplicationFile,
+        verbose_name=_("file"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accesses",
+    )
+    document = models.CharField(_("document"), max_length=60)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    accessed_at = models.DateTimeField(_("opened"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("file access")
+        verbose_name_plural = _("file accesses")
+        ordering = ["-accessed_at", "-pk"]
+
+    def __str__(self):
+        return _("file access {number}").format(number=self.pk)
+
+    @classmethod
+    def permission_filter(cls, user: Any, action: str) -> models.Q:
+        secretariat = models.Q(
+            application__call__partnership__in=secretariat_partnership_ids(user)
+        )
+        if action != Action.VIEW:
+            return secretariat
+        return secretariat | models.Q(application__applicant=user)
 
 
 class StatusChange(ApplicationRecord):

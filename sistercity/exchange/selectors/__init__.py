@@ -8,6 +8,7 @@ which, eligibility), ``review`` (scores, the panel ranking, the allocation's inp
 from sistercity.exchange.selectors.applications import (
     application_list,
     assigned_application,
+    call_figures,
     eligibility_problems,
     identity_visible,
     is_verified,
@@ -25,6 +26,7 @@ from sistercity.exchange.selectors.calls import (
 )
 from sistercity.exchange.selectors.files import (
     downloadable_files,
+    file_access_log,
     secretariat_partnership_ids,
     shown_file_name,
 )
@@ -56,6 +58,7 @@ from sistercity.exchange.selectors.review import (
 
 __all__ = [
     "downloadable_files",
+    "file_access_log",
     "secretariat_partnership_ids",
     "shown_file_name",
     "PARTICIPANT_STATUSES",
@@ -69,6 +72,7 @@ __all__ = [
     "application_scores",
     "assigned_application",
     "call_detail_queryset",
+    "call_figures",
     "call_list",
     "current_offer",
     "eligibility_problems",

@@ -5,12 +5,12 @@ import datetime as dt
 import zoneinfo
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.access import Action, access_for
-from sistercity.exchange.choices import LANGUAGE_ORDER, FieldOfStudy
+from sistercity.exchange.choices import LANGUAGE_ORDER, FieldOfStudy, Status
 from sistercity.exchange.models import (
     ApplicantProfile,
     Application,
@@ -29,6 +29,18 @@ def application_list(*, user: Any, call: Call | None = None, action: str = Actio
     )
 
 
+def call_figures(call: Call) -> list[tuple[str, int]]:
+    """Applications to ``call`` by status (drafts left out), as (label, count): the aggregate
+    figures an observer reads instead of the applications themselves."""
+    counts = dict(
+        call.applications.exclude(status=Status.DRAFT)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return [(str(label), counts[value]) for value, label in Status.choices if value in counts]
+
+
 def my_applications(*, user: Any):
     return application_list(user=user).filter(applicant=user).order_by("-created_at")
 
@@ -38,7 +50,7 @@ def identity_visible(user: Any, application: Application) -> bool:
     the application does."""
     if not application.call.blind_review or user.pk == application.applicant_id:
         return True
-    return access_for(user, application.call.partnership).can_audit
+    return access_for(user, application.call.partnership).can_read_personal_data
 
 
 def reviewer_assignments(*, user: Any) -> QuerySet[ReviewAssignment]:

@@ -14,23 +14,15 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from sistercity.accounts.models import Membership
 from sistercity.core.access import Action, partnership_ids
-from sistercity.core.roles import Role
-from sistercity.exchange.models import ApplicationFile, ReviewAssignment
+from sistercity.exchange.models import (
+    ApplicationFile,
+    Call,
+    FileAccess,
+    ReviewAssignment,
+    secretariat_partnership_ids,
+)
 from sistercity.exchange.selectors.applications import identity_visible
-from sistercity.partnerships.models import Partnership
-
-
-def secretariat_partnership_ids(user: Any) -> QuerySet:
-    """Ids of the partnerships of a municipality where ``user`` works in the secretariat."""
-    rows = Membership.objects.filter(user=user, role=Role.SECRETARIAT).values_list(
-        "organisation_id", "organisation__parent_id"
-    )
-    municipalities = {parent or organisation for organisation, parent in rows}
-    return Partnership.municipalities.through.objects.filter(
-        organisation_id__in=municipalities
-    ).values("partnership_id")
 
 
 def downloadable_files(user: Any) -> QuerySet[ApplicationFile]:
@@ -63,3 +55,16 @@ def shown_file_name(user: Any, stored: ApplicationFile) -> str:
         return stored.original_name
     extension = (stored.file.name or "").rsplit(".", 1)[-1]
     return f"{stored.required_document.code}-{application.short_reference}.{extension}"
+
+
+def file_access_log(
+    *, user: Any, call: Call | None = None, application: Any = None
+) -> QuerySet[FileAccess]:
+    """Who opened which application file, newest first, as ``user`` may read it (the
+    secretariat for its partnerships, an applicant for her own files)."""
+    log = FileAccess.objects.for_user(user).select_related("user", "application")
+    if call is not None:
+        log = log.filter(application__call=call)
+    if application is not None:
+        log = log.filter(application=application)
+    return log

@@ -171,6 +171,6 @@ def allocation_inputs(call: Call) -> dict[str, Any]:
 def runs(*, access: Access, call: Call) -> QuerySet[AllocationRun]:
     """The call's runs, for those who may read its applications in full (``access`` is the
     user's on the call's partnership, already computed by the page)."""
-    if access.partnership_id != call.partnership_id or not access.can_audit:
+    if access.partnership_id != call.partnership_id or not access.can_read_personal_data:
         return AllocationRun.objects.none()
     return call.runs.select_related("created_by")

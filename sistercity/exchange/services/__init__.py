@@ -12,6 +12,13 @@ By sub-domain: ``calls`` (set-up), ``applications`` (registration to withdrawal)
 """
 
 from sistercity.exchange.services._common import require_call
+from sistercity.exchange.services.privacy import (
+    applicant_erase,
+    application_erase_personal,
+    applications_erase_due,
+    file_access_record,
+    retention_days,
+)
 from sistercity.exchange.services.after_return import (
     alumni_opt_in,
     host_feedback_record,
@@ -63,6 +70,11 @@ from sistercity.exchange.services.review import (
 from sistercity.exchange.services.runs import allocation_apply, allocation_run
 
 __all__ = [
+    "applicant_erase",
+    "application_erase_personal",
+    "applications_erase_due",
+    "file_access_record",
+    "retention_days",
     "EDITABLE_FIELDS",
     "READINESS_FIELDS",
     "allocation_apply",

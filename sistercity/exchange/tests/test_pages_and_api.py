@@ -18,7 +18,8 @@ SEE, HIDDEN = 200, 404
 MATRIX = {
     "sari": (SEE, SEE, SEE, SEE, HIDDEN, HIDDEN, SEE, SEE),
     "yamada": (SEE, SEE, SEE, SEE, HIDDEN, HIDDEN, SEE, SEE),
-    "observer": (SEE, SEE, SEE, SEE, HIDDEN, HIDDEN, SEE, SEE),
+    # The ministry observer audits the partnership, not its applicants (UU 27/2022, APPI).
+    "observer": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
     "admin": (SEE, SEE, SEE, SEE, HIDDEN, HIDDEN, SEE, SEE),
     "budi": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
     "rina": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SEE, SEE, HIDDEN),

@@ -23,11 +23,12 @@ def visible_call(request: HttpRequest, slug: str) -> Call:
 
 def managed_call(request: HttpRequest, slug: str) -> tuple[Call, Access]:
     """The call's workspace is for those who may read its applications in full (the right to
-    audit implies seeing the partnership); everyone else gets 404. The access is computed once
+    personal data implies seeing the partnership); everyone else, observers included, gets 404
+    (they see the call's figures on its page). The access is computed once
     and answers the page's other questions (may she change the call?)."""
     call = get_object_or_404(selectors.call_detail_queryset(), slug=slug)
     access = access_for(request.user, call.partnership)
-    if not access.can_audit:
+    if not access.can_read_personal_data:
         raise Http404
     return call, access
 
@@ -45,6 +46,6 @@ def staff_application(request: HttpRequest, reference: str) -> tuple[Application
         selectors.application_list(user=request.user), reference=reference
     )
     access = access_for(request.user, application.call.partnership)
-    if not access.can_audit:
+    if not access.can_read_personal_data:
         raise Http404
     return application, access

@@ -232,8 +232,12 @@ def file_download(request: HttpRequest, token: uuid.UUID) -> HttpResponseBase:
     (``selectors.downloadable_files``); a reviewer of a blind call gets the documents she
     scores under a neutral name."""
     stored = get_object_or_404(selectors.downloadable_files(request.user), token=token)
-    return file_response(
+    response = file_response(
         stored.file,
         filename=selectors.shown_file_name(request.user, stored),
         content_type=stored.content_type,
     )
+    # Logged once the file is found and opened (a missing file gives 404 above, unlogged).
+    services.file_access_record(actor=request.user, stored=stored)
+    return response
+

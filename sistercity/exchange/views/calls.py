@@ -50,6 +50,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     mine = None
     if request.user.is_authenticated:
         mine = Application.objects.filter(call=call, applicant=request.user).first()
+    access = access_for(request.user, call.partnership)
     return render(
         request,
         "exchange/call_detail.html",
@@ -57,7 +58,9 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "call": call,
             "mine": mine,
             "is_open": call.is_open(),
-            "can_manage": access_for(request.user, call.partnership).can_change,
+            "can_manage": access.can_change,
+            # Observers and staff: the figures, nobody's name.
+            "figures": selectors.call_figures(call) if access.can_audit else None,
         },
     )
 

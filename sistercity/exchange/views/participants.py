@@ -51,7 +51,7 @@ def readiness(request: HttpRequest, reference: str) -> HttpResponse:
     )
     access = access_for(request.user, application.call.partnership)
     is_owner = application.applicant_id == request.user.pk
-    if not (is_owner or access.can_audit):
+    if not (is_owner or access.can_read_personal_data):
         raise Http404
     record = getattr(application, "readiness", None)
     form = forms.ReadinessForm(
@@ -77,7 +77,7 @@ def readiness(request: HttpRequest, reference: str) -> HttpResponse:
             "checklist": checklist,
             "ready": all(i.ok for i in checklist),
             "is_owner": is_owner,
-            "is_staff": access.can_audit,
+            "is_staff": access.can_read_personal_data,
             # Passports and visas: only the participant and the secretariat open them.
             "evidence_visible": is_owner
             or request.user.is_superuser
