@@ -61,6 +61,7 @@ urlpatterns = [
     ),
     path("manage/calls/<slug:slug>/allocation/", runs.allocation, name="allocation"),
     path("manage/calls/<slug:slug>/participants/", participants.participants, name="participants"),
+    path("manage/calls/<slug:slug>/file-access/", participants.file_access, name="file_access"),
     path("manage/runs/<int:pk>/", runs.run_detail, name="run"),
     path("manage/runs/<int:pk>/apply/", runs.run_apply, name="run_apply"),
     path("manage/runs/<int:pk>/result.<str:fmt>", runs.run_export, name="run_export"),

@@ -176,6 +176,9 @@ def application_detail(request: HttpRequest, reference: str) -> HttpResponse:
             ),
             "alumni_form": forms.AlumniForm(initial={"listed": application.alumni_opt_in}),
             "can_withdraw": application.status in WITHDRAWABLE,
+            "file_accesses": selectors.file_access_log(
+                user=request.user, application=application
+            )[:50],
         },
     )
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from sistercity.core.access import access_for
 from sistercity.core.views import run_service, submit_form
 from sistercity.exchange import forms, selectors, services
+from sistercity.core.roles import Role
 from sistercity.exchange.choices import Status
 from sistercity.exchange.views._common import managed_call, my_application, staff_application
 
@@ -177,3 +178,21 @@ def participant_action(request: HttpRequest, reference: str, action: str) -> Htt
     if back == "readiness":
         return redirect("exchange:readiness", reference=reference)
     return redirect("exchange:participants", slug=application.call.slug)
+
+
+@login_required
+def file_access(request: HttpRequest, slug: str) -> HttpResponse:
+    """The access log of the call's applicants' files: who opened which, when. For the
+    partnership's secretariat (the log's readers); everyone else gets 404."""
+    call, access = managed_call(request, slug)
+    if not (access.is_admin or access.has_role([Role.SECRETARIAT])):
+        raise Http404
+    return render(
+        request,
+        "exchange/file_access.html",
+        {
+            "call": call,
+            "rows": selectors.file_access_log(user=request.user, call=call)[:500],
+            "tab": "file_access",
+        },
+    )
