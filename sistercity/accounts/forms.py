@@ -36,7 +36,7 @@ class CodeForm(forms.Form):
 
 
 class DeleteAccountForm(forms.Form):
-    """"Delete my account", confirmed with the password."""
+    """“Delete my account”, confirmed with the password."""
 
     password = forms.CharField(
         label=_("Your password"),

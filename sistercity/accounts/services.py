@@ -44,7 +44,7 @@ def _scrub_change_log(user: User) -> None:
 
 
 def account_delete(*, actor: User, password: str) -> dict[str, dict[str, int]]:
-    """"Delete my account": the person's own data is erased or anonymised in every app (each
+    """“Delete my account”: the person's own data is erased or anonymised in every app (each
     app's ``Sector.erase_personal_data`` keeps what the counts and the record of decisions need),
     her log-in ends for good (no password, no tokens, no authenticator) and the account row
     stays, nameless, so that the decisions and the change log it is named in still add up.

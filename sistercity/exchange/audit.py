@@ -9,9 +9,7 @@ register(m.HostOrganisation, translations=True)
 register(m.Placement, translations=True)
 # Applicants' answers and personal facts stay out of the change log: it is read by more people
 # (observers) than the application itself. Status and decisions are logged.
-register(
-    m.Application, include_fields=["status", "submitted_at", "alumni_opt_in", "erased_at"]
-)
+register(m.Application, include_fields=["status", "submitted_at", "alumni_opt_in", "erased_at"])
 register(m.ReviewAssignment, include_fields=["reviewer", "conflict", "submitted_at"])
 register(m.HostRanking)
 register(m.AllocationRun, include_fields=["mode", "seed", "is_stable", "applied_at"])

@@ -10,8 +10,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from sistercity.core.registry import IndicatorFeed, Sector
-from sistercity.exchange import selectors
-from sistercity.exchange import services
+from sistercity.exchange import selectors, services
 from sistercity.exchange.tasks import (
     erase_expired_personal_data,
     expire_offers,

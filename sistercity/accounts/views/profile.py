@@ -75,7 +75,7 @@ def my_data(request):
 
 @login_required
 def delete_account(request):
-    """"Delete my account": what goes, what stays and why, then the password to confirm."""
+    """“Delete my account”: what goes, what stays and why, then the password to confirm."""
     form = DeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         erased = run_service_on_form(

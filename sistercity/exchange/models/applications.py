@@ -263,9 +263,7 @@ class FileAccess(PartnershipScoped):
 
     @classmethod
     def permission_filter(cls, user: Any, action: str) -> models.Q:
-        secretariat = models.Q(
-            application__call__partnership__in=secretariat_partnership_ids(user)
-        )
+        secretariat = models.Q(application__call__partnership__in=secretariat_partnership_ids(user))
         if action != Action.VIEW:
             return secretariat
         return secretariat | models.Q(application__applicant=user)

@@ -12,13 +12,6 @@ By sub-domain: ``calls`` (set-up), ``applications`` (registration to withdrawal)
 """
 
 from sistercity.exchange.services._common import require_call
-from sistercity.exchange.services.privacy import (
-    applicant_erase,
-    application_erase_personal,
-    applications_erase_due,
-    file_access_record,
-    retention_days,
-)
 from sistercity.exchange.services.after_return import (
     alumni_opt_in,
     host_feedback_record,
@@ -52,6 +45,13 @@ from sistercity.exchange.services.offers import (
     offer_accept,
     offer_decline,
     offers_expire_due,
+)
+from sistercity.exchange.services.privacy import (
+    applicant_erase,
+    application_erase_personal,
+    applications_erase_due,
+    file_access_record,
+    retention_days,
 )
 from sistercity.exchange.services.readiness import (
     READINESS_FIELDS,

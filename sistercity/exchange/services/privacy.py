@@ -37,9 +37,8 @@ def retention_days() -> int:
 
 def file_access_record(*, actor: Any, stored: ApplicationFile) -> FileAccess:
     """Log that ``actor`` opened ``stored`` (the view has already checked she may)."""
-    document = (
-        stored.required_document.code if stored.required_document_id else stored.evidence or "file"
-    )
+    required = stored.required_document
+    document = required.code if required is not None else stored.evidence or "file"
     return FileAccess.objects.create(
         application=stored.application, file=stored, document=document, user=actor
     )
@@ -49,8 +48,13 @@ def _delete_files(files: Any) -> None:
     names = [f.file.name for f in files if f.file]
     storage = ApplicationFile._meta.get_field("file").storage
     files.delete()
+
     # Delete from storage only once the rows are gone for good.
-    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    def delete_stored() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete_stored)
 
 
 @transaction.atomic

@@ -64,9 +64,7 @@ def test_the_observer_gets_no_application_through_the_api(client, call, applicat
     assert client.get(readiness).status_code == 404
 
 
-def test_the_secretariat_still_reads_the_applicants_personal_data(
-    client, call, application, sari
-):
+def test_the_secretariat_still_reads_the_applicants_personal_data(client, call, application, sari):
     client.force_login(sari)
     detail = reverse("api:exchange-application-detail", args=[application.reference])
     data = client.get(detail).json()

@@ -176,9 +176,9 @@ def application_detail(request: HttpRequest, reference: str) -> HttpResponse:
             ),
             "alumni_form": forms.AlumniForm(initial={"listed": application.alumni_opt_in}),
             "can_withdraw": application.status in WITHDRAWABLE,
-            "file_accesses": selectors.file_access_log(
-                user=request.user, application=application
-            )[:50],
+            "file_accesses": list(
+                selectors.file_access_log(user=request.user, application=application)[:50]
+            ),
         },
     )
 
@@ -243,4 +243,3 @@ def file_download(request: HttpRequest, token: uuid.UUID) -> HttpResponseBase:
     # Logged once the file is found and opened (a missing file gives 404 above, unlogged).
     services.file_access_record(actor=request.user, stored=stored)
     return response
-

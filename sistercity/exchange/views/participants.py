@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sistercity.core.access import access_for
+from sistercity.core.roles import Role
 from sistercity.core.views import run_service, submit_form
 from sistercity.exchange import forms, selectors, services
-from sistercity.core.roles import Role
 from sistercity.exchange.choices import Status
 from sistercity.exchange.views._common import managed_call, my_application, staff_application
 
