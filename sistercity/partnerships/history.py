@@ -197,9 +197,32 @@ def _want_names(entry, model, names: _Names) -> None:
 _GENERIC_REPR = re.compile(r"^\w[\w ]* object \(\d+\)$")
 
 
+def _members(entries) -> set[int]:
+    """The actors of ``entries`` who work for an organisation (or run the platform)."""
+    from sistercity.accounts.models import User
+
+    ids = {entry.actor_id for entry in entries if entry.actor_id}
+    return set(
+        User.objects.filter(pk__in=ids)
+        .filter(models.Q(memberships__isnull=False) | models.Q(is_superuser=True))
+        .values_list("pk", flat=True)
+    )
+
+
+def _who(entry, members: set[int]) -> str:
+    """Staff by name; an applicant or registrant — someone without an organisation — is not
+    named: the History tab is read by observers, who do not read people's personal data."""
+    if entry.actor is None:
+        return str(_("system"))
+    if entry.actor_id in members:
+        return entry.actor.full_name
+    return str(_("an applicant or member of the public"))
+
+
 def rows(entries) -> list[Row]:
     """The readable rows of a page of ``LogEntry`` objects (actor and content type loaded)."""
     entries = list(entries)
+    members = _members(entries)
     names = _Names()
     for entry in entries:
         _want_names(entry, _model_of(entry), names)
@@ -215,7 +238,7 @@ def rows(entries) -> list[Row]:
         result.append(
             Row(
                 when=timezone.localtime(entry.timestamp),
-                who=entry.actor.full_name if entry.actor else str(_("system")),
+                who=_who(entry, members),
                 action=entry.action,
                 verb=VERBS.get(entry.action, entry.get_action_display()),
                 kind=kind,

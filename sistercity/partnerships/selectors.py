@@ -197,14 +197,18 @@ def partnership_history(
 
 def history_choices(partnership) -> tuple[list[tuple[int, str]], list[int]]:
     """The people (id, name) and the content-type ids the partnership's log holds, for the
-    History tab's filters."""
+    History tab's filters. Only staff are offered: applicants and registrants are not named on
+    the tab (``history._who``)."""
     from auditlog.models import LogEntry
 
     entries = LogEntry.objects.filter(additional_data__partnership=partnership.pk)
     actor_ids = set(entries.exclude(actor=None).values_list("actor_id", flat=True).distinct())
     people = [
         (user.pk, user.full_name or user.email)
-        for user in get_user_model().objects.filter(pk__in=actor_ids)
+        for user in get_user_model()
+        .objects.filter(pk__in=actor_ids)
+        .filter(Q(memberships__isnull=False) | Q(is_superuser=True))
+        .distinct()
     ]
     people.sort(key=lambda pair: pair[1].casefold())
     return people, sorted(set(entries.values_list("content_type_id", flat=True).distinct()))

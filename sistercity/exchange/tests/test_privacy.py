@@ -198,3 +198,15 @@ def test_the_scheduler_runs_the_erasure(settings):
     from sistercity.exchange.tasks import erase_expired_personal_data
 
     assert erase_expired_personal_data in registry.scheduled_jobs()
+
+
+def test_the_history_tab_does_not_name_applicants(client, call, application, observer, sari):
+    """Dewi's own writes (her draft, her submission) are in the change log; the History tab,
+    which observers read, shows them as an applicant's, and offers only staff as a filter."""
+    url = reverse("partnerships:history", args=[call.partnership.slug])
+    name = application.applicant.full_name
+    for user in (observer, sari):
+        client.force_login(user)
+        page = client.get(url, {"days": 3650}).content.decode()
+        assert name not in page and application.applicant.email not in page
+    assert "an applicant or member of the public" in client.get("/en" + url[3:]).content.decode()
