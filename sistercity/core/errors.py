@@ -32,7 +32,9 @@ def full_clean(instance, exclude=None) -> None:
     """Validate a model instance, translations included, for a service; raise SisterCityError.
 
     parler's ``full_clean`` leaves the translated fields out, so their validators (length, no
-    markup) are run here on every translation the instance holds.
+    markup) are run here on every translation the instance holds. The refusal names the field
+    of the first error that has one (a model's ``clean`` raising ``{"field": ...}`` included),
+    so that a page shows it beside that input.
     """
     from django.core.exceptions import ValidationError
     from parler.cache import is_missing
@@ -44,4 +46,14 @@ def full_clean(instance, exclude=None) -> None:
                 if not is_missing(row):
                     row.clean_fields(exclude=["master"])
     except ValidationError as error:
-        raise SisterCityError("; ".join(str(m) for m in error.messages), code="invalid") from error
+        raise SisterCityError(
+            "; ".join(str(m) for m in error.messages), code="invalid", field=_field_of(error)
+        ) from error
+
+
+def _field_of(error) -> str | None:
+    """The first field a ``ValidationError`` is about; None when it is about the whole row."""
+    from django.core.exceptions import NON_FIELD_ERRORS
+
+    fields = getattr(error, "error_dict", {})
+    return next((name for name in fields if name != NON_FIELD_ERRORS), None)

@@ -163,3 +163,26 @@ def test_messages_are_translated(demo, wahyu):
         language="ja",
     )
     assert "効率" in str(error)
+
+
+def test_a_model_check_names_the_field_it_concerns(demo):
+    """``core.errors.full_clean`` keeps the field of the model's validation error, so that a
+    page shows the refusal beside that input rather than above the form."""
+    from sistercity.core.errors import full_clean
+
+    group = RotationGroup(scheme=sambong(), code="IX", area_ha=Decimal("-5"))
+    with translation.override("en"), pytest.raises(SisterCityError) as error:
+        full_clean(group)
+    assert error.value.field == "area_ha"
+    assert "greater than or equal to 0" in str(error.value)
+    assert not RotationGroup.objects.filter(code="IX").exists()
+
+
+def test_a_model_check_about_the_whole_row_names_no_field(demo):
+    from sistercity.core.errors import full_clean
+
+    group = sambong().groups.first()
+    twin = RotationGroup(scheme=group.scheme, code=group.code, area_ha=Decimal("1"))
+    with pytest.raises(SisterCityError) as error:
+        full_clean(twin)
+    assert error.value.field is None
