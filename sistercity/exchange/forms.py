@@ -103,6 +103,18 @@ class ApplicationForm(forms.Form):
                 required=False,
             )
 
+    def clean(self) -> dict:
+        """A placement chosen twice is marked at the later choice (the service refuses it too,
+        without knowing which input held it)."""
+        data = super().clean() or {}
+        seen: set[str] = set()
+        for index in range(1, self.preference_count + 1):
+            value = data.get(f"choice_{index}")
+            if value and value in seen:
+                self.add_error(f"choice_{index}", _("This placement is already chosen above."))
+            seen.add(value or "")
+        return data
+
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
         answers = {str(q.pk): data.pop(f"q_{q.pk}", "") for q in self.questions}

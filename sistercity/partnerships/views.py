@@ -17,9 +17,9 @@ from sistercity.core.access import Action, access_for
 from sistercity.core.spreadsheets import csv_bytes
 from sistercity.core.views import (
     file_response,
-    form_errors,
     partnership_for,
     run_service,
+    run_service_on_form,
     submit_form,
 )
 from sistercity.partnerships import selectors, services
@@ -335,17 +335,20 @@ def history_export(request: HttpRequest, slug: str) -> HttpResponseBase:
 
 def _translate(
     request: HttpRequest, *, obj: Any, partnership: Any, form_class: Any, fields: list[str]
-) -> list[tuple] | None:
-    """Shared by the partnership and document translation pages: one form per language.
-    None once a posted translation was saved (the caller redirects)."""
+) -> tuple[list[tuple], Any] | None:
+    """Shared by the partnership and document translation pages: one form per language (its
+    inputs' ids carry the language, so each error links to its own input), and the refused
+    form, if any. None once a posted translation was saved (the caller redirects). A refused
+    translation is shown again in its language's form, the error beside its field."""
+    refused = None
     if request.method == "POST":
-        form = form_class(request.POST)
-        if not form.is_valid():
-            form_errors(request, form)
-        else:
-            data = form.cleaned_data
-            saved = run_service(
+        posted = request.POST.get("language", "")
+        form = form_class(request.POST, auto_id=f"id_{posted}_%s")
+        data = form.cleaned_data if form.is_valid() else None
+        if data is not None:
+            saved = run_service_on_form(
                 request,
+                form,
                 services.content_translate,
                 _("The translation was saved."),
                 obj=obj,
@@ -356,40 +359,55 @@ def _translate(
             )
             if saved is not None:
                 return None
+        refused = form
     rows = {row.language_code: row for row in obj.translations.all()}
     forms_by_language = []
     for code, name in settings.LANGUAGES:
         row = rows.get(code)
+        if refused is not None and refused.data.get("language") == code:
+            forms_by_language.append((code, name, row, refused))
+            continue
         initial = {"language": code, "status": getattr(row, "translation_status", "reviewed")}
         initial |= {field: getattr(row, field, "") for field in fields}
-        forms_by_language.append((code, name, row, form_class(initial=initial, prefix=None)))
-    return forms_by_language
+        form = form_class(initial=initial, prefix=None, auto_id=f"id_{code}_%s")
+        forms_by_language.append((code, name, row, form))
+    return forms_by_language, refused
 
 
-@login_required
-def partnership_translations(request: HttpRequest, slug: str) -> HttpResponse:
-    partnership = partnership_for(request, slug, Action.CHANGE)
-    result = _translate(
-        request,
-        obj=partnership,
-        partnership=partnership,
-        form_class=PartnershipTranslationForm,
-        fields=["name", "summary"],
-    )
-    if result is None:
-        return redirect("partnerships:translations", slug=slug)
+def _translations_page(
+    request: HttpRequest, partnership: Any, obj: Any, result: tuple, fields: list[str], tab: str
+) -> HttpResponse:
+    forms_by_language, refused = result
     return render(
         request,
         "partnerships/translations.html",
         {
             "partnership": partnership,
-            "object": partnership,
-            "forms": result,
-            "translated_fields": ["name", "summary"],
+            "object": obj,
+            "forms": forms_by_language,
+            "error_form": refused,
+            "translated_fields": fields,
             "can_audit": access_for(request.user, partnership).can_audit,
-            "tab": "overview",
+            "tab": tab,
         },
+        status=400 if refused is not None else 200,
     )
+
+
+@login_required
+def partnership_translations(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_for(request, slug, Action.CHANGE)
+    fields = ["name", "summary"]
+    result = _translate(
+        request,
+        obj=partnership,
+        partnership=partnership,
+        form_class=PartnershipTranslationForm,
+        fields=fields,
+    )
+    if result is None:
+        return redirect("partnerships:translations", slug=slug)
+    return _translations_page(request, partnership, partnership, result, fields, "overview")
 
 
 @login_required
@@ -405,15 +423,4 @@ def document_translations(request: HttpRequest, slug: str, pk: int) -> HttpRespo
     )
     if result is None:
         return redirect("partnerships:document_translations", slug=slug, pk=pk)
-    return render(
-        request,
-        "partnerships/translations.html",
-        {
-            "partnership": partnership,
-            "object": document,
-            "forms": result,
-            "translated_fields": ["title"],
-            "can_audit": access_for(request.user, partnership).can_audit,
-            "tab": "documents",
-        },
-    )
+    return _translations_page(request, partnership, document, result, ["title"], "documents")

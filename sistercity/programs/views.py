@@ -356,17 +356,41 @@ class MeetingListView(_PartnershipPage):
     def get_success_url(self) -> str:
         return reverse("programs:meetings", args=[self.partnership.slug])
 
+    refused_item: tuple[int, Any] | None = None  # (meeting, its refused action-item form)
+
     def extra(self) -> dict[str, Any]:
         meetings = list(selectors.meetings(self.partnership))
+        # One form a meeting, each with its own ids, so every field's label finds it.
+        item_forms = {m.pk: f.ActionItemForm(auto_id=_item_ids(m.pk)) for m in meetings}
+        extra: dict[str, Any] = {}
+        if self.refused_item:
+            item_forms[self.refused_item[0]] = extra["error_form"] = self.refused_item[1]
         return {
+            **extra,
             "meetings": meetings,
-            # One form a meeting, each with its own ids, so every field's label finds it.
-            "item_forms": {m.pk: f.ActionItemForm(auto_id=f"id_item{m.pk}_%s") for m in meetings},
+            "item_forms": item_forms,
             "today": timezone.localdate(),
         }
 
 
 meeting_list = MeetingListView.as_view()
+
+
+def _item_ids(pk: int) -> str:
+    return f"id_item{pk}_%s"
+
+
+def _meetings_refused(request: HttpRequest, slug: str, meeting: Any, form: Any) -> HttpResponse:
+    """The meetings page again (400) with the refused action-item form at its meeting, the
+    error beside the field and what was typed kept."""
+    view = MeetingListView(refused_item=(meeting.pk, form))
+    view.setup(request, slug=slug)
+    view.partnership, view.access = (
+        meeting.partnership,
+        access_for(request.user, meeting.partnership),
+    )
+    context = view.get_context_data(form=f.MeetingForm(partnership=meeting.partnership))
+    return render(request, view.template_name, context, status=400)
 
 
 @login_required
@@ -380,15 +404,18 @@ def meeting_action(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             request, form, services.action_item_set_status, _("The action item was updated.")
         )
     elif request.method == "POST":
-        form = f.ActionItemForm(request.POST)
-        submit_form(
+        form = f.ActionItemForm(request.POST, auto_id=_item_ids(meeting.pk))
+        added = submit_form(
             request,
             form,
             services.action_item_add,
             _("The action item was added."),
+            on_form=True,
             meeting=meeting,
             owner=request.user,
         )
+        if added is None:
+            return _meetings_refused(request, slug, meeting, form)
     return redirect("programs:meetings", slug=slug)
 
 
@@ -397,22 +424,31 @@ def clauses(request: HttpRequest, slug: str) -> HttpResponse:
     """The agreement's clauses → action-plan items → programmes → activities and indicators."""
     partnership = partnership_for(request, slug)
     service: Callable[..., Any]
+    clause_tree = selectors.clause_tree(partnership)
+    # One action-plan item form a clause, each with its own ids.
+    item_forms = {c.pk: f.PlanItemForm(auto_id=_item_ids(c.pk)) for c in clause_tree}
+    clause_form, refused = f.ClauseForm(), None
     if request.method == "POST":
         kwargs = {"partnership": partnership, "language": request.LANGUAGE_CODE}
         if request.POST.get("form") == "item":
-            form: Any = f.PlanItemForm(request.POST, within=partnership)
+            clause = request.POST.get("clause", "")
+            form: Any = f.PlanItemForm(request.POST, within=partnership, auto_id=_item_ids(clause))
             service, success = services.plan_item_create, _("The action-plan item was added.")
+            if clause.isdigit() and int(clause) in item_forms:
+                item_forms[int(clause)] = form
         else:
-            form = f.ClauseForm(request.POST)
+            form = clause_form = f.ClauseForm(request.POST)
             service, success = services.clause_create, _("The clause was added.")
-        submit_form(request, form, service, success, **kwargs)
-        return redirect("programs:clauses", slug=slug)
+        if submit_form(request, form, service, success, on_form=True, **kwargs) is not None:
+            return redirect("programs:clauses", slug=slug)
+        refused = form
     context = _page(
         request,
         partnership,
         "clauses",
-        clauses=selectors.clause_tree(partnership),
-        clause_form=f.ClauseForm(),
-        item_form=f.PlanItemForm(),
+        clauses=clause_tree,
+        clause_form=clause_form,
+        item_forms=item_forms,
+        error_form=refused,
     )
-    return render(request, "programs/clauses.html", context)
+    return render(request, "programs/clauses.html", context, status=400 if refused else 200)

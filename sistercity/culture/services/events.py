@@ -31,33 +31,40 @@ def _check_place(event: Event) -> None:
     municipalities = set(partnership.municipalities.values_list("pk", flat=True))
     if event.city_id not in municipalities:
         raise SisterCityError(
-            _("The city must be one of the partnership's municipalities."), code="city"
+            _("The city must be one of the partnership's municipalities."),
+            code="city",
+            field="city",
         )
     organiser = event.organiser
     if organiser.pk not in municipalities and organiser.parent_id not in municipalities:
         raise SisterCityError(
             _("The organiser must be a municipality of the partnership or one of its agencies."),
             code="organiser",
+            field="organiser",
         )
     if not event.partnership.pillars.filter(pk=event.pillar_id).exists():
         raise SisterCityError(
-            _("The pillar must be one of the partnership's pillars."), code="pillar"
+            _("The pillar must be one of the partnership's pillars."), code="pillar", field="pillar"
         )
 
 
 def _check_times(event: Event) -> None:
     if event.starts_at is None or event.ends_at is None:
-        raise SisterCityError(_("Give the event's start and end."), code="times")
+        raise SisterCityError(_("Give the event's start and end."), code="times", field="starts_at")
     if event.ends_at <= event.starts_at:
-        raise SisterCityError(_("The event must end after it starts."), code="end_before_start")
+        raise SisterCityError(
+            _("The event must end after it starts."), code="end_before_start", field="ends_at"
+        )
     if event.time_zone not in EventZone.values:
-        raise SisterCityError(_("Choose the event's time zone (WIB or JST)."), code="zone")
+        raise SisterCityError(
+            _("Choose the event's time zone (WIB or JST)."), code="zone", field="time_zone"
+        )
 
 
 def _check_where(event: Event) -> None:
     if not (event.online_url or (event.safe_translation_getter("venue", any_language=True))):
         raise SisterCityError(
-            _("Give the venue or, for an online session, its link."), code="venue"
+            _("Give the venue or, for an online session, its link."), code="venue", field="venue"
         )
 
 
@@ -80,6 +87,7 @@ def _check_capacity(event: Event) -> None:
                 "confirmed registrations."
             ).format(capacity=event.capacity, taken=taken),
             code="capacity_below_taken",
+            field="capacity",
         )
 
 
@@ -118,6 +126,7 @@ def event_create(
         raise SisterCityError(
             _("An event with the short name “{slug}” already exists.").format(slug=slug),
             code="slug_taken",
+            field="slug",
         )
     event = Event(
         partnership=partnership,
@@ -190,7 +199,7 @@ def event_set_status(*, actor: Any, event: Event, status: str) -> Event:
 
     require(actor, event, Action.CHANGE, pillar=PILLAR)
     if status not in EventStatus.values:
-        raise SisterCityError(_("Unknown event status."), code="status")
+        raise SisterCityError(_("Unknown event status."), code="status", field="status")
     with transaction.atomic(), set_actor(actor):
         current = _lock(event)
         if current.status == status:
@@ -209,7 +218,9 @@ def event_record_attendance(*, actor: Any, event: Event, attendance: int) -> Eve
     """How many people came (counted on the day), for the pillar's indicators."""
     require(actor, event, Action.CHANGE, pillar=PILLAR)
     if attendance < 0:
-        raise SisterCityError(_("Attendance cannot be negative."), code="attendance")
+        raise SisterCityError(
+            _("Attendance cannot be negative."), code="attendance", field="attendance"
+        )
     with transaction.atomic(), set_actor(actor):
         event.attendance = attendance
         event.save(update_fields=["attendance", "updated_at"])

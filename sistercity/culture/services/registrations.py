@@ -35,21 +35,24 @@ def retention_days() -> int:
 
 def _check_input(*, full_name: str, email: str, people: int, language: str) -> None:
     if not full_name.strip():
-        raise SisterCityError(_("Please give your name."), code="name")
+        raise SisterCityError(_("Please give your name."), code="name", field="full_name")
     try:
         validate_no_markup(full_name)
         validate_email(email)
     except ValidationError as error:
         raise SisterCityError(
-            _("Please check your name and e-mail address."), code="invalid"
+            _("Please check your name and e-mail address."), code="invalid", field="email"
         ) from error
     if not 1 <= people <= MAX_PEOPLE:
         raise SisterCityError(
             _("The number of people must be between 1 and {most}.").format(most=MAX_PEOPLE),
             code="people",
+            field="people",
         )
     if language not in dict(settings.LANGUAGES):
-        raise SisterCityError(_("Choose one of the languages offered."), code="language")
+        raise SisterCityError(
+            _("Choose one of the languages offered."), code="language", field="language"
+        )
 
 
 def _check_open(event: Event) -> None:

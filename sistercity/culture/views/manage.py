@@ -17,9 +17,8 @@ from sistercity.core.access import Action, access_for
 from sistercity.core.spreadsheets import csv_bytes
 from sistercity.core.views import (
     file_response,
-    form_errors,
     partnership_for,
-    run_service,
+    run_service_on_form,
     submit_form,
 )
 from sistercity.culture import exports, forms, selectors, services
@@ -47,9 +46,13 @@ def _organiser(request: HttpRequest, slug: str, event: str) -> tuple[Any, Event]
     return partnership, row
 
 
-@login_required
-def manage(request: HttpRequest, slug: str) -> HttpResponse:
-    partnership = partnership_for(request, slug)
+def _status(*forms_shown: Any) -> int:
+    """400 when one of the forms on the page was refused, else 200."""
+    return 400 if any(f.is_bound and f.errors for f in forms_shown) else 200
+
+
+def _manage_page(request: HttpRequest, partnership: Any, figure_form: Any = None) -> HttpResponse:
+    figure_form = figure_form or forms.VisitorFigureForm(partnership=partnership)
     return render(
         request,
         "culture/manage.html",
@@ -61,24 +64,35 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "exchanges": selectors.managed_exchanges(user=request.user, partnership=partnership),
             "can_change": _can_change(request, partnership),
-            "figure_form": forms.VisitorFigureForm(partnership=partnership),
+            "figure_form": figure_form,
+            "error_form": figure_form if figure_form.errors else None,
         },
+        status=_status(figure_form),
     )
+
+
+@login_required
+def manage(request: HttpRequest, slug: str) -> HttpResponse:
+    return _manage_page(request, partnership_for(request, slug))
 
 
 @login_required
 @require_POST
 def visitor_figure_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """A refused figure shows the page again (400) with the error beside its field."""
     partnership = partnership_for(request, slug)
     form = forms.VisitorFigureForm(request.POST, partnership=partnership)
-    submit_form(
+    done = submit_form(
         request,
         form,
         services.visitor_figure_record,
         _("The visitor figure was recorded."),
+        on_form=True,
         partnership=partnership,
     )
-    return redirect("culture:manage", slug=slug)
+    if done:
+        return redirect("culture:manage", slug=slug)
+    return _manage_page(request, partnership, form)
 
 
 def _initial(event: Event) -> dict[str, Any]:
@@ -107,110 +121,118 @@ def event_new(request: HttpRequest, slug: str) -> HttpResponse:
     if not _can_change(request, partnership):
         raise PermissionDenied
     form = forms.EventForm(request.POST or None, partnership=partnership)
-    if request.method == "POST":
-        if form.is_valid():
-            event = run_service(
-                request,
-                services.event_create,
-                _("The event was created."),
-                partnership=partnership,
-                language=get_language() or "id",
-                **form.cleaned_data,
-            )
-            if event:
-                return redirect("culture:event_edit", slug=slug, event=event.slug)
-        else:
-            form_errors(request, form)
-    return render(request, "culture/event_form.html", {"partnership": partnership, "form": form})
+    event = submit_form(
+        request,
+        form,
+        services.event_create,
+        _("The event was created."),
+        on_form=True,
+        partnership=partnership,
+        language=get_language() or "id",
+    )
+    if event:
+        return redirect("culture:event_edit", slug=slug, event=event.slug)
+    context = {"partnership": partnership, "form": form}
+    return render(request, "culture/event_form.html", context, status=_status(form))
+
+
+def _event_page(request: HttpRequest, partnership: Any, row: Event, **shown: Any) -> HttpResponse:
+    """The event's edit page with its four forms; ``shown`` holds the one that was refused
+    (bound, with its errors at its fields), the others are blank."""
+    context = {
+        "form": forms.EventForm(partnership=partnership, initial=_initial(row)),
+        "status_form": forms.EventStatusForm(initial={"status": row.status}),
+        "attendance_form": forms.AttendanceForm(initial={"attendance": row.attendance}),
+        "image_form": forms.ImageForm(),
+        **shown,
+    }
+    refused = [f for f in context.values() if f.is_bound and f.errors]
+    context.update(partnership=partnership, event=row, error_form=refused[0] if refused else None)
+    return render(request, "culture/event_form.html", context, status=_status(*refused))
 
 
 @login_required
 def event_edit(request: HttpRequest, slug: str, event: str) -> HttpResponse:
     partnership, row = _organiser(request, slug, event)
     form = forms.EventForm(request.POST or None, partnership=partnership, initial=_initial(row))
-    if request.method == "POST":
-        if form.is_valid():
-            changes = dict(form.cleaned_data)
-            changes.pop("slug")
-            done = run_service(
-                request,
-                services.event_update,
-                _("The event was saved."),
-                event=row,
-                language=get_language() or "id",
-                **changes,
-            )
-            if done:
-                return redirect("culture:event_edit", slug=slug, event=row.slug)
-        else:
-            form_errors(request, form)
-    return render(
-        request,
-        "culture/event_form.html",
-        {
-            "partnership": partnership,
-            "event": row,
-            "form": form,
-            "status_form": forms.EventStatusForm(initial={"status": row.status}),
-            "attendance_form": forms.AttendanceForm(initial={"attendance": row.attendance}),
-            "image_form": forms.ImageForm(),
-        },
-    )
+    if request.method == "POST" and form.is_valid():
+        changes = dict(form.cleaned_data)
+        changes.pop("slug")
+        done = run_service_on_form(
+            request,
+            form,
+            services.event_update,
+            _("The event was saved."),
+            event=row,
+            language=get_language() or "id",
+            **changes,
+        )
+        if done:
+            return redirect("culture:event_edit", slug=slug, event=row.slug)
+    return _event_page(request, partnership, row, form=form)
+
+
+def _event_form_post(
+    request: HttpRequest,
+    row: Event,
+    partnership: Any,
+    name: str,
+    form: Any,
+    service: Any,
+    success: Any,
+    **kwargs: Any,
+) -> HttpResponse:
+    """One of the small forms of the event's page: done → back to the page; refused → the
+    page again (400) with the error beside the field and the typed value kept."""
+    if submit_form(request, form, service, success, on_form=True, event=row, **kwargs):
+        return redirect("culture:event_edit", slug=partnership.slug, event=row.slug)
+    return _event_page(request, partnership, row, **{name: form})
 
 
 @login_required
 @require_POST
 def event_status(request: HttpRequest, slug: str, event: str) -> HttpResponse:
-    _partnership, row = _organiser(request, slug, event)
-    form = forms.EventStatusForm(request.POST)
-    if form.is_valid():
-        run_service(
-            request,
-            services.event_set_status,
-            _("The event's status was changed."),
-            event=row,
-            status=form.cleaned_data["status"],
-        )
-    else:
-        form_errors(request, form)
-    return redirect("culture:event_edit", slug=slug, event=row.slug)
+    partnership, row = _organiser(request, slug, event)
+    return _event_form_post(
+        request,
+        row,
+        partnership,
+        "status_form",
+        forms.EventStatusForm(request.POST),
+        services.event_set_status,
+        _("The event's status was changed."),
+    )
 
 
 @login_required
 @require_POST
 def event_attendance(request: HttpRequest, slug: str, event: str) -> HttpResponse:
-    _partnership, row = _organiser(request, slug, event)
-    form = forms.AttendanceForm(request.POST)
-    if form.is_valid():
-        run_service(
-            request,
-            services.event_record_attendance,
-            _("The attendance was recorded."),
-            event=row,
-            attendance=form.cleaned_data["attendance"],
-        )
-    else:
-        form_errors(request, form)
-    return redirect("culture:event_edit", slug=slug, event=row.slug)
+    partnership, row = _organiser(request, slug, event)
+    return _event_form_post(
+        request,
+        row,
+        partnership,
+        "attendance_form",
+        forms.AttendanceForm(request.POST),
+        services.event_record_attendance,
+        _("The attendance was recorded."),
+    )
 
 
 @login_required
 @require_POST
 def event_image_add(request: HttpRequest, slug: str, event: str) -> HttpResponse:
-    _partnership, row = _organiser(request, slug, event)
-    form = forms.ImageForm(request.POST, request.FILES)
-    if form.is_valid():
-        run_service(
-            request,
-            services.event_add_image,
-            _("The image was added."),
-            event=row,
-            language=get_language() or "id",
-            **form.cleaned_data,
-        )
-    else:
-        form_errors(request, form)
-    return redirect("culture:event_edit", slug=slug, event=row.slug)
+    partnership, row = _organiser(request, slug, event)
+    return _event_form_post(
+        request,
+        row,
+        partnership,
+        "image_form",
+        forms.ImageForm(request.POST, request.FILES),
+        services.event_add_image,
+        _("The image was added."),
+        language=get_language() or "id",
+    )
 
 
 def _spreadsheet(fmt: str, name: str, rows: Any, xlsx: Any) -> Any:

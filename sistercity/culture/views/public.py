@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from sistercity.core.errors import SisterCityError
 from sistercity.core.spam import client_address
-from sistercity.core.views import file_response, form_errors
+from sistercity.core.views import file_response, refuse_on_form
 from sistercity.culture import selectors, services, structured
 from sistercity.culture.choices import RegistrationStatus
 from sistercity.culture.forms import RegistrationForm
@@ -83,8 +83,8 @@ def events(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _register(request: HttpRequest, event: Any, form: RegistrationForm) -> HttpResponse | None:
+    """Register; None when refused (the reasons stay on ``form``, beside their fields)."""
     if not form.is_valid():
-        form_errors(request, form)
         return None
     data = form.cleaned_data
     try:
@@ -98,7 +98,7 @@ def _register(request: HttpRequest, event: Any, form: RegistrationForm) -> HttpR
             client=client_address(request),
         )
     except SisterCityError as error:
-        messages.error(request, str(error))
+        refuse_on_form(form, error)
         return None
     if registration.status == RegistrationStatus.CONFIRMED:
         messages.success(
@@ -153,6 +153,7 @@ def event_detail(request: HttpRequest, slug: str, event: str) -> HttpResponse:
             "ics_webcal": webcal(request, ics),
             "alternates": alternates(request),
         },
+        status=400 if form.is_bound and form.errors else 200,
     )
 
 

@@ -46,3 +46,44 @@ def test_withdrawing_is_a_danger_button_not_the_primary(call, dewi, client):
     page = client.get(reverse("exchange:application", args=[application.reference]))
     button = lxml.html.fromstring(page.content).xpath('//*[@data-test="withdraw"]')[0]
     assert "danger" in button.get("class").split()
+
+
+def _draft_data(call, **changes):
+    placements = list(call.placements.all())
+    data = {
+        "gender": "female",
+        "language_level": "N4",
+        "phone": "0812 typed once",
+        "institution": "SMK Negeri 1 Batang",
+        "choice_1": str(placements[0].pk),
+    }
+    return {**data, **changes}
+
+
+@pytest.mark.parametrize(
+    ("field", "change", "text"),
+    [
+        ("id_choice_2", "same", "already chosen above"),
+        ("id_institution", "<b>SMK</b>", "must not contain HTML"),
+    ],
+)
+def test_a_refused_draft_is_marked_at_its_field(
+    call, dewi, dewi_draft, client, field, change, text
+):
+    """The application form answers 400 with the error beside the field, what was typed kept
+    and the draft unchanged (no banner far from the field)."""
+    data = _draft_data(call)
+    if change == "same":
+        data["choice_2"] = data["choice_1"]
+    else:
+        data["institution"] = change
+    client.force_login(dewi)
+    url = reverse("exchange:application", args=[dewi_draft.reference]).replace("/id/", "/en/")
+    before = db_snapshot("exchange", "auditlog")
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert db_snapshot("exchange", "auditlog") == before
+    tree = lxml.html.fromstring(response.content)
+    assert_error_beside(tree, field, text)
+    assert f"{field}_error" in tree.get_element_by_id(field).get("aria-describedby", "")
+    assert tree.get_element_by_id("id_phone").get("value") == "0812 typed once"

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sistercity.core.errors import SisterCityError
-from sistercity.core.views import file_response, form_errors, run_service
+from sistercity.core.views import file_response, form_errors, run_service, run_service_on_form
 from sistercity.exchange import forms, selectors, services
 from sistercity.exchange.choices import WITHDRAWABLE, Status
 from sistercity.exchange.models import Application, RequiredDocument
@@ -122,12 +122,13 @@ def _application_form(application: Application, data=None) -> forms.ApplicationF
 
 
 def _save_draft(request: HttpRequest, application: Application, form) -> bool:
-    """Save the draft (and submit it when asked); True when the page should reload."""
+    """Save the draft (and submit it when asked); True when the page should reload. A refusal
+    of the draft stays on ``form``, beside the field it concerns."""
     if not form.is_valid():
-        form_errors(request, form)
         return False
-    saved = run_service(
+    saved = run_service_on_form(
         request,
+        form,
         services.application_update,
         _("Your draft was saved."),
         application=application,
@@ -180,6 +181,7 @@ def application_detail(request: HttpRequest, reference: str) -> HttpResponse:
                 selectors.file_access_log(user=request.user, application=application)[:50]
             ),
         },
+        status=400 if form.is_bound and form.errors else 200,
     )
 
 

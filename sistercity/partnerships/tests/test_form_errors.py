@@ -60,3 +60,27 @@ def test_a_term_that_ends_before_it_starts_is_marked_at_the_end_date(partnership
         },
     )
     assert_error_beside(lxml.html.fromstring(response.content), "id_term_end", "cannot end")
+
+
+def test_a_refused_translation_is_marked_at_its_field_in_its_language(partnership, sari, client):
+    """Each language's form has its own inputs; a refused one is shown again (400) with the
+    error beside the field of that language, the typed text kept, nothing saved."""
+    client.force_login(sari)
+    url = reverse("partnerships:translations", args=[partnership.slug]).replace("/id/", "/en/")
+    before = db_snapshot()
+    response = client.post(
+        url,
+        {
+            "language": "ja",
+            "status": "reviewed",
+            "name": "<b>バタン</b>",
+            "summary": "typed once",
+        },
+    )
+    assert response.status_code == 400
+    assert db_snapshot() == before
+    tree = lxml.html.fromstring(response.content)
+    assert_error_beside(tree, "id_ja_name", "must not contain HTML")
+    assert "id_ja_name_error" in tree.get_element_by_id("id_ja_name").get("aria-describedby")
+    assert tree.get_element_by_id("id_ja_summary").text_content().strip() == "typed once"
+    assert tree.get_element_by_id("id_en_name").get("value")  # the other languages untouched

@@ -50,6 +50,7 @@ def plan_item_create(
         raise SisterCityError(
             _("An action-plan item with the code “{code}” already exists.").format(code=code),
             code="duplicate",
+            field="code",
         )
     with transaction.atomic(), set_actor(actor):
         item = ActionPlanItem(partnership=partnership, code=code, clause=clause)
