@@ -12,7 +12,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from sistercity.core.access import Action, access_for
@@ -260,6 +260,31 @@ def _vehicle(request: HttpRequest, partnership: Any, code: str):
     )
 
 
+# The vehicle page's small forms: each with ids of its own (their fields share names).
+VEHICLE_FORMS: dict[str, tuple[Any, str]] = {
+    "status_form": (forms.VehicleStatusForm, "id_status_%s"),
+    "maintenance_form": (forms.MaintenanceForm, "id_maintenance_%s"),
+    "spare_part_form": (forms.SparePartForm, "id_part_%s"),
+}
+VEHICLE_ACTIONS: dict[str, tuple[str, Any, Any]] = {
+    "status": (
+        "status_form",
+        fleet_services.vehicle_set_status,
+        gettext_lazy("The status was changed."),
+    ),
+    "maintenance": (
+        "maintenance_form",
+        fleet_services.maintenance_record,
+        gettext_lazy("The maintenance was recorded."),
+    ),
+    "spare-part": (
+        "spare_part_form",
+        fleet_services.spare_part_add,
+        gettext_lazy("The spare part was added."),
+    ),
+}
+
+
 @login_required
 def vehicle(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     partnership = partnership_for(request, slug)
@@ -273,11 +298,13 @@ def _vehicle_page(
     *,
     renewal_form: Any = None,
     details_form: Any = None,
+    **refused_forms: Any,
 ) -> HttpResponse:
-    """The vehicle's page; with a refused ``renewal_form`` or ``details_form``, shown again
-    beside its fields (status 400)."""
+    """The vehicle's page; with a refused form (``renewal_form``, ``details_form``,
+    ``status_form``, ``maintenance_form`` or ``spare_part_form``), shown again beside its
+    fields (status 400)."""
     grant = getattr(item, "grant", None) if item.origin == "donated" else None
-    refused = renewal_form or details_form
+    refused = renewal_form or details_form or next(iter(refused_forms.values()), None)
     context = _context(
         request,
         partnership,
@@ -287,9 +314,8 @@ def _vehicle_page(
         maintenance=item.maintenance.all(),
         spare_parts=item.spare_parts.all(),
         grant=grant,
-        status_form=forms.VehicleStatusForm(),
-        maintenance_form=forms.MaintenanceForm(),
-        spare_part_form=forms.SparePartForm(),
+        **{name: form_class(auto_id=ids) for name, (form_class, ids) in VEHICLE_FORMS.items()},
+        **refused_forms,
         renewal_form=renewal_form or forms.RegistrationRenewalForm(),
         details_form=details_form
         or forms.VehicleDetailsForm.of(
@@ -329,22 +355,13 @@ def _first_missing_kind(statuses) -> str:
 def vehicle_action(request: HttpRequest, slug: str, code: str, action: str) -> HttpResponse:
     partnership = partnership_for(request, slug)
     item = _vehicle(request, partnership, code)
-    if action == "status":
-        submit_form(
-            request,
-            forms.VehicleStatusForm(request.POST),
-            fleet_services.vehicle_set_status,
-            _("The status was changed."),
-            vehicle=item,
-        )
-    elif action == "maintenance":
-        submit_form(
-            request,
-            forms.MaintenanceForm(request.POST),
-            fleet_services.maintenance_record,
-            _("The maintenance was recorded."),
-            vehicle=item,
-        )
+    if action in VEHICLE_ACTIONS:
+        # Refused: the page again with the reasons beside the fields (status 400).
+        name, service, success = VEHICLE_ACTIONS[action]
+        form_class, ids = VEHICLE_FORMS[name]
+        form = form_class(request.POST, auto_id=ids)
+        if submit_form(request, form, service, success, on_form=True, vehicle=item) is None:
+            return _vehicle_page(request, partnership, item, **{name: form})
     elif action in ("registration", "details"):
         # Refused: the page again with the reasons beside the fields (status 400).
         if action == "registration":
@@ -364,14 +381,6 @@ def vehicle_action(request: HttpRequest, slug: str, code: str, action: str) -> H
         if submit_form(request, form, service, success, on_form=True, vehicle=item) is None:
             refused = {"renewal_form" if action == "registration" else "details_form": form}
             return _vehicle_page(request, partnership, item, **refused)
-    elif action == "spare-part":
-        submit_form(
-            request,
-            forms.SparePartForm(request.POST),
-            fleet_services.spare_part_add,
-            _("The spare part was added."),
-            vehicle=item,
-        )
     elif action == "grant-document" and hasattr(item, "grant"):
         submit_form(
             request,
@@ -453,27 +462,66 @@ def crews(request: HttpRequest, slug: str) -> HttpResponse:
         done = None
     if done is not None:
         return redirect("emergency:crews", slug=slug)
-    people = _people(request, partnership).select_related("post").prefetch_related("qualifications")
+    return _crews_page(request, partnership, person_form=person_form, course_form=course_form)
+
+
+def _crews_page(
+    request: HttpRequest,
+    partnership: Any,
+    *,
+    person_form: Any = None,
+    course_form: Any = None,
+    qualification: tuple[int, Any] | None = None,
+    attendance: tuple[int, Any] | None = None,
+) -> HttpResponse:
+    """The crews tab; a refused form (``qualification`` and ``attendance`` are a person's or
+    a course's, by pk) is shown again beside its fields, with status 400."""
+    posts = selectors.post_list(user=request.user, partnership=partnership)
+    person_form = person_form or forms.FirefighterForm(posts=posts, prefix="person")
+    course_form = course_form or forms.TrainingCourseForm(prefix="course")
+    people = list(
+        _people(request, partnership).select_related("post").prefetch_related("qualifications")
+    )
+    for person in people:  # one form per person, with ids of its own
+        person.qualification_form = (
+            qualification[1]
+            if qualification and qualification[0] == person.pk
+            else forms.QualificationForm(auto_id=_person_ids(person.pk))
+        )
     courses = list(
         TrainingCourse.objects.for_user(request.user, Action.VIEW)
         .filter(partnership=partnership)
         .prefetch_related("translations", "attendances__firefighter")
     )
     for course in courses:  # one form per course, with ids of its own
-        course.attendance_form = forms.AttendanceForm(
-            people=_people(request, partnership), auto_id=f"id_course{course.pk}_%s"
+        course.attendance_form = (
+            attendance[1]
+            if attendance and attendance[0] == course.pk
+            else forms.AttendanceForm(
+                people=_people(request, partnership), auto_id=_course_ids(course.pk)
+            )
         )
+    shown = [person_form, course_form, *(x[1] for x in (qualification, attendance) if x)]
+    refused = next((f for f in shown if f.is_bound and f.errors), None)
     context = _context(
         request,
         partnership,
         "crews",
         people=people,
         courses=courses,
-        qualification_form=forms.QualificationForm(),
         person_form=person_form,
         course_form=course_form,
+        error_form=refused,
     )
-    return render(request, "emergency/crews.html", context, status=400 if which else 200)
+    return render(request, "emergency/crews.html", context, status=400 if refused else 200)
+
+
+def _person_ids(pk: int) -> str:
+    return f"id_person{pk}_%s"
+
+
+def _course_ids(pk: int) -> str:
+    return f"id_course{pk}_%s"
 
 
 @login_required
@@ -484,14 +532,19 @@ def attendance_record(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         TrainingCourse.objects.for_user(request.user, Action.VIEW).filter(partnership=partnership),
         pk=pk,
     )
-    submit_form(
+    form = forms.AttendanceForm(
+        request.POST, people=_people(request, partnership), auto_id=_course_ids(course.pk)
+    )
+    if submit_form(
         request,
-        forms.AttendanceForm(request.POST, people=_people(request, partnership)),
+        form,
         crew_services.attendance_record,
         _("The attendance was recorded."),
+        on_form=True,
         course=course,
-    )
-    return redirect("emergency:crews", slug=slug)
+    ):
+        return redirect("emergency:crews", slug=slug)
+    return _crews_page(request, partnership, attendance=(course.pk, form))
 
 
 @login_required
@@ -527,14 +580,17 @@ def qualification_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         Firefighter.objects.for_user(request.user, Action.VIEW).filter(partnership=partnership),
         pk=pk,
     )
-    submit_form(
+    form = forms.QualificationForm(request.POST, auto_id=_person_ids(person.pk))
+    if submit_form(
         request,
-        forms.QualificationForm(request.POST),
+        form,
         crew_services.qualification_add,
         _("The qualification was added."),
+        on_form=True,
         firefighter=person,
-    )
-    return redirect("emergency:crews", slug=slug)
+    ):
+        return redirect("emergency:crews", slug=slug)
+    return _crews_page(request, partnership, qualification=(person.pk, form))
 
 
 @login_required
@@ -547,6 +603,7 @@ def coverage(request: HttpRequest, slug: str) -> HttpResponse:
             form,
             coverage_services.scenario_run,
             _("The scenario was computed and saved."),
+            on_form=True,
             partnership=partnership,
         )
         if scenario is not None:
@@ -568,6 +625,7 @@ def coverage(request: HttpRequest, slug: str) -> HttpResponse:
             matrix_form=forms.MatrixImportForm(),
             village_form=forms.VillageImportForm(auto_id="id_villages_%s"),
         ),
+        status=400 if form.is_bound and form.errors else 200,
     )
 
 

@@ -200,9 +200,13 @@ def scenario_run(
     """Run a location model with today's posts fixed and save it as a scenario."""
     require(actor, partnership, Action.CHANGE, pillar=PILLAR)
     if model not in CoverageModel.values:
-        raise SisterCityError(_("Unknown model."), code="model")
+        raise SisterCityError(_("Unknown model."), code="model", field="model")
     if standard_minutes is None or standard_minutes <= 0:
-        raise SisterCityError(_("The response standard must be positive."), code="standard")
+        raise SisterCityError(
+            _("The response standard must be positive."),
+            code="standard",
+            field="standard_minutes",
+        )
     villages = list(Village.objects.filter(partnership=partnership).order_by("code"))
     sites = list(FirePost.objects.filter(partnership=partnership).order_by("kind", "code"))
     if not villages or not sites:
@@ -211,7 +215,9 @@ def scenario_run(
         )
     count = int(posts or 0)
     if model != CoverageModel.LSCP and count < 1:
-        raise SisterCityError(_("Say how many posts (p) the model may use."), code="p_invalid")
+        raise SisterCityError(
+            _("Say how many posts (p) the model may use."), code="p_invalid", field="posts"
+        )
     matrix = _matrix(
         villages, sites, measured=measured, detour_factor=detour_factor, speed_kmh=speed_kmh
     )

@@ -51,13 +51,14 @@ def qualification_add(
     """A firefighter may operate ``vehicle_kind`` from ``issued_on`` until ``expires_on``."""
     require(actor, firefighter, Action.CHANGE, pillar=PILLAR)
     if vehicle_kind not in VehicleKind.values:
-        raise SisterCityError(_("Unknown vehicle kind."), code="vehicle_kind")
+        raise SisterCityError(_("Unknown vehicle kind."), code="vehicle_kind", field="vehicle_kind")
     if expires_on <= issued_on:
         raise SisterCityError(
             _("A qualification cannot expire ({expires}) before it was issued ({issued}).").format(
                 expires=expires_on.isoformat(), issued=issued_on.isoformat()
             ),
             code="expiry",
+            field="expires_on",
         )
     with transaction.atomic(), set_actor(actor):
         qualification = Qualification(
@@ -79,7 +80,11 @@ def attendance_record(
     certificate can be printed); recording again updates the result."""
     require(actor, course, Action.CHANGE, pillar=PILLAR)
     if firefighter.partnership_id != course.partnership_id:
-        raise SisterCityError(_("The firefighter belongs to another partnership."), code="person")
+        raise SisterCityError(
+            _("The firefighter belongs to another partnership."),
+            code="person",
+            field="firefighter",
+        )
     with transaction.atomic(), set_actor(actor):
         attendance, _created = Attendance.objects.update_or_create(
             course=course, firefighter=firefighter, defaults={"passed": passed}
@@ -112,7 +117,7 @@ def training_course_create(
             field="ends_on",
         )
     if vehicle_kind and vehicle_kind not in VehicleKind.values:
-        raise SisterCityError(_("Unknown vehicle kind."), code="vehicle_kind")
+        raise SisterCityError(_("Unknown vehicle kind."), code="vehicle_kind", field="vehicle_kind")
     with transaction.atomic(), set_actor(actor):
         course = TrainingCourse(
             partnership=partnership,

@@ -188,16 +188,19 @@ def vehicle_set_status(*, actor, vehicle: Vehicle, status: str, note: str = "") 
     """Put a vehicle in service, into maintenance or out of service; the change is kept."""
     require(actor, vehicle, Action.CHANGE, pillar=PILLAR)
     if status not in VehicleStatus.values:
-        raise SisterCityError(_("Unknown vehicle status."), code="status")
+        raise SisterCityError(_("Unknown vehicle status."), code="status", field="status")
     if vehicle.status == VehicleStatus.AWAITING_HANDOVER or status == (
         VehicleStatus.AWAITING_HANDOVER
     ):
         raise SisterCityError(
             _("A donated vehicle enters service when its grant procedure is complete."),
             code="awaiting_handover",
+            field="status",
         )
     if status == vehicle.status:
-        raise SisterCityError(_("The vehicle has this status already."), code="same_status")
+        raise SisterCityError(
+            _("The vehicle has this status already."), code="same_status", field="status"
+        )
     with transaction.atomic(), set_actor(actor):
         _change_status(vehicle, status, actor=actor, note=note)
     return vehicle
@@ -230,7 +233,11 @@ def maintenance_record(
 ) -> MaintenanceRecord:
     require(actor, vehicle, Action.CHANGE, pillar=PILLAR)
     if performed_on > timezone.localdate():
-        raise SisterCityError(_("Maintenance cannot be recorded in the future."), code="future")
+        raise SisterCityError(
+            _("Maintenance cannot be recorded in the future."),
+            code="future",
+            field="performed_on",
+        )
     with transaction.atomic(), set_actor(actor):
         record = MaintenanceRecord(
             vehicle=vehicle,
@@ -250,7 +257,9 @@ def spare_part_add(
 ) -> SparePart:
     require(actor, vehicle, Action.CHANGE, pillar=PILLAR)
     if quantity < 1:
-        raise SisterCityError(_("The quantity must be at least 1."), code="quantity")
+        raise SisterCityError(
+            _("The quantity must be at least 1."), code="quantity", field="quantity"
+        )
     with transaction.atomic(), set_actor(actor):
         spare = SparePart(
             vehicle=vehicle, part=part, quantity=quantity, source=source, part_number=part_number
