@@ -314,8 +314,10 @@ def _vehicle_page(
         maintenance=item.maintenance.all(),
         spare_parts=item.spare_parts.all(),
         grant=grant,
-        **{name: form_class(auto_id=ids) for name, (form_class, ids) in VEHICLE_FORMS.items()},
-        **refused_forms,
+        **{
+            name: refused_forms.get(name) or form_class(auto_id=ids)
+            for name, (form_class, ids) in VEHICLE_FORMS.items()
+        },
         renewal_form=renewal_form or forms.RegistrationRenewalForm(),
         details_form=details_form
         or forms.VehicleDetailsForm.of(
@@ -359,9 +361,9 @@ def vehicle_action(request: HttpRequest, slug: str, code: str, action: str) -> H
         # Refused: the page again with the reasons beside the fields (status 400).
         name, service, success = VEHICLE_ACTIONS[action]
         form_class, ids = VEHICLE_FORMS[name]
-        form = form_class(request.POST, auto_id=ids)
-        if submit_form(request, form, service, success, on_form=True, vehicle=item) is None:
-            return _vehicle_page(request, partnership, item, **{name: form})
+        small = form_class(request.POST, auto_id=ids)
+        if submit_form(request, small, service, success, on_form=True, vehicle=item) is None:
+            return _vehicle_page(request, partnership, item, **{name: small})
     elif action in ("registration", "details"):
         # Refused: the page again with the reasons beside the fields (status 400).
         if action == "registration":

@@ -53,6 +53,7 @@ def test_an_event_that_ends_before_it_starts_is_marked_at_the_end(client_for, ay
 
 def test_a_capacity_below_the_places_taken_is_marked_at_the_capacity(client_for, ayu, batik):
     data = {
+        "slug": batik.slug,
         "title": "Batik typed again",
         "kind": batik.kind,
         "city": batik.city_id,

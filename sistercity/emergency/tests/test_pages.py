@@ -77,7 +77,7 @@ def test_a_scenario_with_p_too_large_is_refused_in_japanese(client_for, agus):
             "speed_kmh": 35,
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400  # the form again, the reason on it
     assert db_snapshot() == before
     assert "候補地" in response.content.decode()
 
