@@ -376,7 +376,7 @@ class MeetingListView(_PartnershipPage):
 meeting_list = MeetingListView.as_view()
 
 
-def _item_ids(pk: int) -> str:
+def _item_ids(pk: int | str) -> str:
     return f"id_item{pk}_%s"
 
 
