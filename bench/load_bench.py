@@ -14,8 +14,8 @@ requests per second, p50/p95/p99 latency and errors per page, and each page's ra
 Django view: the ceiling of this machine for a request through the whole middleware stack.
 
 Pages: the bare view; the home page, a public partnership page and the open calls (anonymous,
-served from the public-page cache; the home page lists every partnership, so at 1,000 it is
-large); the public accountability page (anonymous, not cached); the API partnership list and
+served from the public-page cache; the home page shows HOME_PAGE_SIZE partnerships a page);
+the public accountability page (anonymous, cached the same way); the API partnership list and
 the results dashboard (signed in as Sari, by a session cookie). Absolute numbers depend on the
 machine and what else runs on it; the ratios say more. The run fails (exit 1) if any request errors.
 """
