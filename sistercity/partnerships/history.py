@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -52,11 +53,25 @@ def _model_of(entry) -> type[models.Model] | None:
     return entry.content_type.model_class() if entry.content_type_id else None
 
 
+def _is_translation(model: type[models.Model] | None) -> bool:
+    master = getattr(model, "master", None)
+    return master is not None and hasattr(master, "field")  # a parler translation table
+
+
+def _language_of(entry) -> str:
+    """The language of a translation row's entry, in the reader's language: the log keeps the
+    name the row had when written (in the writer's language), so it is not shown."""
+    code = (entry.changes_dict or {}).get("language_code")
+    code = code[-1] if isinstance(code, list) and code else None
+    label = dict(settings.LANGUAGES).get(code) if code else None
+    return str(label) if label else ""
+
+
 def _kind(model: type[models.Model] | None) -> str:
     if model is None:
         return ""
-    master = getattr(model, "master", None)
-    if master is not None and hasattr(master, "field"):  # a parler translation table
+    master: Any = getattr(model, "master", None)
+    if _is_translation(model):
         parent = master.field.related_model
         return str(_("{kind} (translation)").format(kind=parent._meta.verbose_name))
     return str(capfirst(model._meta.verbose_name))
@@ -225,7 +240,10 @@ def rows(entries) -> list[Row]:
     members = _members(entries)
     names = _Names()
     for entry in entries:
-        _want_names(entry, _model_of(entry), names)
+        model = _model_of(entry)
+        _want_names(entry, model, names)
+        if model is not None and _is_translation(model):
+            names.want(model, str(entry.object_pk))  # named now, in the reader's language
     names.load()
     result = []
     for entry in entries:
@@ -235,6 +253,8 @@ def rows(entries) -> list[Row]:
             continue  # a save that changed nothing a person can see
         kind = _kind(model)
         name = "" if _GENERIC_REPR.match(entry.object_repr or "") else entry.object_repr
+        if model is not None and _is_translation(model):
+            name = names.found.get((model, str(entry.object_pk))) or _language_of(entry)
         result.append(
             Row(
                 when=timezone.localtime(entry.timestamp),

@@ -44,8 +44,6 @@ KNOWN = {
         "ton",  # the demo's waste figures: units and "kg/orang/hari" in source titles
         "hari",
         "kecamatan",  # an activity location's administrative level is free text
-        "Bahasa Inggris",  # History tab (ja): a document language shown in Indonesian, not traced
-        "Bahasa Jepang",
     },
 }
 HIDDEN = {"script", "style", "template", "noscript"}
