@@ -111,6 +111,40 @@ def open_data_rows(partnerships: Sequence[Any]) -> Iterator[Sequence[Any]]:
             ]
 
 
+def personal_data(user: Any) -> dict[str, Any]:
+    """A company contact's own contact records in the investment pipeline."""
+    from sistercity.investment.models import CompanyContact
+
+    rows = [
+        {
+            "company": str(contact.company),
+            "full_name": contact.full_name,
+            "position": contact.position,
+            "email": contact.email,
+            "phone": contact.phone,
+        }
+        for contact in CompanyContact.objects.filter(user=user).select_related("company")
+    ]
+    return {"company_contacts": rows} if rows else {}
+
+
+def erase_personal_data(user: Any) -> dict[str, int]:
+    """The investment part of "delete my account": the login leaves the company's dossier and
+    the contact record loses the person's own e-mail address and phone; the investment office
+    keeps that the company had a contact of that name (its pipeline record)."""
+    from sistercity.investment.models import CompanyContact
+
+    unlinked = 0
+    for contact in CompanyContact.objects.filter(user=user):
+        contact.user = None
+        if contact.email.casefold() == user.email.casefold():
+            contact.email = ""
+        contact.phone = ""
+        contact.save(update_fields=["user", "email", "phone"])  # saved one by one: logged
+        unlinked += 1
+    return {"company_contacts_unlinked": unlinked} if unlinked else {}
+
+
 SECTOR = Sector(
     app_label="investment",
     pillar=PILLAR,
@@ -126,4 +160,6 @@ SECTOR = Sector(
     public_sections=[Panel("investment/_public_section.html", public_section, position=60)],
     open_data_tables=[OpenDataTable("investment_opportunities.csv", open_data_rows)],
     scheduled_jobs=[remind_overdue_next_steps],
+    personal_data=[personal_data],
+    erase_personal_data=[erase_personal_data],
 )
