@@ -436,3 +436,30 @@ def test_a_bad_inquiry_is_refused_beside_the_field(client_for, ken, changes, fie
     assert page.status_code == 400
     assert message in page.context["form"].errors[field][0]
     assert snapshot() == before
+
+
+def test_a_sample_request_names_the_fair_that_brought_the_buyer(client_for, wulan, ken):
+    from sistercity.trade import selectors, services
+    from sistercity.trade.models import Buyer
+
+    client_for(wulan).post(
+        url("event_new"), {"name": "Toyama Food Fair", "held_on": "2026-10-01", "place": "Toyama"}
+    )
+    fair = TradeEvent.objects.get(name="Toyama Food Fair")
+    # A new nutmeg inquiry of Ken's, and the product ranked first for it.
+    inquiry = services.inquiry_create(
+        actor=ken,
+        buyer=Buyer.objects.filter(members=ken).first(),
+        title="ナツメグ（ホール）",
+        hs_code="090811",
+        volume_kg=D("500"),
+        deadline=dt.date.today() + dt.timedelta(days=60),
+    )
+    product = selectors.matches(user=ken, inquiry=inquiry)[0].product
+    page = client_for(ken).get(url("inquiry", inquiry.pk)).content.decode()
+    assert f'id="event-{product.pk}"' in page and "Toyama Food Fair" in page
+    response = client_for(ken).post(
+        url("inquiry", inquiry.pk), {"product": product.pk, "event": fair.pk}
+    )
+    assert response.status_code == 302
+    assert Lead.objects.get(inquiry=inquiry, product=product).event == fair

@@ -515,8 +515,12 @@ def _inquiry(request: HttpRequest, partnership: Partnership, pk: int) -> Inquiry
 def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partnership = _partnership(request, slug)
     inquiry = _inquiry(request, partnership, pk)
+    events = _events(request, partnership)
     if request.method == "POST":
         product = selectors.product_detail(user=request.user, pk=int(request.POST["product"]))
+        chosen = request.POST.get("event") or ""
+        # The fair or promotion event that brought the buyer, if one (another's is a 404).
+        event = get_object_or_404(events, pk=int(chosen)) if chosen.isdigit() else None
         lead = run_service(
             request,
             services.lead_open,
@@ -524,6 +528,7 @@ def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             inquiry=inquiry,
             product=product,
             note=request.POST.get("note", ""),
+            event=event,
         )
         if lead:
             return redirect("trade:lead", slug=slug, pk=lead.pk)
@@ -537,6 +542,7 @@ def inquiry_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             inquiry=inquiry,
             ranked=selectors.matches(user=request.user, inquiry=inquiry),
             leads=leads,
+            events=list(events),
         ),
     )
 
