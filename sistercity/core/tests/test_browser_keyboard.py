@@ -23,12 +23,14 @@ PAGES = {
 
 # Marks every element a keyboard user must reach and returns how many there are.
 MARK = """() => {
-  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
+  const selector =
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
   let n = 0;
   for (const el of document.querySelectorAll(selector)) {
     const style = getComputedStyle(el);
     const hidden = !el.getClientRects().length || style.visibility === 'hidden';
-    if (hidden || el.disabled || el.getAttribute('tabindex') === '-1' || el.closest('[inert]')) continue;
+    const skipped = el.getAttribute('tabindex') === '-1' || el.closest('[inert]');
+    if (hidden || el.disabled || skipped) continue;
     if (el.closest('details:not([open])') && el.tagName !== 'SUMMARY') continue;
     el.dataset.kb = String(n++);
   }
