@@ -92,17 +92,14 @@ def job_start_me_report(
     year = year or timezone.localdate().year
     if not 2000 <= int(year) <= 2100:
         raise SisterCityError(_("Enter a year from 2000 to 2100."), code="year")
+    written = {k: v for k, v in (texts or {}).items() if k in me_report.TEXTS and v}
     with transaction.atomic():
         job = Job.objects.create(
             kind=JobKind.ME_REPORT,
             partnership=partnership,
             requested_by=actor,
             language=_language(language),
-            params={
-                "format": fmt,
-                "year": int(year),
-                "texts": {k: v for k, v in (texts or {}).items() if k in me_report.TEXTS and v},
-            },
+            params={"format": fmt, "year": int(year), **({"texts": written} if written else {})},
         )
         _enqueue(job)
     return job
